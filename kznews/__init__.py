@@ -1,0 +1,1 @@
+"""kznews: crawl the news of Kazakhstan into MongoDB."""

@@ -1,0 +1,54 @@
+# kznews: `make run` sets up and crawls the live sites, `make test` sets up and runs the test suite.
+# Both create .venv here if missing, install the pinned requirements and Debian's chromium, and start a local
+# MongoDB-compatible server (deploy/dev/localdb.py) when MONGO_URI is not set.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+REQS := requirements.txt requirements-dev.txt constraints.txt
+STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-12)
+# Start the local database only when no MONGO_URI is given.
+WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
+
+.PHONY: setup run test lint demo db-stop docs bench-dates bench-syndication clean
+
+setup: $(STAMP) system-packages
+
+$(STAMP): $(REQS)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+# Debian packages the crawler and its tests use: Chromium for JavaScript-only pages.
+.PHONY: system-packages
+system-packages:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium"; \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)); }
+
+run: setup
+	$(WITH_DB) $(PY) -m kznews crawl
+
+demo: setup
+	$(WITH_DB) $(PY) -m kznews demo
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+docs: setup
+	$(PY) -m kznews sites > docs/sites.md
+
+db-stop:
+	$(PY) deploy/dev/localdb.py stop
+
+bench-dates: setup
+	$(PY) tests/benchmarks/bench_dates.py
+
+bench-syndication: setup
+	$(PY) tests/benchmarks/bench_syndication.py
+
+clean:
+	rm -rf build *.egg-info .pytest_cache .ruff_cache

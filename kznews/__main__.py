@@ -1,0 +1,5 @@
+import sys
+
+from kznews.cli import main
+
+sys.exit(main())

@@ -1,0 +1,133 @@
+"""`python -m kznews COMMAND`: developer and operator tools.
+
+  extract    parse a saved page as the crawler would and print the result as JSON
+  dates      parse date strings with the date engine
+  crawl      run several spiders in one process (the main job of `make run`)
+  demo       replay recorded pages through the real spiders into MongoDB and print a summary
+  sites      print the table of supported sites (docs/sites.md is generated from it)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def _now_arg(text: str | None) -> datetime:
+    if not text:
+        return datetime.now(UTC)
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        from kznews.dates import ALMATY
+
+        value = value.replace(tzinfo=ALMATY)
+    return value
+
+
+def cmd_extract(args) -> int:
+    from kznews.exporters import dumps
+    from kznews.extract import extract_article, extract_list
+    from kznews.extract.html import parse_html
+    from kznews.sites import get_site
+
+    site = get_site(args.site)
+    edition = site.edition_for_url(args.url)
+    if edition is None:
+        print(f"{args.url} is not on {site.name} ({', '.join(sorted(site.hosts))})", file=sys.stderr)
+        return 2
+    html = Path(args.file).read_bytes() if args.file != "-" else sys.stdin.buffer.read()
+    text = html.decode(args.encoding, errors="replace")
+    now = _now_arg(args.now)
+    tree = parse_html(text)
+    kind = args.kind or ("article" if site.is_article_url(args.url) else "list")
+    if kind == "list":
+        page = extract_list(text, args.url, site, edition.lang, now, tree=tree)
+        result = {
+            "kind": "list",
+            "layouts": page.layouts,
+            "entries": [
+                {
+                    "url": e.url,
+                    "title": e.title,
+                    "published_at": e.published_at,
+                    "published_day": e.published_day,
+                    "date_text": e.date_text,
+                }
+                for e in page.entries
+            ],
+            "next": page.next,
+        }
+    else:
+        data = extract_article(text, args.url, site, edition.lang, now, tree=tree)
+        result = {"kind": "article", **data.__dict__}
+    print(dumps(result))
+    return 0
+
+
+def cmd_crawl(args) -> int:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    from kznews.sites import SITES
+
+    names = args.sites.split(",") if args.sites else sorted(SITES)
+    settings = get_project_settings()
+    process = CrawlerProcess(settings)
+    spider_args = dict(a.split("=", 1) for a in args.arg or [])
+    for name in names:
+        process.crawl(name, **spider_args)
+    process.start()
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from kznews.demo import run_demo
+
+    return run_demo(args.warc, args.sites)
+
+
+def cmd_sites(args) -> int:
+    from kznews.docs import sites_table
+
+    print(sites_table())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kznews", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="parse a saved page and print JSON")
+    extract.add_argument("--site", required=True)
+    extract.add_argument("--url", required=True, help="the URL the page was fetched from")
+    extract.add_argument("--now", help="fetch time, ISO 8601 (default: now); resolves relative dates")
+    extract.add_argument("--kind", choices=["list", "article"], help="default: guessed from the URL")
+    extract.add_argument("--encoding", default="utf-8")
+    extract.add_argument("file", help="saved HTML page, or - for stdin")
+    extract.set_defaults(func=cmd_extract)
+
+    # `dates` has its own parser (kznews.dates.cli); listed here for --help.
+    commands.add_parser("dates", help="parse dates: --lang ru|kk|en --now ISO8601 [TEXT ...]", add_help=False)
+
+    crawl = commands.add_parser("crawl", help="run spiders in one process")
+    crawl.add_argument("--sites", help="comma-separated site names (default: all)")
+    crawl.add_argument("-a", "--arg", action="append", help="spider argument NAME=VALUE, for every spider")
+    crawl.set_defaults(func=cmd_crawl)
+
+    demo = commands.add_parser("demo", help="replay recorded pages into MongoDB and print a summary")
+    demo.add_argument("--warc", default=str(Path(__file__).parent.parent / "tests" / "fixtures" / "warc"))
+    demo.add_argument("--sites", help="comma-separated site names (default: all)")
+    demo.set_defaults(func=cmd_demo)
+
+    sites = commands.add_parser("sites", help="print the supported sites table (Markdown)")
+    sites.set_defaults(func=cmd_sites)
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "dates":
+        from kznews.dates.cli import main as dates_main
+
+        return dates_main(argv[1:])
+    args = parser.parse_args(argv)
+    return args.func(args)

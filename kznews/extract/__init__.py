@@ -1,0 +1,23 @@
+"""Extraction: pure functions over HTML (and XML feeds). No Scrapy, no network, no database in here.
+
+- article.py  extract_article(): an article page -> Article fields (structured data, site selectors, heuristics)
+- listing.py  extract_list(): a list page -> entries (url, title, date) and pagination links
+- feeds.py    parse_feed(), parse_sitemap(): RSS/Atom and sitemaps
+- structured.py, timestamps.py, text.py, html.py: the layers they are built from
+"""
+
+from kznews.extract.article import ArticleData, extract_article
+from kznews.extract.feeds import FeedEntry, SitemapPage, parse_feed, parse_sitemap
+from kznews.extract.listing import ListEntry, ListPage, extract_list
+
+__all__ = [
+    "ArticleData",
+    "FeedEntry",
+    "ListEntry",
+    "ListPage",
+    "SitemapPage",
+    "extract_article",
+    "extract_list",
+    "parse_feed",
+    "parse_sitemap",
+]

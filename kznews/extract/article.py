@@ -1,0 +1,363 @@
+"""Article extraction: a pure function from an article page's HTML to the Article fields.
+
+Layers, per field: structured data first (JSON-LD, OpenGraph / article:* meta, <time datetime>), then the site's
+selectors (the first `ArticleLayout` whose `detect` matches), then generic heuristics. No layer is trusted
+blindly: truncated JSON-LD headlines give way to the visible title, SEO templates are not summaries, structured
+dates are checked against the visible date (kznews.extract.timestamps). A layout that stopped matching after a
+redesign costs the fields only it could supply, never the article; `ArticleData.sources` says where each field
+came from, so the crawl's stats show a site falling back to heuristics the day it changes its markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from kznews.dates import parse_date_detail, to_almaty
+from kznews.extract.html import (
+    absolute_url,
+    base_url,
+    clean_text,
+    node_text,
+    parse_html,
+    select,
+    select_one,
+)
+from kznews.extract.structured import (
+    Structured,
+    ld_article_body,
+    ld_keywords,
+    ld_names,
+    ld_text,
+    ld_urls,
+    read_structured,
+)
+from kznews.extract.text import clean_paragraphs, join_paragraphs, paragraphs_of
+from kznews.extract.timestamps import (
+    Candidate,
+    choose_instant,
+    structured_candidate,
+    visible_candidate,
+)
+from kznews.sites.base import ArticleLayout, Site
+from kznews.urls import canonical_from_page
+
+# A body shorter than this from the site's selectors is a sign the layout no longer fits.
+MIN_BODY_CHARS = 200
+# Dates later than the fetch by more than this are wrong (clock skew allowance).
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+_TRAILING_ELLIPSIS = re.compile(r"[.…\s]+$")
+_URLISH = re.compile(r"https?://|www\.|\.(kz|ru|com|org|media)\b", re.IGNORECASE)
+_IMAGE_SKIP = re.compile(r"\.svg(\?|$)|^data:|/(pixel|spacer|blank)\.|counter|logo", re.IGNORECASE)
+
+
+@dataclass
+class ArticleData:
+    url: str  # canonical
+    fetched_url: str
+    site: str
+    lang: str
+    title: str | None = None
+    summary: str | None = None
+    body: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    published_at_text: str | None = None
+    fetched_at: datetime | None = None
+    layout: str | None = None  # name of the ArticleLayout used, None when only heuristics applied
+    sources: dict[str, str] = field(default_factory=dict)  # field -> "jsonld" | "meta" | "layout" | ...
+    notes: list[str] = field(default_factory=list)  # anomalies worth counting (offset corrected, ...)
+
+
+def choose_layout(tree, site: Site) -> ArticleLayout | None:
+    for layout in site.article_layouts:
+        if select_one(tree, layout.detect) is not None:
+            return layout
+    return None
+
+
+def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_at: datetime, tree=None) -> ArticleData:
+    """All Article fields of one page. `fetched_at` resolves relative dates ("Сегодня, 11:16")."""
+    tree = parse_html(html) if tree is None else tree
+    base = base_url(tree, url)
+    structured = read_structured(tree, base)
+    layout = choose_layout(tree, site)
+    data = ArticleData(
+        url=canonical_from_page(url, structured.canonical, site.host_aliases),
+        fetched_url=url,
+        site=site.name,
+        lang=lang,
+        fetched_at=to_almaty(fetched_at),
+        layout=layout.name if layout else None,
+    )
+    visible_title = _visible_title(tree, layout)
+    data.title = _title(data, tree, structured, visible_title, site)
+    _body(data, tree, structured, layout, site)
+    _summary(data, tree, structured, layout, site)
+    _authors(data, tree, structured, layout, site)
+    _tags(data, tree, structured, layout)
+    _section(data, tree, structured, layout)
+    _images(data, tree, structured, layout, base)
+    _dates(data, tree, structured, layout, lang)
+    return data
+
+
+# --- fields ------------------------------------------------------------------------------------------------
+
+
+def _visible_title(tree, layout: ArticleLayout | None) -> str | None:
+    if layout and layout.title:
+        text = node_text(select_one(tree, layout.title))
+        if text:
+            return text
+    return node_text(select_one(tree, "h1")) or None
+
+
+def _strip_suffix(title: str, site: Site) -> str:
+    if site.title_suffix:
+        title = site.title_suffix.sub("", title).strip()
+    return title
+
+
+def _truncated(candidate: str, full: str | None) -> bool:
+    if not full or len(full) <= len(candidate):
+        return False
+    stem = _TRAILING_ELLIPSIS.sub("", candidate)
+    return full.startswith(stem)
+
+
+def _title(data: ArticleData, tree, structured: Structured, visible: str | None, site: Site) -> str | None:
+    options = (
+        ("jsonld", ld_text(structured.article, "headline") or ld_text(structured.article, "name")),
+        ("meta", structured.first("og:title", "twitter:title")),
+    )
+    for source, value in options:
+        if value:
+            value = _strip_suffix(value, site)
+            if value and not _truncated(value, visible):
+                data.sources["title"] = source
+                return value
+    if visible:
+        data.sources["title"] = "layout"
+        return visible
+    page_title = _strip_suffix(node_text(select_one(tree, "title")), site)
+    if page_title:
+        data.sources["title"] = "heuristic"
+    return page_title or None
+
+
+def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
+    drop_texts = [data.title] if data.title else []
+    paragraphs: list[str] = []
+    if layout and layout.body:
+        for container in select(tree, layout.body):
+            paragraphs.extend(paragraphs_of(container, layout.drop, layout.stop))
+        paragraphs = clean_paragraphs(paragraphs, site.boilerplate, drop_texts)
+        if paragraphs:
+            data.sources["body"] = "layout"
+    body = join_paragraphs(paragraphs)
+    ld_body = ld_article_body(structured.article)
+    if ld_body and len(body) < MIN_BODY_CHARS:
+        ld_paragraphs = clean_paragraphs(ld_body.split("\n\n"), site.boilerplate, drop_texts)
+        candidate = join_paragraphs(ld_paragraphs)
+        if len(candidate) > len(body):
+            body = candidate
+            data.sources["body"] = "jsonld"
+    if len(body) < MIN_BODY_CHARS:
+        container = _densest_container(tree)
+        if container is not None:
+            heuristic = join_paragraphs(
+                clean_paragraphs(paragraphs_of(container, layout.drop if layout else ()), site.boilerplate, drop_texts)
+            )
+            if len(heuristic) > len(body):
+                body = heuristic
+                data.sources["body"] = "heuristic"
+    data.body = body or None
+
+
+def _densest_container(tree):
+    """The element whose direct <p> children hold the most text: where the article is on an unknown page."""
+    best, best_score = None, 0
+    for parent in tree.iter("div", "article", "section", "main", "td"):
+        score = 0
+        for child in parent:
+            if child.tag == "p":
+                score += len(child.text_content())
+        if score > best_score:
+            best, best_score = parent, score
+    return best if best_score >= MIN_BODY_CHARS else None
+
+
+def _summary(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
+    options = []
+    if layout and layout.summary:
+        options.append(("layout", node_text(select_one(tree, layout.summary))))
+    options += [
+        ("jsonld", ld_text(structured.article, "description")),
+        ("meta", structured.first("og:description", "description", "twitter:description")),
+    ]
+    for source, value in options:
+        if not value or value == data.title:
+            continue
+        if site.junk_summary and site.junk_summary.search(value):
+            continue
+        data.summary = value
+        data.sources["summary"] = source
+        return
+
+
+def _is_person_name(name: str, site: Site) -> bool:
+    if not name or len(name) > 80 or _URLISH.search(name):
+        return False
+    lowered = name.casefold()
+    return lowered not in {site.title.casefold(), site.name.casefold()}
+
+
+def _unique(values) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        key = value.casefold()
+        if value and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
+
+
+def _authors(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
+    options = [("jsonld", ld_names(structured.article.get("author")))]
+    if layout and layout.authors:
+        options.append(("layout", [node_text(n) for n in select(tree, layout.authors)]))
+    options.append(("meta", structured.all("author") + structured.all("article:author")))
+    for source, names in options:
+        names = _unique(n for n in names if _is_person_name(n, site))
+        if names:
+            data.authors = names
+            data.sources["authors"] = source
+            return
+
+
+def _tags(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None) -> None:
+    options = [
+        ("meta", structured.all("article:tag")),
+        ("jsonld", ld_keywords(structured.article.get("keywords"))),
+    ]
+    if layout and layout.tags:
+        options.insert(0, ("layout", [node_text(n) for n in select(tree, layout.tags)]))
+    for source, tags in options:
+        tags = _unique(t.lstrip("#").strip() for t in tags)
+        if tags:
+            data.tags = tags
+            data.sources["tags"] = source
+            return
+
+
+def _section(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None) -> None:
+    options = []
+    if layout and layout.section:
+        options.append(("layout", node_text(select_one(tree, layout.section))))
+    crumbs = [c for c in structured.breadcrumbs[1:] if c != data.title]
+    if crumbs:
+        options.append(("jsonld", crumbs[-1]))
+    section = structured.article.get("articleSection")
+    if isinstance(section, list):
+        section = next((s for s in section if isinstance(s, str)), None)
+    options.append(("jsonld", clean_text(section) if isinstance(section, str) else None))
+    options.append(("meta", structured.first("article:section")))
+    for source, value in options:
+        if value:
+            data.section = value
+            data.sources["section"] = source
+            return
+
+
+def _images(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, base: str) -> None:
+    urls = []
+    urls += [absolute_url(base, u) for u in structured.all("og:image")]
+    urls += ld_urls(structured.article.get("image"), base)
+    if layout:
+        nodes = select(tree, layout.images) if layout.images else []
+        if not nodes and layout.body:
+            nodes = [img for container in select(tree, layout.body) for img in container.iter("img")]
+        for node in nodes:
+            src = node.get("data-src") or node.get("data-original") or node.get("src")
+            urls.append(absolute_url(base, src))
+    data.images = _unique(u for u in urls if u and not _IMAGE_SKIP.search(u))[:50]
+    if data.images:
+        data.sources["images"] = "mixed"
+
+
+def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, lang: str) -> None:
+    fetched = data.fetched_at
+    latest_allowed = fetched + FUTURE_TOLERANCE if fetched else None
+
+    def plausible(candidate: Candidate | None) -> bool:
+        if candidate is None:
+            return False
+        if latest_allowed and candidate.value > latest_allowed:
+            data.notes.append(f"future_date:{candidate.source}")
+            return False
+        return True
+
+    published = [
+        structured_candidate("jsonld", _ld_date(structured, "datePublished")),
+        structured_candidate("meta", structured.first("article:published_time", "og:article:published_time")),
+        structured_candidate(
+            "meta", structured.first("itemprop:datepublished", "datepublished", "pubdate", "publish-date")
+        ),
+    ]
+    if layout and layout.body:
+        for container in select(tree, layout.body)[:1]:
+            for node in container.iter("time"):
+                published.append(structured_candidate("time", node.get("datetime")))
+                break
+    published = [c for c in published if plausible(c)]
+
+    visible = None
+    if layout and layout.date:
+        node = select_one(tree, layout.date)
+        if node is not None:
+            text = (node.get(layout.date_attr) if layout.date_attr else None) or node_text(node)
+            candidate = visible_candidate("layout", text, parse_date_detail(text, lang, fetched))
+            visible = candidate if plausible(candidate) else None
+            if visible is None and text:
+                data.notes.append("unparsed_date")
+
+    chosen = choose_instant(published, visible)
+    if chosen is not None:
+        data.published_at = chosen.value
+        data.published_at_text = chosen.text
+        data.sources["published_at"] = chosen.source
+        if chosen.corrected:
+            data.notes.append("offset_corrected")
+        if not chosen.has_time:
+            data.notes.append("published_day_only")
+        disagreeing = [c for c in published if c.has_time and abs((c.value - chosen.value).total_seconds()) >= 60]
+        if disagreeing and chosen.has_time:
+            data.notes.append("date_sources_disagree")
+
+    modified = [
+        structured_candidate("jsonld", _ld_date(structured, "dateModified")),
+        structured_candidate("meta", structured.first("article:modified_time", "og:updated_time")),
+    ]
+    visible_modified = None
+    if layout and layout.modified:
+        text = node_text(select_one(tree, layout.modified))
+        visible_modified = visible_candidate("layout", text, parse_date_detail(text, lang, fetched))
+    chosen_modified = choose_instant([c for c in modified if plausible(c)], visible_modified)
+    if chosen_modified is not None:
+        data.modified_at = chosen_modified.value
+        data.sources["modified_at"] = chosen_modified.source
+
+
+def _ld_date(structured: Structured, key: str) -> str | None:
+    value = structured.article.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None

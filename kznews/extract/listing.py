@@ -1,0 +1,111 @@
+"""List extraction: a pure function from a list page (news feed page, section, tag, headline blocks) to its
+article entries and its pagination links.
+
+Every `ListLayout` of the site that matches the page contributes entries (a home page holds several headline
+blocks; a site mid-redesign may hold both markups). When none matches, every link on the page that the site
+calls an article is taken, with its text as title and no date: the crawl goes on while the stats show the
+list layout is gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from kznews.dates import parse_date_detail
+from kznews.extract.html import absolute_url, base_url, clean_text, node_text, parse_html, select, select_one
+from kznews.sites.base import Site
+
+
+@dataclass
+class ListEntry:
+    url: str  # absolute, as linked
+    title: str | None = None
+    published_at: datetime | None = None  # when the list shows a date and a time
+    published_day: date | None = None  # when the list shows only a day ("Сегодня")
+    date_text: str | None = None
+
+    @property
+    def day(self) -> date | None:
+        return self.published_at.date() if self.published_at else self.published_day
+
+
+@dataclass
+class ListPage:
+    entries: list[ListEntry] = field(default_factory=list)
+    next: list[str] = field(default_factory=list)  # pagination links found on the page
+    layouts: list[str] = field(default_factory=list)  # names of the layouts that matched; [] = generic links
+
+
+def _link_title(link) -> str | None:
+    text = node_text(link)
+    if text:
+        return text
+    if link is None:
+        return None
+    title = link.get("title") or ""
+    if not title:
+        img = next(link.iter("img"), None)
+        title = img.get("alt", "") if img is not None else ""
+    return clean_text(title) or None
+
+
+def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at: datetime, tree=None) -> ListPage:
+    tree = parse_html(html) if tree is None else tree
+    base = base_url(tree, url)
+    page = ListPage()
+    by_url: dict[str, ListEntry] = {}
+
+    def add(entry: ListEntry) -> None:
+        known = by_url.get(entry.url)
+        if known is None:
+            by_url[entry.url] = entry
+            page.entries.append(entry)
+            return
+        # The same article in two blocks: keep the first, fill what it lacks.
+        known.title = known.title or entry.title
+        if known.published_at is None and entry.published_at is not None:
+            known.published_at, known.date_text = entry.published_at, entry.date_text
+        known.published_day = known.published_day or entry.published_day
+
+    for layout in site.list_layouts:
+        items = select(tree, layout.item)
+        if not items:
+            continue
+        page.layouts.append(layout.name)
+        for item in items:
+            link = select_one(item, layout.link)
+            href = absolute_url(base, link.get("href")) if link is not None else None
+            if not href or not site.is_article_url(href):
+                continue
+            title = node_text(select_one(item, layout.title)) if layout.title else None
+            entry = ListEntry(url=href, title=title or _link_title(link))
+            date_node = select_one(item, layout.date)
+            if date_node is not None:
+                text = (date_node.get(layout.date_attr) if layout.date_attr else None) or node_text(date_node)
+                parsed = parse_date_detail(text, lang, fetched_at)
+                entry.date_text = text or None
+                if parsed is not None:
+                    if parsed.has_time:
+                        entry.published_at = parsed.value
+                    else:
+                        entry.published_day = parsed.value.date()
+            add(entry)
+        if layout.next:
+            for node in select(tree, layout.next):
+                _add_next(page, base, node.get("href"), site)
+
+    if not page.layouts:
+        for link in tree.iter("a"):
+            href = absolute_url(base, link.get("href"))
+            if href and site.is_article_url(href):
+                add(ListEntry(url=href, title=_link_title(link)))
+    for href in tree.xpath('//link[@rel="next"]/@href'):
+        _add_next(page, base, href, site)
+    return page
+
+
+def _add_next(page: ListPage, base: str, href: str | None, site: Site) -> None:
+    url = absolute_url(base, href)
+    if url and url not in page.next and site.edition_for_url(url) is not None:
+        page.next.append(url)

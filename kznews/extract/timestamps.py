@@ -1,0 +1,101 @@
+"""Choosing an article's publication instant from sources that disagree.
+
+Kazakh sites print their local wall-clock time everywhere, but the offsets in their structured data are often
+wrong: tengrinews's meta says +05:00 for 2023 articles (Almaty was UTC+6 then) while its JSON-LD says +06:00
+for 2024 articles (UTC+5 since 2024-03-01). The wall clock in each is right. So:
+
+- A structured timestamp whose offset is a Kazakhstan offset (+05:00/+06:00) that Asia/Almaty did not have at
+  that wall-clock time is read as Almaty wall-clock time ("offset-corrected"). UTC ("Z") and foreign offsets
+  are true instants and are kept.
+- The visible date on the page, parsed by the date engine in Almaty time, is the reference when it has a time:
+  a structured value that agrees with it to the minute wins (it carries seconds); otherwise the visible one.
+- A visible date without a time only names the day: a structured value on that day supplies the instant.
+- Without a visible date, structured sources vote by instant; ties go to the more reliable source order
+  (JSON-LD, then article:published_time, then other meta, then <time datetime>).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from kznews.dates import ALMATY, DateParse, to_almaty
+
+_KZ_OFFSETS = (timedelta(hours=5), timedelta(hours=6))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: str  # "jsonld", "meta", "time", "visible", "list", ...
+    value: datetime  # aware, in Almaty
+    has_time: bool
+    corrected: bool = False  # the structured offset was wrong and the wall clock was kept
+    text: str | None = None
+
+
+def parse_structured(text: str | None) -> tuple[datetime, bool, bool] | None:
+    """An ISO 8601 timestamp from structured data -> (instant in Almaty, has_time, offset_corrected)."""
+    if not text:
+        return None
+    text = text.strip()
+    if not text or len(text) > 40:
+        return None
+    candidate = text.replace(" ", "T", 1) if len(text) > 10 and text[10] == " " else text
+    try:
+        value = datetime.fromisoformat(candidate)
+    except ValueError:
+        return None
+    has_time = len(candidate) > 10
+    if value.tzinfo is None:
+        return value.replace(tzinfo=ALMATY), has_time, False
+    offset = value.utcoffset()
+    if offset in _KZ_OFFSETS:
+        wall = value.replace(tzinfo=None)
+        local = wall.replace(tzinfo=ALMATY)
+        if local.utcoffset() != offset:
+            return local, has_time, True
+    return value.astimezone(ALMATY), has_time, False
+
+
+def structured_candidate(source: str, text: str | None) -> Candidate | None:
+    parsed = parse_structured(text)
+    if parsed is None:
+        return None
+    value, has_time, corrected = parsed
+    return Candidate(source, value, has_time, corrected, text)
+
+
+def visible_candidate(source: str, text: str | None, parsed: DateParse | None) -> Candidate | None:
+    if parsed is None:
+        return None
+    return Candidate(source, to_almaty(parsed.value), parsed.has_time, False, text)
+
+
+def _same_minute(a: datetime, b: datetime) -> bool:
+    return abs((a - b).total_seconds()) < 60
+
+
+def choose_instant(structured: list[Candidate], visible: Candidate | None) -> Candidate | None:
+    """The publication instant, by the rules in the module docstring."""
+    timed = [c for c in structured if c.has_time]
+    if visible is not None and visible.has_time:
+        for candidate in timed:
+            if _same_minute(candidate.value, visible.value):
+                return candidate
+        return visible
+    if visible is not None:  # a day only
+        day = visible.value.date()
+        for candidate in timed:
+            if candidate.value.astimezone(ALMATY).date() == day:
+                return candidate
+        return visible
+    if not structured:
+        return None
+    if not timed:
+        return structured[0]
+    votes = Counter(c.value.astimezone(UTC).replace(second=0, microsecond=0) for c in timed)
+    best, count = votes.most_common(1)[0]
+    if count == 1:
+        return timed[0]
+    return next(c for c in timed if c.value.astimezone(UTC).replace(second=0, microsecond=0) == best)

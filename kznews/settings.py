@@ -1,0 +1,111 @@
+"""Scrapy settings of kznews. Environment variables come first for everything a deployment sets.
+
+Profiles (KZNEWS_PROFILE): "polite" (default, for the live sites), "local" (loopback test servers, WARC replay
+and benchmarks: no delays, no robots.txt), "distributed" (scrapy-redis: shared queue and duplicate filter).
+"""
+
+import os
+
+BOT_NAME = "kznews"
+SPIDER_MODULES = ["kznews.spiders"]
+NEWSPIDER_MODULE = "kznews.spiders"
+
+# --- identity and politeness --------------------------------------------------------------------------------
+KZNEWS_CONTACT = os.environ.get("KZNEWS_CONTACT", "https://github.com/kznews/kznews")
+USER_AGENT = f"kznews/0.1 (+{KZNEWS_CONTACT}; news archive crawler)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Pages are bounded: a 10 MB "article" is an error page or an attack, not news.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+DNS_TIMEOUT = 20
+
+# --- the crawl ------------------------------------------------------------------------------------------
+KZNEWS_MAX_PAGES = int(os.environ.get("KZNEWS_MAX_PAGES", "5"))
+# Sitemaps list the whole archive; without `-a since=` only this much of it is read.
+KZNEWS_SITEMAP_SINCE = os.environ.get("KZNEWS_SITEMAP_SINCE", "2d")
+# Test servers and benchmarks: send chosen hosts to a local server ({"tengrinews.kz": "http://127.0.0.1:8080/..."}).
+KZNEWS_HOST_MAP = os.environ.get("KZNEWS_HOST_MAP", "")
+
+DOWNLOADER_MIDDLEWARES = {
+    "kznews.warc.WarcMiddleware": 950,
+    "kznews.middlewares.FetchTimeMiddleware": 960,
+}
+WARC_RECORD = os.environ.get("WARC_RECORD", "")
+WARC_REPLAY = os.environ.get("WARC_REPLAY", "")
+
+EXTENSIONS = {
+    "kznews.extensions.StatsFile": 900,
+}
+KZNEWS_STATS_FILE = os.environ.get("KZNEWS_STATS_FILE", "")
+
+# --- items and storage ------------------------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "kznews.pipelines.ValidatePipeline": 100,
+    "kznews.pipelines.DatesPipeline": 200,
+    "kznews.pipelines.DedupePipeline": 300,
+    "kznews.pipelines.MongoPipeline": 900,
+}
+# Empty MONGO_URI disables storage (feed exports still work: scrapy crawl SITE -O out.jsonl).
+MONGO_URI = os.environ.get("MONGO_URI", "mongodb://127.0.0.1:27017")
+MONGO_DATABASE = os.environ.get("MONGO_DATABASE", "kznews")
+MONGO_BATCH_SIZE = 200
+MONGO_FLUSH_SECONDS = 2.0
+MONGO_MAX_PENDING_BATCHES = 4
+
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {
+    "json": "kznews.exporters.IsoJsonItemExporter",
+    "jsonlines": "kznews.exporters.IsoJsonLinesItemExporter",
+    "jsonl": "kznews.exporters.IsoJsonLinesItemExporter",
+}
+
+# --- the browser (only for requests that ask for it) ---------------------------------------------------------
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "executable_path": os.environ.get("KZNEWS_CHROMIUM", "/usr/bin/chromium"),
+    "headless": True,
+    "args": [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ],
+}
+PLAYWRIGHT_MAX_CONTEXTS = 2
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = os.environ.get("KZNEWS_LOG_LEVEL", "INFO")
+
+# --- profiles -----------------------------------------------------------------------------------------------
+KZNEWS_PROFILE = os.environ.get("KZNEWS_PROFILE", "polite")
+if KZNEWS_PROFILE == "local":
+    ROBOTSTXT_OBEY = False
+    DOWNLOAD_DELAY = 0
+    AUTOTHROTTLE_ENABLED = False
+    CONCURRENT_REQUESTS_PER_DOMAIN = 16
+    RETRY_TIMES = 1
+if KZNEWS_HOST_MAP:
+    DOWNLOAD_HANDLERS = {
+        "http": "kznews.middlewares.LoopbackDownloadHandler",
+        "https": "kznews.middlewares.LoopbackDownloadHandler",
+    }

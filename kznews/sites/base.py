@@ -1,0 +1,153 @@
+"""The shapes a site definition is made of.
+
+A site is data: its editions (one per language, each with an origin), where its lists, feeds and sitemaps
+are, which links are articles, and the CSS selectors of each markup version of its list and article pages.
+The spider engine (kznews.spiders.engine) and the extractors (kznews.extract) read these and nothing else,
+so adding a site is one module in kznews/sites/ plus its fixture pages.
+
+Markup versions live side by side: a site lists several `ListLayout`s / `ArticleLayout`s, newest first.
+Every list layout that matches a page contributes entries (a home page carries several headline blocks); for
+articles, the first layout whose `detect` selector matches is used, so archived pages in old markup still parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """A list page to walk: a news feed page, a section, a tag, or a page with headline blocks."""
+
+    path: str  # origin-relative ("/news/") or absolute URL
+    # Pagination template with {n} for the page number (page 1 is `path` itself). None: follow the `next`
+    # links the list layout finds, if any.
+    page: str | None = None
+    # True when the list only renders in a browser (scrapy-playwright is used for this source only).
+    js: bool = False
+    # How a browser-rendered list reveals more entries: CSS of a "load more" button to click, or None to scroll.
+    load_more: str | None = None
+    # What the list is; "headlines" marks a block of latest news on a page that is not itself a list.
+    kind: str = "list"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of a site."""
+
+    lang: str  # "ru", "kk" or "en"
+    origin: str  # scheme://host of the edition, no trailing slash
+    # Editions that share a host are told apart by the path ("/ru/", "/kz/" on inform.kz).
+    path_prefix: str = ""
+    lists: tuple[ListSource, ...] = ()
+    feeds: tuple[str, ...] = ()  # RSS/Atom, origin-relative or absolute
+    sitemaps: tuple[str, ...] = ()  # sitemap or sitemap index, origin-relative or absolute
+    # JSON "load more" endpoints (zakon.kz): a URL template with {n}; the site's `json_list` hook reads them.
+    json_lists: tuple[str, ...] = ()
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.origin).hostname or ""
+
+    def absolute(self, path: str) -> str:
+        return path if "://" in path else self.origin + path
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    """Selectors of one markup version of a list (or headline block)."""
+
+    name: str
+    item: str  # CSS of each entry's container
+    link: str = "a[href]"  # CSS, inside the item, of the article link (first match)
+    title: str | None = None  # CSS of the title inside the item (default: the link's text)
+    date: str | None = None  # CSS of the element holding the date text
+    date_attr: str | None = None  # read the date from this attribute (e.g. "datetime") before the text
+    next: str | None = None  # CSS, on the whole page, of pagination links
+
+
+@dataclass(frozen=True)
+class ArticleLayout:
+    """Selectors of one markup version of an article page. All selectors are CSS; None means "not on this
+    layout", and the extractor falls back to structured data or generic heuristics for that field."""
+
+    name: str
+    detect: str  # CSS that must match for this layout to apply
+    title: str | None = None
+    body: str | None = None  # container(s) of the article text
+    date: str | None = None  # visible publication date text
+    date_attr: str | None = None  # read the date from this attribute of `date` first
+    modified: str | None = None
+    authors: str | None = None  # one element per author
+    tags: str | None = None  # one element per tag
+    section: str | None = None
+    summary: str | None = None  # the lead, when the page marks it
+    images: str | None = None  # <img> elements of the article
+    # Nodes removed from the body before its text is read: ads, related links, share buttons, tag lists.
+    drop: tuple[str, ...] = ()
+    # The body ends before the first node matching this (kt.kz runs the next article below the current one).
+    stop: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str  # spider name, e.g. "tengrinews"
+    title: str  # human name, e.g. "Tengrinews.kz"
+    editions: tuple[Edition, ...]
+    # Which links are articles: matched against the URL path (plus query, if any).
+    article_path: re.Pattern[str]
+    list_layouts: tuple[ListLayout, ...] = ()
+    article_layouts: tuple[ArticleLayout, ...] = ()
+    # Extra host forms that belong to the site, mapped to the preferred host (m., www., old domains).
+    host_aliases: Mapping[str, str] = field(default_factory=dict)
+    # Body paragraphs to remove (promos, subscription prompts, credits), on top of the generic ones.
+    boilerplate: tuple[re.Pattern[str], ...] = ()
+    # Descriptions that are SEO templates, not summaries.
+    junk_summary: re.Pattern[str] | None = None
+    # Title suffixes the site appends ("... - Новости Zakon.kz").
+    title_suffix: re.Pattern[str] | None = None
+    # Which child sitemaps of a sitemap index to follow (default: all), matched against their URL.
+    sitemap_follow: re.Pattern[str] | None = None
+    # Repairs a broken <loc> of the site's sitemaps beyond the generic repairs in kznews.extract.feeds.
+    fix_sitemap_loc: Callable[[str], str] | None = None
+    # Reads a page of a JSON list endpoint into (url, title, date text) entries.
+    json_list: Callable[[str, str], list[tuple[str, str | None, str | None]]] | None = None
+    # Free-form notes shown in the generated docs table.
+    notes: str = ""
+
+    def edition(self, lang: str) -> Edition:
+        for edition in self.editions:
+            if edition.lang == lang:
+                return edition
+        raise KeyError(f"{self.name} has no {lang!r} edition")
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(e.lang for e in self.editions)
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        """Every host whose pages belong to the site."""
+        return frozenset({e.host for e in self.editions} | set(self.host_aliases) | set(self.host_aliases.values()))
+
+    @property
+    def uses_browser(self) -> bool:
+        return any(source.js for e in self.editions for source in e.lists)
+
+    def edition_for_url(self, url: str) -> Edition | None:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        host = self.host_aliases.get(host, host)
+        path = parts.path or "/"
+        matches = [e for e in self.editions if e.host == host and path.startswith(e.path_prefix)]
+        return max(matches, key=lambda e: len(e.path_prefix), default=None)
+
+    def is_article_url(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() not in self.hosts:
+            return False
+        target = parts.path + ("?" + parts.query if parts.query else "")
+        return bool(self.article_path.search(target))

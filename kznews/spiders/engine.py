@@ -1,0 +1,303 @@
+"""The spider engine: one class that crawls any site of the registry.
+
+For each selected edition it walks the site's list pages (with pagination), headline blocks, RSS/Atom feeds
+and sitemaps, follows the article links it finds and extracts articles. Everything site-specific comes from
+the site definition (kznews/sites/); everything page-specific from the pure extractors (kznews/extract/).
+
+Spider arguments (`scrapy crawl SITE -a name=value`):
+- lang=ru,kk        editions to crawl (default: all)
+- max_pages=N       list pages to walk per list (default: setting KZNEWS_MAX_PAGES)
+- since=2026-01-01T00:00+05:00 | 2d | 6h
+                    ignore entries published before this; list walking stops at a page whose entries are
+                    all older. Sitemaps default to KZNEWS_SITEMAP_SINCE when not given.
+- sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
+- refresh=1         request articles again even if already stored
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import scrapy
+
+from kznews.dates import ALMATY, to_almaty
+from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
+from kznews.extract.html import parse_html
+from kznews.items import Article
+from kznews.middlewares import fetched_at
+from kznews.sites.base import Edition, ListSource, Site
+from kznews.urls import canonicalize_url
+
+logger = logging.getLogger(__name__)
+
+SOURCES = ("lists", "feeds", "sitemaps")
+ARTICLE_PRIORITY = 10  # articles before more list pages: results arrive early and memory stays flat
+SITEMAP_MAXSIZE = 50 * 1024 * 1024
+_SINCE_RELATIVE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$", re.IGNORECASE)
+
+
+def parse_since(text: str | None, now: datetime) -> datetime | None:
+    """`since` argument: ISO 8601 (naive means Almaty time), or a relative age: 2d, 6h, 30m."""
+    if not text:
+        return None
+    match = _SINCE_RELATIVE.match(text)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2).lower()
+        delta = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[unit]
+        return to_almaty(now - delta)
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"since={text!r}: expected ISO 8601 or Nd/Nh/Nm") from None
+    return to_almaty(value) if value.tzinfo else value.replace(tzinfo=ALMATY)
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+class NewsSpider(scrapy.Spider):
+    site: Site  # set on each generated subclass (kznews/spiders/sites.py)
+
+    def __init__(self, *args, lang: str | None = None, max_pages=None, since=None, sources=None, refresh=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        langs = [x.strip() for x in lang.split(",")] if lang else list(self.site.langs)
+        unknown = [x for x in langs if x not in self.site.langs]
+        if unknown:
+            raise ValueError(f"{self.name} has no edition {unknown}; editions: {', '.join(self.site.langs)}")
+        self.editions: list[Edition] = [self.site.edition(x) for x in langs]
+        self.max_pages_arg = int(max_pages) if max_pages not in (None, "") else None
+        self.since_arg = since
+        self.sources = set(sources.split(",")) if sources else set(SOURCES)
+        if self.sources - set(SOURCES):
+            raise ValueError(f"sources: unknown {sorted(self.sources - set(SOURCES))}; known: {', '.join(SOURCES)}")
+        self.refresh = _flag(refresh)
+        self.started_at = datetime.now(UTC)
+        self.since = parse_since(since, self.started_at)
+        self.known_urls: set[str] = set()  # canonical URLs already stored (filled by the incremental layer)
+        self.requested: set[str] = set()  # canonical URLs of articles requested in this run
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_pages = spider.max_pages_arg or settings.getint("KZNEWS_MAX_PAGES", 5)
+        spider.sitemap_since = spider.since or parse_since(settings.get("KZNEWS_SITEMAP_SINCE"), spider.started_at)
+        return spider
+
+    # --- start ---------------------------------------------------------------------------------------------
+
+    async def start(self):
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self):
+        for edition in self.editions:
+            if "lists" in self.sources:
+                for source in edition.lists:
+                    yield self.list_request(edition, source, 1)
+            if "feeds" in self.sources:
+                for feed in edition.feeds:
+                    yield scrapy.Request(
+                        edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"lang": edition.lang}
+                    )
+            if "sitemaps" in self.sources:
+                for sitemap in edition.sitemaps:
+                    yield self.sitemap_request(edition.absolute(sitemap), edition.lang)
+
+    def list_request(self, edition: Edition, source: ListSource, page: int) -> scrapy.Request:
+        url = edition.absolute(source.path if page == 1 or not source.page else source.page.format(n=page))
+        return self._list_request(url, edition, source, page)
+
+    def _list_request(self, url: str, edition: Edition, source: ListSource, page: int) -> scrapy.Request:
+        meta: dict[str, Any] = {}
+        if source.js:
+            meta.update(self.browser_meta(source))
+        return scrapy.Request(
+            url,
+            callback=self.parse_list,
+            cb_kwargs={"lang": edition.lang, "source_path": source.path, "page": page},
+            meta=meta,
+        )
+
+    def browser_meta(self, source: ListSource) -> dict[str, Any]:
+        """Request meta that renders a list in Chromium through scrapy-playwright (kznews.browser)."""
+        from kznews.browser import list_page_meta
+
+        return list_page_meta(source, self.settings)
+
+    def sitemap_request(self, url: str, lang: str) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_sitemap, cb_kwargs={"lang": lang}, meta={"download_maxsize": SITEMAP_MAXSIZE}
+        )
+
+    def _source(self, lang: str, path: str) -> tuple[Edition, ListSource]:
+        edition = self.site.edition(lang)
+        for source in edition.lists:
+            if source.path == path:
+                return edition, source
+        raise KeyError(path)
+
+    # --- lists -----------------------------------------------------------------------------------------------
+
+    def _too_old(self, day_or_instant, since: datetime | None) -> bool:
+        if since is None or day_or_instant is None:
+            return False
+        if isinstance(day_or_instant, datetime):
+            return day_or_instant < since
+        return day_or_instant < since.date()  # a day is too old only when all of it is before `since`
+
+    def parse_list(self, response, lang: str, source_path: str, page: int):
+        edition, source = self._source(lang, source_path)
+        stats = self.crawler.stats
+        prefix = f"kznews/list/{self.name}/{lang}"
+        if response.status != 200 or not hasattr(response, "text"):
+            stats.inc_value(f"{prefix}/bad_response")
+            return
+        listing = extract_list(response.text, response.url, self.site, lang, fetched_at(response))
+        stats.inc_value(f"{prefix}/pages")
+        stats.inc_value(f"{prefix}/entries", len(listing.entries))
+        for name in listing.layouts:
+            stats.inc_value(f"kznews/layout/{self.name}/list/{name}")
+        if not listing.layouts:
+            stats.inc_value(f"kznews/layout/{self.name}/list/none")
+            logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
+        fresh = 0
+        for entry in listing.entries:
+            if self._too_old(entry.published_at or entry.published_day, self.since):
+                stats.inc_value(f"{prefix}/too_old")
+                continue
+            request = self.article_request(
+                entry.url,
+                lang,
+                hint={
+                    "published_at": entry.published_at,
+                    "published_day": entry.published_day,
+                    "date_text": entry.date_text,
+                    "title": entry.title,
+                },
+            )
+            if request is not None:
+                fresh += 1
+                yield request
+        # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
+        # proves nothing, but a whole page of them does.
+        if source.kind == "headlines" or not fresh or page >= self.max_pages:
+            if listing.entries and not fresh:
+                stats.inc_value(f"{prefix}/stopped_nothing_new")
+            return
+        if source.page:
+            yield self.list_request(edition, source, page + 1)
+        elif listing.next:
+            yield self._list_request(listing.next[0], edition, source, page + 1)
+
+    # --- feeds and sitemaps ------------------------------------------------------------------------------
+
+    def parse_feed(self, response, lang: str):
+        entries = parse_feed(response.body, lang, fetched_at(response))
+        self.crawler.stats.inc_value(f"kznews/feed/{self.name}/{lang}/entries", len(entries))
+        for entry in entries:
+            if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
+                continue
+            request = self.article_request(
+                entry.url, lang, hint={"published_at": entry.published_at, "date_text": entry.date_text}
+            )
+            if request is not None:
+                yield request
+
+    def parse_sitemap(self, response, lang: str):
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gzip.decompress(body)[:SITEMAP_MAXSIZE]
+            except (OSError, EOFError):
+                self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/bad_gzip")
+                return
+        sitemap = parse_sitemap(body, lang, fetched_at(response), self.site.fix_sitemap_loc)
+        if sitemap is None:
+            self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/unreadable")
+            return
+        since = self.sitemap_since
+        if sitemap.kind == "index":
+            for child in sitemap.entries:
+                if self.site.sitemap_follow and not self.site.sitemap_follow.search(child.url):
+                    continue
+                # A child sitemap last modified before `since` holds nothing newer.
+                if child.published_at and since and child.published_at < since:
+                    continue
+                yield self.sitemap_request(child.url, lang)
+            return
+        self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/{lang}/entries", len(sitemap.entries))
+        for entry in sitemap.entries:
+            if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
+                continue
+            request = self.article_request(
+                entry.url, lang, hint={"published_at": entry.published_at, "title": entry.title}
+            )
+            if request is not None:
+                yield request
+
+    # --- articles ----------------------------------------------------------------------------------------------
+
+    def article_request(self, url: str, lang: str, hint: dict | None = None) -> scrapy.Request | None:
+        """A request for an article, or None when it is already requested in this run or already stored."""
+        canonical = canonicalize_url(url, self.site.host_aliases)
+        if canonical in self.requested:
+            return None
+        if canonical in self.known_urls and not self.refresh:
+            self.crawler.stats.inc_value(f"kznews/known/{self.name}")
+            return None
+        self.requested.add(canonical)
+        edition = self.site.edition_for_url(url)
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            cb_kwargs={"lang": edition.lang if edition else lang, "hint": hint or {}},
+            priority=ARTICLE_PRIORITY,
+        )
+
+    def parse_article(self, response, lang: str, hint: dict):
+        stats = self.crawler.stats
+        if response.status != 200 or not hasattr(response, "text"):
+            stats.inc_value(f"kznews/article/{self.name}/bad_response")
+            return
+        tree = parse_html(response.text)
+        data = extract_article(response.text, response.url, self.site, lang, fetched_at(response), tree=tree)
+        stats.inc_value(f"kznews/layout/{self.name}/article/{data.layout or 'none'}")
+        for field_name, source in data.sources.items():
+            stats.inc_value(f"kznews/source/{self.name}/{field_name}/{source}")
+        for note in data.notes:
+            stats.inc_value(f"kznews/notes/{self.name}/{note.split(':')[0]}")
+        published_at, published_text = data.published_at, data.published_at_text
+        listed = hint.get("published_at")
+        day_only = "published_day_only" in data.notes
+        if listed is not None and (
+            published_at is None or (day_only and to_almaty(listed).date() == published_at.date())
+        ):
+            published_at, published_text = listed, hint.get("date_text")
+            stats.inc_value(f"kznews/source/{self.name}/published_at/list")
+        elif listed is not None and published_at is not None and abs((listed - published_at).total_seconds()) >= 120:
+            # The list and the page disagree: the page wins, but the disagreement is worth seeing.
+            stats.inc_value(f"kznews/notes/{self.name}/list_date_disagrees")
+        yield Article(
+            url=data.url,
+            site=self.name,
+            lang=lang,
+            title=data.title or hint.get("title"),
+            summary=data.summary,
+            body=data.body,
+            authors=data.authors,
+            section=data.section,
+            tags=data.tags,
+            images=data.images,
+            published_at=published_at,
+            modified_at=data.modified_at,
+            published_at_text=published_text,
+            fetched_at=data.fetched_at,
+            fetched_url=response.url,
+            layout=data.layout,
+        )

@@ -1,0 +1,26 @@
+"""Every fixture page of every site parses to its expected JSON (see tests/fixturecases.py)."""
+
+import json
+
+import pytest
+
+from tests.fixturecases import all_cases, run_case
+
+CASES = all_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_fixture_page_parses_to_expected(case):
+    assert case.page.exists(), f"missing page {case.page}"
+    assert case.expected_path.exists(), f"no expected JSON: run tests/tools/make_expected.py and review {case.expected_path}"
+    expected = json.loads(case.expected_path.read_text(encoding="utf-8"))
+    assert run_case(case) == expected
+
+
+def test_every_site_has_lists_and_articles():
+    kinds: dict[str, set[str]] = {}
+    for case in CASES:
+        kinds.setdefault(case.site, set()).add(case.kind)
+    assert kinds, "no fixture cases found"
+    for site, found in kinds.items():
+        assert {"list", "article"} <= found, f"{site} lacks list or article fixtures"

@@ -53,7 +53,7 @@ dates, bare numbers, no date words) never reach dateparser.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from kznews.dates.engine import ALMATY, REJECT, Reading, analyse, resolve
@@ -94,9 +94,9 @@ def to_almaty(dt: datetime) -> datetime:
 
 def _aware_now(now: datetime | None) -> datetime:
     if now is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if now.tzinfo is None or now.utcoffset() is None:
-        return now.replace(tzinfo=timezone.utc)
+        return now.replace(tzinfo=UTC)
     return now
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from kznews.dates import parse_date
 
@@ -18,7 +18,7 @@ def _instant(value: str) -> datetime:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 instant: {value!r}") from error
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="reference instant, ISO 8601 (naive = UTC; default: the current time)")
     parser.add_argument("texts", nargs="*", metavar="TEXT", help="date strings (default: lines of stdin)")
     args = parser.parse_args(argv)
-    now = args.now or datetime.now(timezone.utc)
+    now = args.now or datetime.now(UTC)
     texts = args.texts if args.texts else (line.rstrip("\r\n") for line in sys.stdin)
     for text in texts:
         value = parse_date(text, args.lang, now)

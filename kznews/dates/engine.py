@@ -10,7 +10,7 @@ and the fallback policy.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -344,7 +344,7 @@ def _read(s: str) -> Reading:
                 seconds //= 1000
             if not UNIX_MIN <= seconds < UNIX_MAX:
                 return REJECT
-            return Reading("instant", instant=datetime.fromtimestamp(seconds, timezone.utc))
+            return Reading("instant", instant=datetime.fromtimestamp(seconds, UTC))
 
         found = _find_date(s)
         if found is not None:

@@ -155,9 +155,10 @@ _MONTH_DAY_RE = re.compile(
 )
 # A year right after the month: "3 февраля 2026", "21 Ақпан, 2025", "February 3, 2026".
 _YEAR_AFTER_RE = re.compile(r"[\s,]*([0-9]{4})(?![0-9]|:[0-9])")
-# A year right before the day, with a year word: "2024 жылғы 15 қазан", "2026 ж. 3 ақпан", "2022 jylgy 4 shilde".
+# A year right before the day, with a year word: "2024 жылғы 15 қазан", "2026 ж. 3 ақпан", "2022 jylgy 4 shilde",
+# "в 2024 году 15 марта". Without a year word a number before the day is noise (a view count).
 _YEAR_BEFORE_RE = re.compile(
-    r"(?<![0-9])([0-9]{4})\s*(?:жылғы|жылы|ж\.?|jylgy|jyly|j\.|г\.|года)[\s,]*$"
+    r"(?<![0-9])([0-9]{4})\s*(?:жылғы|жылдың|жылы|ж\.?|jylgy|jyldyn|jyly|j\.|г\.|года|году|год)[\s,]*$"
 )
 _YEAR_BEFORE_WINDOW = 20
 

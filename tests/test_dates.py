@@ -202,8 +202,9 @@ def _dateparser(text: str, lang: str, now: datetime) -> datetime | None:
 def dateparser_known_wrong(ours: DateParse, theirs: datetime, text: str, now: datetime) -> str | None:
     """Why dateparser's different answer is wrong, or None when there is no documented reason."""
     now_wall = now.astimezone(ALMATY).replace(tzinfo=None, microsecond=0)
-    if theirs.replace(tzinfo=None, microsecond=0) == now_wall and not ours.has_time and ours.relative:
-        return "dateparser gives 'Сегодня' the reference time of day; a date-only string is local midnight"
+    if (not ours.has_time and ours.relative and theirs.date() == ours.value.date()
+            and theirs.time().replace(microsecond=0) == now_wall.time()):
+        return "dateparser gives 'Сегодня'/'вчера' the reference time of day; a date-only string is local midnight"
     if theirs.replace(tzinfo=None, microsecond=0) == now_wall and ours.relative:
         return "dateparser drops the time printed after the year in 'Сегодня 2026, 09:44' (baq.kz)"
     wall = ours.value.replace(tzinfo=None)

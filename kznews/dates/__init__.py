@@ -37,10 +37,16 @@ Rules:
 - Impossible components (31 February, 25:00, month 13, years outside 1900..2100) give None, never a guess.
 - The wall-clock hour 23:00-24:00 on 2024-02-29 happened twice in Almaty (the clock went from UTC+6 back to
   UTC+5 at midnight). Such times resolve to fold=0, the earlier instant (+06:00).
+  Compare results as instants (``a.astimezone(UTC) == b.astimezone(UTC)`` or ``.timestamp()``): by PEP 495,
+  ``==`` between a datetime in such a repeated hour and one in another zone is always False.
 - Prefix labels ("Опубликовано:", "Жарияланды:"), rubrics ("Қоғам • "), datelines ("Алматы. 19 августа.") and
   trailing noise (view counts) are ignored: the first date in the string wins, and only a time adjacent to it
   is taken. "KAZAKHSTAN TODAY" (kt.kz's name) is not "today".
 - Latin look-alikes inside Cyrillic words (baq.kz's "Бүгiн" with a Latin i) are repaired first.
+
+Layout: ``tables`` (month and relative-word tables, built once into dicts), ``engine`` (normalise, read into a
+``Reading`` that does not depend on ``now`` and is LRU-cached, resolve against ``now``), ``formats`` (renderers for
+every claimed site format, shared by the property tests and ``benchmarks/bench_dates.py``), ``cli``.
 
 Fallback policy: when the fast path finds neither a date nor a reason to reject, and the string is short and
 contains a date word (a month, weekday, unit or relative word), dateparser 1.5 is asked with explicit

@@ -19,11 +19,8 @@ def _now_arg(text: str | None) -> datetime:
     if not text:
         return datetime.now(UTC)
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        from kznews.dates import ALMATY
-
-        value = value.replace(tzinfo=ALMATY)
-    return value
+    # A naive time is UTC, as in `python -m kznews dates` and the date engine's API.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def cmd_extract(args) -> int:

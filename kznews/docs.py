@@ -31,7 +31,7 @@ def sites_table() -> str:
     ]
     for name in sorted(SITES):
         site = SITES[name]
-        editions = "<br>".join(f"{e.lang}: {e.origin}{e.path_prefix}" for e in site.editions)
+        editions = "<br>".join(f"{e.key}: {e.origin}{e.path_prefix}" for e in site.editions)
         js = "yes: " + ", ".join(s.path for e in site.editions for s in e.lists if s.js) if site.uses_browser else "no"
         lines.append(
             f"| `{name}` | {site.title} | {editions} | {_discovery(site)} | {js} | "

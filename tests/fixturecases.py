@@ -74,6 +74,14 @@ def run_case(case: Case) -> dict:
             ],
             "next": page.next,
         }
+    elif case.kind == "json_list":  # a page of a JSON "load more" endpoint, read by the site's hook
+        page = site.json_list(raw.decode("utf-8"), case.url, edition.lang, case.fetched_at)
+        result = {
+            "entries": [
+                {"url": e.url, "title": e.title, "published_at": e.published_at, "published_day": e.published_day}
+                for e in page.entries
+            ],
+        }
     elif case.kind == "feed":
         entries = parse_feed(raw, edition.lang, case.fetched_at)
         result = {"entries": [{"url": e.url, "title": e.title, "published_at": e.published_at} for e in entries]}

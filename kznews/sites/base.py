@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from kznews.extract.listing import ListPage
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,13 @@ class Edition:
     sitemaps: tuple[str, ...] = ()  # sitemap or sitemap index, origin-relative or absolute
     # JSON "load more" endpoints (zakon.kz): a URL template with {n}; the site's `json_list` hook reads them.
     json_lists: tuple[str, ...] = ()
+    # Tells apart two editions in one language (egemen.kz in Cyrillic and lat.egemen.kz in Latin script, both
+    # "kk"): the edition's key becomes "kk-latn". Empty for the usual one edition per language.
+    variant: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.lang}-{self.variant}" if self.variant else self.lang
 
     @property
     def host(self) -> str:
@@ -113,20 +125,34 @@ class Site:
     sitemap_follow: re.Pattern[str] | None = None
     # Repairs a broken <loc> of the site's sitemaps beyond the generic repairs in kznews.extract.feeds.
     fix_sitemap_loc: Callable[[str], str] | None = None
-    # Reads a page of a JSON list endpoint into (url, title, date text) entries.
-    json_list: Callable[[str, str], list[tuple[str, str | None, str | None]]] | None = None
+    # Reads one page of a JSON list endpoint (Edition.json_lists): (text, url, lang, fetched_at) -> ListPage.
+    # A pure function like the extractors; zakon.kz's "load more" JSON carries HTML chunks of list items.
+    json_list: Callable[[str, str, str, datetime], ListPage] | None = None
     # Free-form notes shown in the generated docs table.
     notes: str = ""
 
-    def edition(self, lang: str) -> Edition:
+    def edition(self, key: str) -> Edition:
+        """The edition with this key ("ru", "kk-latn"); a bare language picks its first edition."""
         for edition in self.editions:
-            if edition.lang == lang:
+            if edition.key == key:
                 return edition
-        raise KeyError(f"{self.name} has no {lang!r} edition")
+        for edition in self.editions:
+            if edition.lang == key:
+                return edition
+        raise KeyError(f"{self.name} has no {key!r} edition")
+
+    def editions_for(self, key: str) -> list[Edition]:
+        """Editions selected by `-a lang=`: a key selects one, a language all editions in it."""
+        exact = [e for e in self.editions if e.key == key]
+        return exact or [e for e in self.editions if e.lang == key]
 
     @property
     def langs(self) -> tuple[str, ...]:
-        return tuple(e.lang for e in self.editions)
+        return tuple(dict.fromkeys(e.lang for e in self.editions))
+
+    @property
+    def edition_keys(self) -> tuple[str, ...]:
+        return tuple(e.key for e in self.editions)
 
     @property
     def hosts(self) -> frozenset[str]:

@@ -5,7 +5,7 @@ and sitemaps, follows the article links it finds and extracts articles. Everythi
 the site definition (kznews/sites/); everything page-specific from the pure extractors (kznews/extract/).
 
 Spider arguments (`scrapy crawl SITE -a name=value`):
-- lang=ru,kk        editions to crawl (default: all)
+- lang=ru,kk        editions to crawl, by language or edition key such as kk-latn (default: all)
 - max_pages=N       list pages to walk per list (default: setting KZNEWS_MAX_PAGES)
 - since=2026-01-01T00:00+05:00 | 2d | 6h
                     ignore entries published before this; list walking stops at a page whose entries are
@@ -65,11 +65,11 @@ class NewsSpider(scrapy.Spider):
 
     def __init__(self, *args, lang: str | None = None, max_pages=None, since=None, sources=None, refresh=None, **kwargs):
         super().__init__(*args, **kwargs)
-        langs = [x.strip() for x in lang.split(",")] if lang else list(self.site.langs)
-        unknown = [x for x in langs if x not in self.site.langs]
+        keys = [x.strip() for x in lang.split(",") if x.strip()] if lang else list(self.site.edition_keys)
+        unknown = [x for x in keys if not self.site.editions_for(x)]
         if unknown:
-            raise ValueError(f"{self.name} has no edition {unknown}; editions: {', '.join(self.site.langs)}")
-        self.editions: list[Edition] = [self.site.edition(x) for x in langs]
+            raise ValueError(f"{self.name} has no edition {unknown}; editions: {', '.join(self.site.edition_keys)}")
+        self.editions: list[Edition] = list(dict.fromkeys(e for x in keys for e in self.site.editions_for(x)))
         self.max_pages_arg = int(max_pages) if max_pages not in (None, "") else None
         self.since_arg = since
         self.sources = set(sources.split(",")) if sources else set(SOURCES)
@@ -100,14 +100,17 @@ class NewsSpider(scrapy.Spider):
             if "lists" in self.sources:
                 for source in edition.lists:
                     yield self.list_request(edition, source, 1)
+                if self.site.json_list is not None:
+                    for template in edition.json_lists:
+                        yield self.json_list_request(edition, template, 1)
             if "feeds" in self.sources:
                 for feed in edition.feeds:
                     yield scrapy.Request(
-                        edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"lang": edition.lang}
+                        edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"edition": edition.key}
                     )
             if "sitemaps" in self.sources:
                 for sitemap in edition.sitemaps:
-                    yield self.sitemap_request(edition.absolute(sitemap), edition.lang)
+                    yield self.sitemap_request(edition.absolute(sitemap), edition.key)
 
     def list_request(self, edition: Edition, source: ListSource, page: int) -> scrapy.Request:
         url = edition.absolute(source.path if page == 1 or not source.page else source.page.format(n=page))
@@ -120,7 +123,7 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(
             url,
             callback=self.parse_list,
-            cb_kwargs={"lang": edition.lang, "source_path": source.path, "page": page},
+            cb_kwargs={"edition": edition.key, "source_path": source.path, "page": page},
             meta=meta,
         )
 
@@ -130,13 +133,13 @@ class NewsSpider(scrapy.Spider):
 
         return list_page_meta(source, self.settings)
 
-    def sitemap_request(self, url: str, lang: str) -> scrapy.Request:
+    def sitemap_request(self, url: str, edition: str) -> scrapy.Request:
         return scrapy.Request(
-            url, callback=self.parse_sitemap, cb_kwargs={"lang": lang}, meta={"download_maxsize": SITEMAP_MAXSIZE}
+            url, callback=self.parse_sitemap, cb_kwargs={"edition": edition}, meta={"download_maxsize": SITEMAP_MAXSIZE}
         )
 
-    def _source(self, lang: str, path: str) -> tuple[Edition, ListSource]:
-        edition = self.site.edition(lang)
+    def _source(self, key: str, path: str) -> tuple[Edition, ListSource]:
+        edition = self.site.edition(key)
         for source in edition.lists:
             if source.path == path:
                 return edition, source
@@ -151,10 +154,11 @@ class NewsSpider(scrapy.Spider):
             return day_or_instant < since
         return day_or_instant < since.date()  # a day is too old only when all of it is before `since`
 
-    def parse_list(self, response, lang: str, source_path: str, page: int):
-        edition, source = self._source(lang, source_path)
+    def parse_list(self, response, edition: str, source_path: str, page: int):
+        edition, source = self._source(edition, source_path)
+        lang = edition.lang
         stats = self.crawler.stats
-        prefix = f"kznews/list/{self.name}/{lang}"
+        prefix = f"kznews/list/{self.name}/{edition.key}"
         if response.status != 200 or not hasattr(response, "text"):
             stats.inc_value(f"{prefix}/bad_response")
             return
@@ -166,24 +170,9 @@ class NewsSpider(scrapy.Spider):
         if not listing.layouts:
             stats.inc_value(f"kznews/layout/{self.name}/list/none")
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
-        fresh = 0
-        for entry in listing.entries:
-            if self._too_old(entry.published_at or entry.published_day, self.since):
-                stats.inc_value(f"{prefix}/too_old")
-                continue
-            request = self.article_request(
-                entry.url,
-                lang,
-                hint={
-                    "published_at": entry.published_at,
-                    "published_day": entry.published_day,
-                    "date_text": entry.date_text,
-                    "title": entry.title,
-                },
-            )
-            if request is not None:
-                fresh += 1
-                yield request
+        requests = self.entry_requests(listing.entries, edition, prefix)
+        fresh = len(requests)
+        yield from requests
         # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
         # proves nothing, but a whole page of them does.
         if source.kind == "headlines" or not fresh or page >= self.max_pages:
@@ -195,21 +184,75 @@ class NewsSpider(scrapy.Spider):
         elif listing.next:
             yield self._list_request(listing.next[0], edition, source, page + 1)
 
+    def entry_requests(self, entries, edition: Edition, prefix: str) -> list[scrapy.Request]:
+        """Article requests for the list entries that are recent enough and not yet requested or stored."""
+        requests = []
+        for entry in entries:
+            if self._too_old(entry.published_at or entry.published_day, self.since):
+                self.crawler.stats.inc_value(f"{prefix}/too_old")
+                continue
+            request = self.article_request(
+                entry.url,
+                edition,
+                hint={
+                    "published_at": entry.published_at,
+                    "published_day": entry.published_day,
+                    "date_text": entry.date_text,
+                    "title": entry.title,
+                },
+            )
+            if request is not None:
+                requests.append(request)
+        return requests
+
+    def json_list_request(self, edition: Edition, template: str, page: int) -> scrapy.Request:
+        return scrapy.Request(
+            edition.absolute(template.format(n=page)),
+            callback=self.parse_json_list,
+            cb_kwargs={"edition": edition.key, "template": template, "page": page},
+        )
+
+    def parse_json_list(self, response, edition: str, template: str, page: int):
+        """A page of a JSON "load more" endpoint (zakon.kz), read by the site's `json_list` hook."""
+        edition = self.site.edition(edition)
+        lang = edition.lang
+        stats = self.crawler.stats
+        prefix = f"kznews/list/{self.name}/{edition.key}"
+        if response.status != 200:
+            stats.inc_value(f"{prefix}/bad_response")
+            return
+        try:
+            listing = self.site.json_list(response.text, response.url, lang, fetched_at(response))
+        except ValueError as error:  # not JSON, or not the JSON the hook knows: the endpoint changed
+            stats.inc_value(f"kznews/layout/{self.name}/json_list/unreadable")
+            logger.warning("unreadable JSON list %s: %s", response.url, error)
+            return
+        stats.inc_value(f"{prefix}/pages")
+        stats.inc_value(f"{prefix}/entries", len(listing.entries))
+        requests = self.entry_requests(listing.entries, edition, prefix)
+        yield from requests
+        if requests and page < self.max_pages:
+            yield self.json_list_request(edition, template, page + 1)
+        elif listing.entries and not requests:
+            stats.inc_value(f"{prefix}/stopped_nothing_new")
+
     # --- feeds and sitemaps ------------------------------------------------------------------------------
 
-    def parse_feed(self, response, lang: str):
-        entries = parse_feed(response.body, lang, fetched_at(response))
-        self.crawler.stats.inc_value(f"kznews/feed/{self.name}/{lang}/entries", len(entries))
+    def parse_feed(self, response, edition: str):
+        edition = self.site.edition(edition)
+        entries = parse_feed(response.body, edition.lang, fetched_at(response))
+        self.crawler.stats.inc_value(f"kznews/feed/{self.name}/{edition.key}/entries", len(entries))
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
             request = self.article_request(
-                entry.url, lang, hint={"published_at": entry.published_at, "date_text": entry.date_text}
+                entry.url, edition, hint={"published_at": entry.published_at, "date_text": entry.date_text}
             )
             if request is not None:
                 yield request
 
-    def parse_sitemap(self, response, lang: str):
+    def parse_sitemap(self, response, edition: str):
+        edition = self.site.edition(edition)
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
@@ -217,7 +260,7 @@ class NewsSpider(scrapy.Spider):
             except (OSError, EOFError):
                 self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/bad_gzip")
                 return
-        sitemap = parse_sitemap(body, lang, fetched_at(response), self.site.fix_sitemap_loc)
+        sitemap = parse_sitemap(body, edition.lang, fetched_at(response), self.site.fix_sitemap_loc)
         if sitemap is None:
             self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/unreadable")
             return
@@ -229,21 +272,21 @@ class NewsSpider(scrapy.Spider):
                 # A child sitemap last modified before `since` holds nothing newer.
                 if child.published_at and since and child.published_at < since:
                     continue
-                yield self.sitemap_request(child.url, lang)
+                yield self.sitemap_request(child.url, edition.key)
             return
-        self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/{lang}/entries", len(sitemap.entries))
+        self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/{edition.key}/entries", len(sitemap.entries))
         for entry in sitemap.entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
                 continue
             request = self.article_request(
-                entry.url, lang, hint={"published_at": entry.published_at, "title": entry.title}
+                entry.url, edition, hint={"published_at": entry.published_at, "title": entry.title}
             )
             if request is not None:
                 yield request
 
     # --- articles ----------------------------------------------------------------------------------------------
 
-    def article_request(self, url: str, lang: str, hint: dict | None = None) -> scrapy.Request | None:
+    def article_request(self, url: str, edition: Edition, hint: dict | None = None) -> scrapy.Request | None:
         """A request for an article, or None when it is already requested in this run or already stored."""
         canonical = canonicalize_url(url, self.site.host_aliases)
         if canonical in self.requested:
@@ -252,15 +295,17 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"kznews/known/{self.name}")
             return None
         self.requested.add(canonical)
-        edition = self.site.edition_for_url(url)
+        # An article belongs to the edition its URL is on (a list may link to another edition).
+        edition = self.site.edition_for_url(url) or edition
         return scrapy.Request(
             url,
             callback=self.parse_article,
-            cb_kwargs={"lang": edition.lang if edition else lang, "hint": hint or {}},
+            cb_kwargs={"edition": edition.key, "hint": hint or {}},
             priority=ARTICLE_PRIORITY,
         )
 
-    def parse_article(self, response, lang: str, hint: dict):
+    def parse_article(self, response, edition: str, hint: dict):
+        lang = self.site.edition(edition).lang
         stats = self.crawler.stats
         if response.status != 200 or not hasattr(response, "text"):
             stats.inc_value(f"kznews/article/{self.name}/bad_response")

@@ -11,6 +11,8 @@ from kznews.spiders.engine import NewsSpider
 
 def _spider_class(site):
     class_name = "".join(part.capitalize() for part in site.name.replace("-", "_").split("_")) + "Spider"
+    if class_name[0].isdigit():  # "24kz"
+        class_name = "Site" + class_name
     attributes = {
         "name": site.name,
         "site": site,

@@ -1,27 +1,90 @@
 """Chromium through scrapy-playwright, for the few list pages that only render in a browser.
 
-Only requests whose meta says `playwright: True` use the browser (list sources with `js=True`); everything else
-goes through Scrapy's HTTP handler. Pages are closed after use and browser contexts are rotated after
-KZNEWS_BROWSER_PAGES_PER_CONTEXT pages, so a long run does not grow the browser's memory without bound.
+Only requests whose meta says `playwright: True` use the browser (list sources declared with `js=True`); every
+other request of the same spider goes through Scrapy's HTTP handler. Memory stays bounded on long runs:
+- pages are closed as soon as their response is read (scrapy-playwright does this when the page is not handed
+  to the callback, which kznews never does);
+- browser contexts are recycled: after KZNEWS_BROWSER_PAGES_PER_CONTEXT pages a new context takes over and the old
+  one is closed once its last page is, so cookies, caches and leaked JS heaps die with it;
+- images, media and fonts are never downloaded (PLAYWRIGHT_ABORT_REQUEST).
+
+The handler also honours KZNEWS_HOST_MAP (like kznews.middlewares.LoopbackDownloadHandler), so tests render pages
+served by a local server at their real URLs.
 """
 
 from __future__ import annotations
 
-import itertools
+import logging
 
+from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 from scrapy_playwright.page import PageMethod
 
+from kznews.middlewares import load_host_map, map_url
+
+logger = logging.getLogger(__name__)
+
 CHROMIUM = "/usr/bin/chromium"
+_SKIPPED_RESOURCES = frozenset({"image", "media", "font"})
+
+
+def skip_heavy_resources(request) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST: lists need the DOM and scripts, not pictures."""
+    return request.resource_type in _SKIPPED_RESOURCES
+
 
 # Settings merged into the spiders of sites that need the browser (kznews/spiders/sites.py).
 BROWSER_SETTINGS = {
     "DOWNLOAD_HANDLERS": {
-        "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-        "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+        "http": "kznews.browser.BrowserDownloadHandler",
+        "https": "kznews.browser.BrowserDownloadHandler",
     },
+    "PLAYWRIGHT_ABORT_REQUEST": skip_heavy_resources,
 }
 
-_context_counter = itertools.count()
+
+class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
+    """scrapy-playwright's handler with host mapping and context recycling."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.host_map = load_host_map(settings.get("KZNEWS_HOST_MAP"))
+        self.pages_per_context = max(1, settings.getint("KZNEWS_BROWSER_PAGES_PER_CONTEXT", 20))
+        self.generation = 0
+        self.pages_in_generation = 0
+        self.stats = crawler.stats
+
+    def _context_name(self) -> str:
+        return f"kznews-{self.generation}"
+
+    async def download_request(self, request):
+        mapped = map_url(request.url, self.host_map) if self.host_map else None
+        if not request.meta.get("playwright"):
+            if mapped is None:
+                return await super().download_request(request)
+            response = await super().download_request(request.replace(url=mapped))
+            return response.replace(url=request.url)
+
+        if self.pages_in_generation >= self.pages_per_context:
+            self.generation += 1
+            self.pages_in_generation = 0
+        self.pages_in_generation += 1
+        request.meta["playwright_context"] = self._context_name()
+        browser_request = request.replace(url=mapped) if mapped else request
+        try:
+            response = await super().download_request(browser_request)
+        finally:
+            await self._close_retired_contexts()
+        self.stats.inc_value("kznews/browser/pages")
+        return response.replace(url=request.url) if mapped else response
+
+    async def _close_retired_contexts(self) -> None:
+        current = self._context_name()
+        for name, wrapper in list(self.context_wrappers.items()):
+            if name != current and name.startswith("kznews-") and not wrapper.context.pages:
+                await wrapper.context.close()
+                self.stats.inc_value("kznews/browser/contexts_recycled")
+                logger.debug("closed browser context %s", name)
 
 
 def list_page_meta(source, settings) -> dict:
@@ -37,6 +100,4 @@ def list_page_meta(source, settings) -> dict:
             script = "() => window.scrollTo(0, document.body.scrollHeight)"
         methods.append(PageMethod("evaluate", script))
         methods.append(PageMethod("wait_for_timeout", wait_ms))
-    per_context = settings.getint("KZNEWS_BROWSER_PAGES_PER_CONTEXT", 20)
-    context = f"kznews-{next(_context_counter) // per_context}"
-    return {"playwright": True, "playwright_page_methods": methods, "playwright_context": context}
+    return {"playwright": True, "playwright_page_methods": methods}

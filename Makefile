@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench-dates bench-syndication clean
+.PHONY: setup run test lint demo db-stop docs bench-dates bench-syndication bench-incremental clean
 
 setup: $(STAMP) system-packages
 
@@ -46,6 +46,9 @@ db-stop:
 
 bench-dates: setup
 	$(PY) tests/benchmarks/bench_dates.py
+
+bench-incremental: setup
+	$(PY) tests/benchmarks/bench_incremental.py
 
 bench-syndication: setup
 	$(PY) tests/benchmarks/bench_syndication.py

@@ -36,6 +36,8 @@ DNS_TIMEOUT = 20
 
 # --- the crawl ------------------------------------------------------------------------------------------
 KZNEWS_MAX_PAGES = int(os.environ.get("KZNEWS_MAX_PAGES", "5"))
+# Incremental runs skip the articles fetched within this many days (unless -a refresh=1 or they were modified).
+KZNEWS_KNOWN_DAYS = int(os.environ.get("KZNEWS_KNOWN_DAYS", "120"))
 # Sitemaps list the whole archive; without `-a since=` only this much of it is read.
 KZNEWS_SITEMAP_SINCE = os.environ.get("KZNEWS_SITEMAP_SINCE", "2d")
 # Test servers and benchmarks: send chosen hosts to a local server ({"tengrinews.kz": "http://127.0.0.1:8080/..."}).

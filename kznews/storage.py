@@ -58,9 +58,10 @@ class ArticleStore:
         self.articles.create_index([("url", ASCENDING)], unique=True, name="url_unique")
         self.articles.create_index([("site", ASCENDING), ("published_at", DESCENDING)], name="site_published")
         self.articles.create_index([("published_at", DESCENDING)], name="published")
-        # Loading the known URLs of one edition for incremental crawls reads only this index.
+        # Loading the recently fetched URLs of one edition for incremental crawls reads only this index.
         self.articles.create_index(
-            [("site", ASCENDING), ("lang", ASCENDING), ("url", ASCENDING)], name="site_lang_url"
+            [("site", ASCENDING), ("lang", ASCENDING), ("fetched_at", DESCENDING), ("url", ASCENDING)],
+            name="site_lang_fetched_url",
         )
         self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
 
@@ -103,13 +104,12 @@ class ArticleStore:
             update["$setOnInsert"] = on_insert
         return UpdateOne({"url": doc["url"]}, update, upsert=True)
 
-    def known_urls(self, site: str, lang: str | None = None) -> set[str]:
-        """Canonical URLs already stored for a site (and edition), read from the covering index."""
-        query: dict[str, Any] = {"site": site}
-        if lang:
-            query["lang"] = lang
-        cursor = self.articles.find(query, {"url": 1, "_id": 0}).hint("site_lang_url")
-        return {doc["url"] for doc in cursor}
+    def known_urls(self, site: str, langs: Iterable[str], fetched_since: datetime) -> dict[str, float]:
+        """Canonical URL -> when it was last fetched (Unix seconds), for the articles of these editions fetched
+        since `fetched_since`: what an incremental run need not request again. Read from a covering index."""
+        query = {"site": site, "lang": {"$in": list(langs)}, "fetched_at": {"$gte": fetched_since}}
+        cursor = self.articles.find(query, {"url": 1, "fetched_at": 1, "_id": 0}).hint("site_lang_fetched_url")
+        return {doc["url"]: doc["fetched_at"].timestamp() for doc in cursor}
 
     def close(self) -> None:
         self.client.close()

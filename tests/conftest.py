@@ -1,9 +1,8 @@
 """Shared fixtures: a MongoDB-compatible server for the whole session (started here unless MONGO_URI is set;
-never skipped), and a helper that runs a real spider in a subprocess (Scrapy's reactor runs once per process)."""
+never skipped). Spiders run in subprocesses through tests.tools.crawl.run_spider (re-exported here)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "deploy" / "dev"))
 
 from localdb import start_server  # noqa: E402
+
+from tests.tools.crawl import run_spider  # noqa: E402
+
+__all__ = ["run_spider"]
 
 
 @pytest.fixture(scope="session")
@@ -42,39 +45,3 @@ def mongo_db(mongo_uri):
     yield client[name]
     client.drop_database(name)
     client.close()
-
-
-def run_spider(
-    spider: str,
-    *,
-    tmp_path: Path,
-    args: dict[str, str] | None = None,
-    env: dict[str, str] | None = None,
-    settings: dict[str, str] | None = None,
-    timeout: float = 240,
-) -> dict:
-    """`scrapy crawl` in a subprocess with the local profile; returns the crawl's final stats."""
-    stats_file = tmp_path / f"stats-{uuid.uuid4().hex[:8]}.json"
-    command = [sys.executable, "-m", "scrapy", "crawl", spider]
-    for name, value in (args or {}).items():
-        command += ["-a", f"{name}={value}"]
-    for name, value in (settings or {}).items():
-        command += ["-s", f"{name}={value}"]
-    environment = {
-        **os.environ,
-        "KZNEWS_PROFILE": "local",
-        "KZNEWS_STATS_FILE": str(stats_file),
-        "KZNEWS_LOG_LEVEL": "INFO",
-        "PYTHONPATH": str(ROOT),
-        **(env or {}),
-    }
-    result = subprocess.run(
-        command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    log_file = tmp_path / f"crawl-{spider}-{stats_file.stem}.log"
-    log_file.write_text(result.stdout + result.stderr, encoding="utf-8")
-    assert result.returncode == 0, f"crawl failed ({result.returncode}); log: {log_file}\n{result.stderr[-3000:]}"
-    assert stats_file.exists(), f"no stats written; log: {log_file}\n{result.stderr[-3000:]}"
-    stats = json.loads(stats_file.read_text(encoding="utf-8"))
-    stats["_log"] = str(log_file)
-    return stats

@@ -19,6 +19,7 @@ from kznews.extract.html import (
     absolute_url,
     base_url,
     clean_text,
+    date_text_of,
     node_text,
     parse_html,
     select,
@@ -323,7 +324,7 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
     if layout and layout.date:
         node = select_one(tree, layout.date)
         if node is not None:
-            text = (node.get(layout.date_attr) if layout.date_attr else None) or node_text(node)
+            text = date_text_of(node, layout.date_attr)
             candidate = visible_candidate("layout", text, parse_date_detail(text, lang, fetched))
             visible = candidate if plausible(candidate) else None
             if visible is None and text:
@@ -348,7 +349,7 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
     ]
     visible_modified = None
     if layout and layout.modified:
-        text = node_text(select_one(tree, layout.modified))
+        text = date_text_of(select_one(tree, layout.modified), layout.date_attr)
         visible_modified = visible_candidate("layout", text, parse_date_detail(text, lang, fetched))
     chosen_modified = choose_instant([c for c in modified if plausible(c)], visible_modified)
     if chosen_modified is not None:

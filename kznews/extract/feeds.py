@@ -27,6 +27,7 @@ class FeedEntry:
     published_at: datetime | None = None
     date_text: str | None = None
     summary: str | None = None
+    modified_at: datetime | None = None  # <lastmod> of a sitemap, <updated> of an Atom entry
 
 
 @dataclass
@@ -85,6 +86,7 @@ def parse_feed(body: bytes, lang: str, fetched_at: datetime) -> list[FeedEntry]:
         if name == "item":
             url = _child_text(node, "link") or _child_text(node, "guid")
             date_text = _child_text(node, "pubdate", "date", "published", "updated")
+            modified_text = None
         elif name == "entry":
             url = None
             for link in node:
@@ -92,6 +94,7 @@ def parse_feed(body: bytes, lang: str, fetched_at: datetime) -> list[FeedEntry]:
                     url = link.get("href")
                     break
             date_text = _child_text(node, "published", "updated")
+            modified_text = _child_text(node, "updated")
         else:
             continue
         if not url or not url.strip().startswith(("http://", "https://")):
@@ -103,6 +106,7 @@ def parse_feed(body: bytes, lang: str, fetched_at: datetime) -> list[FeedEntry]:
                 published_at=_feed_date(date_text, lang, fetched_at),
                 date_text=date_text,
                 summary=_child_text(node, "description", "summary"),
+                modified_at=_feed_date(modified_text, lang, fetched_at),
             )
         )
     return entries
@@ -137,12 +141,19 @@ def parse_sitemap(
         if fix_loc:
             loc = fix_loc(loc)
         title = None
-        date_text = _child_text(node, "lastmod")
+        lastmod = _child_text(node, "lastmod")
+        date_text = lastmod
         for child in node:
             if _local(child.tag) == "news":  # Google News sitemap: the publication date beats lastmod
                 date_text = _child_text(child, "publication_date") or date_text
                 title = _child_text(child, "title")
         page.entries.append(
-            FeedEntry(url=loc, title=title, published_at=_feed_date(date_text, lang, fetched_at), date_text=date_text)
+            FeedEntry(
+                url=loc,
+                title=title,
+                published_at=_feed_date(date_text, lang, fetched_at),
+                date_text=date_text,
+                modified_at=_feed_date(lastmod, lang, fetched_at),
+            )
         )
     return page

@@ -85,3 +85,15 @@ def base_url(tree, page_url: str) -> str:
     """The URL relative links resolve against: <base href> when present."""
     found = tree.xpath("//head/base/@href")
     return absolute_url(page_url, found[0]) or page_url if found else page_url
+
+
+def date_text_of(node, attribute: str | None = None) -> str:
+    """The date a node holds: the named attribute first (e.g. "datetime", "data-unixtime", "alt"), then its text,
+    then a `datetime` or `content` attribute (a <time> or <meta> with no text)."""
+    if node is None:
+        return ""
+    if attribute:
+        value = node.get(attribute)
+        if value and value.strip():
+            return value.strip()
+    return node_text(node) or (node.get("datetime") or node.get("content") or "").strip()

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kznews.dates import parse_date_detail
-from kznews.extract.html import absolute_url, base_url, clean_text, node_text, parse_html, select, select_one
+from kznews.extract.html import (
+    absolute_url,
+    base_url,
+    clean_text,
+    date_text_of,
+    node_text,
+    parse_html,
+    select,
+    select_one,
+)
 from kznews.sites.base import Site
 
 
@@ -24,6 +33,7 @@ class ListEntry:
     published_at: datetime | None = None  # when the list shows a date and a time
     published_day: date | None = None  # when the list shows only a day ("Сегодня")
     date_text: str | None = None
+    modified_at: datetime | None = None  # when the list says the article was updated
 
     @property
     def day(self) -> date | None:
@@ -82,7 +92,7 @@ def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at:
             entry = ListEntry(url=href, title=title or _link_title(link))
             date_node = select_one(item, layout.date)
             if date_node is not None:
-                text = (date_node.get(layout.date_attr) if layout.date_attr else None) or node_text(date_node)
+                text = date_text_of(date_node, layout.date_attr)
                 parsed = parse_date_detail(text, lang, fetched_at)
                 entry.date_text = text or None
                 if parsed is not None:

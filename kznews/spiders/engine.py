@@ -12,10 +12,17 @@ Spider arguments (`scrapy crawl SITE -a name=value`):
                     all older. Sitemaps default to KZNEWS_SITEMAP_SINCE when not given.
 - sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
 - refresh=1         request articles again even if already stored
+
+Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
+KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
+`refresh=1` or a list, feed or sitemap shows a modification newer than the stored fetch. List walking stops at the
+first page whose entries are all known or older than `since` (not at the first known link: sites reorder and pin).
+With JOBDIR, Scrapy persists the request queue and the seen requests, so a paused run resumes where it stopped.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import logging
 import re
@@ -78,7 +85,7 @@ class NewsSpider(scrapy.Spider):
         self.refresh = _flag(refresh)
         self.started_at = datetime.now(UTC)
         self.since = parse_since(since, self.started_at)
-        self.known_urls: set[str] = set()  # canonical URLs already stored (filled by the incremental layer)
+        self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
         self.requested: set[str] = set()  # canonical URLs of articles requested in this run
 
     @classmethod
@@ -92,8 +99,36 @@ class NewsSpider(scrapy.Spider):
     # --- start ---------------------------------------------------------------------------------------------
 
     async def start(self):
+        await self.load_known()
         for request in self.start_requests():
             yield request
+
+    async def load_known(self) -> None:
+        """The URLs this run need not fetch again (see the module docstring)."""
+        uri = self.settings.get("MONGO_URI")
+        if self.refresh or not uri:
+            return
+        from kznews.storage import ArticleStore, redact_uri
+
+        days = self.settings.getint("KZNEWS_KNOWN_DAYS", 120)
+        since = datetime.now(UTC) - timedelta(days=days)
+        langs = sorted({e.lang for e in self.editions})
+
+        def load() -> dict[str, float]:
+            store = ArticleStore(uri, self.settings.get("MONGO_DATABASE", "kznews"), timeout_ms=5000)
+            try:
+                return store.known_urls(self.name, langs, since)
+            finally:
+                store.close()
+
+        try:
+            self.known = await asyncio.get_running_loop().run_in_executor(None, load)
+        except Exception as error:  # no database: a full crawl is slower, not wrong
+            logger.warning("known URLs not loaded from %s (%s): crawling without them", redact_uri(uri), error)
+            self.crawler.stats.set_value(f"kznews/known/{self.name}/load_failed", 1)
+            return
+        self.crawler.stats.set_value(f"kznews/known/{self.name}/loaded", len(self.known))
+        logger.info("%d known URLs of %s loaded", len(self.known), self.name)
 
     def start_requests(self):
         for edition in self.editions:
@@ -199,6 +234,7 @@ class NewsSpider(scrapy.Spider):
                     "published_day": entry.published_day,
                     "date_text": entry.date_text,
                     "title": entry.title,
+                    "modified_at": entry.modified_at,
                 },
             )
             if request is not None:
@@ -246,7 +282,9 @@ class NewsSpider(scrapy.Spider):
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
             request = self.article_request(
-                entry.url, edition, hint={"published_at": entry.published_at, "date_text": entry.date_text}
+                entry.url,
+                edition,
+                hint={"published_at": entry.published_at, "date_text": entry.date_text, "modified_at": entry.modified_at},
             )
             if request is not None:
                 yield request
@@ -279,7 +317,9 @@ class NewsSpider(scrapy.Spider):
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
                 continue
             request = self.article_request(
-                entry.url, edition, hint={"published_at": entry.published_at, "title": entry.title}
+                entry.url,
+                edition,
+                hint={"published_at": entry.published_at, "title": entry.title, "modified_at": entry.modified_at},
             )
             if request is not None:
                 yield request
@@ -291,9 +331,13 @@ class NewsSpider(scrapy.Spider):
         canonical = canonicalize_url(url, self.site.host_aliases)
         if canonical in self.requested:
             return None
-        if canonical in self.known_urls and not self.refresh:
-            self.crawler.stats.inc_value(f"kznews/known/{self.name}")
-            return None
+        last_fetch = self.known.get(canonical)
+        if last_fetch is not None and not self.refresh:
+            modified = (hint or {}).get("modified_at")
+            if modified is None or modified.timestamp() <= last_fetch:
+                self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+                return None
+            self.crawler.stats.inc_value(f"kznews/known/{self.name}/modified_refetched")
         self.requested.add(canonical)
         # An article belongs to the edition its URL is on (a list may link to another edition).
         edition = self.site.edition_for_url(url) or edition

@@ -1,0 +1,131 @@
+"""A generated news site for incremental-crawl tests and benchmarks: N articles behind a paginated list
+(/news/ and /news/page/N/, newest first, 20 per page), a news sitemap, and knobs to publish new articles on top,
+pin an old one, or modify one. Loaded with -s SPIDER_MODULES=kznews.spiders,tests.tools.gensite."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.spiders.engine import NewsSpider
+from tests.tools.site_server import Resource, SiteServer
+
+ORIGIN = "https://gen.example.kz"
+PER_PAGE = 20
+
+SITE = Site(
+    name="gensite",
+    title="Generated site",
+    editions=(
+        Edition("ru", ORIGIN, lists=(ListSource("/news/", page="/news/page/{n}/"),), sitemaps=("/sitemap-news.xml",)),
+    ),
+    article_path=re.compile(r"^/news/\d+-[a-z-]+/$"),
+    list_layouts=(
+        ListLayout(name="cards", item="div.card", link="a.card__link", date="time", date_attr="datetime", next="a.next"),
+    ),
+    article_layouts=(
+        ArticleLayout(
+            name="plain", detect="div.article-body", title="h1", body="div.article-body", date="time.published",
+            date_attr="datetime", modified="time.modified",
+        ),
+    ),
+)
+
+
+class GensiteSpider(NewsSpider):
+    name = "gensite"
+    site = SITE
+
+
+class GeneratedSite:
+    """The site's state: article numbers newest first, each with a publication time and a revision."""
+
+    def __init__(self, count: int, start: datetime | None = None, paragraphs: int = 4):
+        self.start = start or datetime(2026, 1, 1, tzinfo=UTC)
+        self.paragraphs = paragraphs
+        self.articles: list[int] = list(range(count, 0, -1))
+        self.revisions: dict[int, tuple[int, datetime]] = {}  # number -> (revision, modified at)
+        self.pinned: int | None = None
+        self.server = SiteServer()
+        self.publish_routes()
+
+    def published(self, number: int) -> datetime:
+        return self.start + timedelta(minutes=10 * number)
+
+    def url(self, number: int) -> str:
+        return f"{ORIGIN}/news/{number}-generated-story/"
+
+    def canonical(self, number: int) -> str:
+        return self.url(number).rstrip("/")
+
+    def add_new(self, count: int) -> list[int]:
+        """Publish `count` new articles on top of the list."""
+        top = max(self.articles)
+        new = list(range(top + count, top, -1))
+        self.articles = new + self.articles
+        self.publish_routes()
+        return new
+
+    def pin(self, number: int) -> None:
+        self.pinned = number
+        self.publish_routes()
+
+    def modify(self, number: int) -> None:
+        """Edit an article now: its page and the sitemap's <lastmod> say so."""
+        revision = self.revisions.get(number, (0, None))[0] + 1
+        self.revisions[number] = (revision, datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1))
+        self.publish_routes()
+
+    def modified(self, number: int) -> datetime | None:
+        return self.revisions[number][1] if number in self.revisions else None
+
+    def article_html(self, number: int) -> str:
+        body = "\n".join(
+            f"<p>Абзац {i} сгенерированной новости номер {number}. В Алматы прошло совещание, на котором обсудили "
+            f"вопросы развития города, транспорта и образования; участники договорились о новых мерах.</p>"
+            for i in range(1, self.paragraphs + 1)
+        )
+        modified = self.modified(number)
+        modified_tag = f'<time class="modified" datetime="{modified.isoformat()}"></time>' if modified else ""
+        revision = self.revisions.get(number, (0, None))[0]
+        return (
+            f'<!DOCTYPE html><html lang="ru"><head><title>Новость {number}</title>'
+            f'<link rel="canonical" href="{self.canonical(number)}/"></head><body>'
+            f"<h1>Сгенерированная новость {number} (редакция {revision})</h1>"
+            f'<time class="published" datetime="{self.published(number).isoformat()}"></time>{modified_tag}'
+            f'<div class="article-body">{body}</div></body></html>'
+        )
+
+    def list_html(self, page: int) -> str:
+        order = list(self.articles)
+        if self.pinned is not None:
+            order.remove(self.pinned)
+            order.insert(0, self.pinned)
+        chunk = order[(page - 1) * PER_PAGE : page * PER_PAGE]
+        cards = "".join(
+            f'<div class="card"><a class="card__link" href="/news/{n}-generated-story/">Новость {n}</a>'
+            f'<time datetime="{self.published(n).isoformat()}"></time></div>'
+            for n in chunk
+        )
+        pages = (len(order) + PER_PAGE - 1) // PER_PAGE
+        nxt = f'<a class="next" href="/news/page/{page + 1}/">Далее</a>' if page < pages else ""
+        return f'<!DOCTYPE html><html lang="ru"><head><title>Новости</title></head><body>{cards}{nxt}</body></html>'
+
+    def sitemap_xml(self) -> str:
+        urls = "".join(
+            f"<url><loc>{self.url(n)}</loc><lastmod>{(self.modified(n) or self.published(n)).isoformat()}</lastmod></url>"
+            for n in self.articles[:100]
+        )
+        return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+    def publish_routes(self) -> None:
+        routes = self.server.routes
+        routes.clear()
+        pages = (len(self.articles) + PER_PAGE - 1) // PER_PAGE
+        self.server.add(f"{ORIGIN}/news/", Resource(self.list_html(1).encode()))
+        for page in range(1, pages + 1):
+            self.server.add(f"{ORIGIN}/news/page/{page}/", Resource(self.list_html(page).encode()))
+        for number in self.articles:
+            self.server.add(self.url(number), Resource(self.article_html(number).encode()))
+        self.server.add(f"{ORIGIN}/sitemap-news.xml", Resource(self.sitemap_xml().encode(), "application/xml"))

@@ -58,30 +58,79 @@ def slug(text: str) -> str:
 
 
 UI = {
-    "kk": {"origin": "https://egemen.kz", "lang": "kk", "latest": "Соңғы жаңалықтар", "more": "Толығымен",
+    "kk": {"origin": "https://egemen.kz", "lang": "kk", "most_read": "Көп оқылған", "address": "Астана қ., Мәңгілік Ел даңғылы, 8, «Egemen Qazaqstan» республикалық газеті", "footer_links": ["Редакция", "Жарнама", "Жазылу", "Газет мұрағаты", "Байланыс", "Құпиялылық саясаты"],
+           "latest": "Соңғы жаңалықтар", "more": "Толығымен",
            "menu": ["Басты бет", "Саясат", "Экономика", "Қоғам", "Руханият", "Сұхбат", "Спорт", "Аймақтар"],
            "views": ("рет", "көрсетілді"), "read": ("мин", "оқу үшін"), "share": "Бөлісу", "tags": "Тегтер",
            "footer": "© 2025 «Egemen Qazaqstan» РГ» АҚ. Сайт материалдарын пайдаланғанда сілтеме міндетті."},
-    "kk-latn": {"origin": "https://lat.egemen.kz", "lang": "kk", "latest": "Sońǵy jańalyqtar", "more": "Tolyǵymen",
+    "kk-latn": {"origin": "https://lat.egemen.kz", "lang": "kk", "most_read": "Kóp oqylǵan", "address": "Astana q., Máńgilik El dańǵyly, 8, «Egemen Qazaqstan» respýblıkalyq gazeti", "footer_links": ["Redaktsııa", "Jarnama", "Jazylý", "Gazet muraǵaty", "Baılanys", "Qupııalylyq saıasaty"],
+                "latest": "Sońǵy jańalyqtar", "more": "Tolyǵymen",
                 "menu": ["Basty bet", "Saıasat", "Ekonomıka", "Qoǵam", "Rýhanııat", "Suhbat", "Sport", "Aımaqtar"],
                 "views": ("ret", "kórsetildi"), "read": ("mın", "oqý úshin"), "share": "Bólisý", "tags": "Tegter",
                 "footer": "© 2022 «Egemen Qazaqstan» RG» AQ. Saıt materıaldaryn paıdalanǵanda silteme mindetti."},
-    "ru": {"origin": "https://ru.egemen.kz", "lang": "ru", "latest": "Последние новости", "more": "Подробнее",
+    "ru": {"origin": "https://ru.egemen.kz", "lang": "ru", "most_read": "Самое читаемое", "address": "г. Астана, проспект Мангилик Ел, 8, республиканская газета «Egemen Qazaqstan»", "footer_links": ["Редакция", "Реклама", "Подписка", "Архив газеты", "Контакты", "Политика конфиденциальности"],
+           "latest": "Последние новости", "more": "Подробнее",
            "menu": ["Главная", "Политика", "Экономика", "Общество", "Культура", "Интервью", "Спорт", "Регионы"],
            "views": ("просмотров", ""), "read": ("мин", "на чтение"), "share": "Поделиться", "tags": "Теги",
            "footer": "© 2025 АО «РГ «Egemen Qazaqstan». При использовании материалов ссылка обязательна."},
-    "en": {"origin": "https://en.egemen.kz", "lang": "en", "latest": "Latest news", "more": "Read more",
+    "en": {"origin": "https://en.egemen.kz", "lang": "en", "most_read": "Most read", "address": "8 Mangilik El Avenue, Astana, Egemen Qazaqstan national newspaper", "footer_links": ["Editorial board", "Advertising", "Subscription", "Newspaper archive", "Contacts", "Privacy policy"],
+           "latest": "Latest news", "more": "Read more",
            "menu": ["Home", "Politics", "Economy", "Society", "Culture", "Interview", "Sports", "Regions"],
            "views": ("views", ""), "read": ("min", "read"), "share": "Share", "tags": "Tags",
            "footer": "© 2025 Egemen Qazaqstan JSC. Reference to the source is required."},
 }
 
-SIDEBAR = {
-    "kk": [("/article/382230-elordada-kun-zhylynady", "Елордада күн жылынады", "17:10"), ("/article/382227-futboldan-kazakhstan-kurama-sy-zhanha-bapkerdi-tanystyrdy", "Футболдан ұлттық құрама жаңа бапкерді таныстырды", "16:05")],
-    "kk-latn": [("/article/317120-elordada-kun-ysyp-tur", latin("Елордада күн ысып тұр"), "17:40"), ("/article/317112-shymkentte-zhanha-mektep-salynady", latin("Шымкентте жаңа мектеп салынады"), "15:20")],
-    "ru": [("/article/51244-v-astane-poteplee", "В Астане потеплеет до плюс пяти", "17:10")],
-    "en": [("/article/9131-astana-weather-warms-up", "Astana weather to warm up", "17:10")],
+# Headlines of the "latest news" sidebar (Cyrillic for both Kazakh editions; lat. prints them transliterated).
+_LATEST_KK = [
+    "Елордада күн жылынады",
+    "Футболдан ұлттық құрама жаңа бапкерді таныстырды",
+    "Шымкентте жаңа мектеп салынады",
+    "Ақтөбеде жаңа әуежай терминалы салынады",
+    "Президент шетелдік инвесторлармен кездесті",
+    "Қарағандыда жаңа аурухана салынады",
+    "Ұлттық банк алтын-валюта резерві туралы мәлімдеді",
+    "Түркістан облысында жаңа жылыжай кешені ашылды",
+]
+_LATEST = {
+    "kk": _LATEST_KK,
+    "kk-latn": _LATEST_KK,
+    "ru": [
+        "В Астане потеплеет до плюс пяти",
+        "Сборная по футболу представила нового тренера",
+        "В Шымкенте построят новую школу",
+        "В Актобе построят новый терминал аэропорта",
+        "Президент встретился с иностранными инвесторами",
+        "В Караганде построят новую больницу",
+        "Нацбанк сообщил о золотовалютных резервах",
+        "В Туркестанской области открыли тепличный комплекс",
+    ],
+    "en": [
+        "Astana weather to warm up",
+        "National football team introduces new coach",
+        "New school to be built in Shymkent",
+        "New airport terminal to be built in Aktobe",
+        "President meets foreign investors",
+        "New hospital to be built in Karaganda",
+        "National Bank reports on gold and currency reserves",
+        "New greenhouse complex opens in Turkistan region",
+    ],
 }
+_FIRST_ID = {"kk": 382230, "kk-latn": 317120, "ru": 51244, "en": 9131}
+_FIRST_TIME = {"kk": (17, 10), "kk-latn": (17, 40), "ru": (17, 10), "en": (17, 10)}
+
+
+def _sidebar(edition: str) -> list[tuple[str, str, str]]:
+    items = []
+    hour, minute = _FIRST_TIME[edition]
+    for n, headline in enumerate(_LATEST[edition]):
+        tail = slug(headline) if edition in ("kk", "kk-latn", "ru") else re.sub(r"[^a-z0-9]+", "-", headline.lower()).strip("-")
+        shown = latin(headline) if edition == "kk-latn" else headline
+        total = hour * 60 + minute - 47 * n
+        items.append((f"/article/{_FIRST_ID[edition] - 2 * n}-{tail}", shown, f"{total // 60:02d}:{total % 60:02d}"))
+    return items
+
+
+SIDEBAR = {edition: _sidebar(edition) for edition in _LATEST}
 
 
 @dataclass
@@ -135,6 +184,8 @@ def page(edition: str, title: str, url: str, head_extra: str, main: str, note: s
     latest = "".join(
         f'<li><span class="time">{t}</span> <a href="{p}">{_esc(x)}</a></li>' for p, x, t in SIDEBAR[edition]
     )
+    most_read = "".join(f'<li><a href="{p}">{_esc(x)}</a></li>' for p, x, _ in reversed(SIDEBAR[edition][2:]))
+    footer_links = "".join(f'<li><a href="/page/{i}">{_esc(x)}</a></li>' for i, x in enumerate(ui["footer_links"], start=1))
     html_lang = {"kk": "kk", "kk-latn": "kk-Latn", "ru": "ru", "en": "en"}[edition]
     return f"""<!DOCTYPE html>
 <!-- CONSTRUCTED fixture (tests/tools/construct_egemen.py): no real egemen.kz HTML was available. {note} -->
@@ -164,12 +215,21 @@ def page(edition: str, title: str, url: str, head_extra: str, main: str, note: s
       </div>
       <div class="col-md-4">
         <div class="last-news"><h3>{ui['latest']}</h3><ul>{latest}</ul></div>
+        <div class="most-read"><h3>{ui['most_read']}</h3><ol>{most_read}</ol></div>
         <div class="banner"><a href="https://egemen.kz/podpiska"><img src="/img/banners/podpiska.jpg" alt=""></a></div>
       </div>
     </div>
   </div>
-  <footer class="footer"><p>{_esc(ui['footer'])}</p></footer>
+  <footer class="footer">
+    <div class="footer-logo"><img src="/img/logo-white.svg" alt="Egemen Qazaqstan"></div>
+    <ul class="footer-menu">{footer_links}</ul>
+    <div class="footer-contacts"><p>{_esc(ui['address'])}</p><p>+7 (7172) 79-73-01 · info@egemen.kz</p></div>
+    <div class="footer-social"><a href="https://t.me/egemenkz">Telegram</a> <a href="https://www.facebook.com/egemen.kz">Facebook</a> <a href="https://www.instagram.com/egemen.kz">Instagram</a> <a href="https://www.youtube.com/@egemenkz">YouTube</a></div>
+    <p class="copyright">{_esc(ui['footer'])}</p>
+  </footer>
   <script src="/js/app.js?id=9c2d4e1f"></script>
+  <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}} gtag('js', new Date()); gtag('config', 'G-EGMN21');</script>
+  <script>(function(m,e,t,r,i,k,a){{m[i]=m[i]||function(){{(m[i].a=m[i].a||[]).push(arguments)}}; m[i].l=1*new Date(); k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)}})(window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym"); ym(42960504, "init", {{clickmap:true, trackLinks:true, accurateTrackBounce:true}});</script>
 </body>
 </html>
 """
@@ -442,6 +502,11 @@ def _item(a: Article, date: str) -> ListItem:
     return ListItem(a.path, a.text(a.title), a.text(a.lead), date)
 
 
+def _latest_items(edition: str, date: str) -> list[ListItem]:
+    """Entries of the list above the fixture articles: the sidebar's headlines (not fixtures: 404 in the mini-site)."""
+    return [ListItem(path, title, title, date.format(time=time)) for path, title, time in SIDEBAR[edition][1:6]]
+
+
 def build_sitemap(entries: list[tuple[str, str]]) -> str:
     urls = "\n".join(f"  <url>\n    <loc>{loc}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </url>" for loc, lastmod in entries)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -460,22 +525,23 @@ def main() -> None:
         "kk": (
             [
                 ListItem(SIDEBAR["kk"][0][0], SIDEBAR["kk"][0][1], "Синоптиктер демалыс күндері күн жылынатынын айтты.", "Қоғам • Бүгін, 17:10"),
+                *_latest_items("kk", "Қоғам • Бүгін, {time}"),
                 _item(KK_INTERVIEW, "Сұхбат • Бүгін, 09:14"),
                 _item(KK_LIBRARY, "Қоғам • Кеше, 16:42"),
             ],
-            "The Kazakh /articles list: 'Бүгін, 14:30' style dates (SITES.md, [C]) with the rubric as on the search list in site-evidence.md ('Қоғам • 30 Сәуір, 2020'); markup assumed. The first entry is not a fixture.",
+            "The Kazakh /articles list: 'Бүгін, 14:30' style dates (SITES.md, [C]) with the rubric as on the search list in site-evidence.md ('Қоғам • 30 Сәуір, 2020'); markup assumed. Only the fixture articles' entries are fixtures.",
         ),
         "kk-latn": (
-            [_item(LAT_BOMB, "04 Shilde, 2022"), _item(LAT_PARK, "04 Shilde, 2022"), ListItem("/article/317060-" + slug("Ақтауда теңіз жағалауы тазартылды"), latin("Ақтауда теңіз жағалауы тазартылды"), latin("Еріктілер жағалаудан екі тонна қоқыс жинады."), "03 Shilde, 2022")],
-            "The Latin-script /articles list: a date after each teaser ('09 Sáýir, 2023' in site-evidence.md); markup assumed. The last entry is not a fixture.",
+            [*_latest_items("kk-latn", "04 Shilde, 2022"), _item(LAT_BOMB, "04 Shilde, 2022"), _item(LAT_PARK, "04 Shilde, 2022"), ListItem("/article/317060-" + slug("Ақтауда теңіз жағалауы тазартылды"), latin("Ақтауда теңіз жағалауы тазартылды"), latin("Еріктілер жағалаудан екі тонна қоқыс жинады."), "03 Shilde, 2022")],
+            "The Latin-script /articles list: a date after each teaser ('09 Sáýir, 2023' in site-evidence.md); markup assumed. Only the fixture articles' entries are fixtures.",
         ),
         "ru": (
-            [_item(RU_TEACHERS, "Общество • Сегодня, 11:20"), _item(RU_GRAIN, "Экономика • Вчера, 15:05")],
-            "The Russian /articles list: assumed in full (no stored page of ru.egemen.kz).",
+            [*_latest_items("ru", "Общество • Сегодня, {time}"), _item(RU_TEACHERS, "Общество • Сегодня, 11:20"), _item(RU_GRAIN, "Экономика • Вчера, 15:05")],
+            "The Russian /articles list: assumed in full (no stored page of ru.egemen.kz). Only the fixture articles' entries are fixtures.",
         ),
         "en": (
-            [_item(EN_GRAIN, "Economy • Today, 10:45"), _item(EN_LIBRARY, "Society • Yesterday, 17:30")],
-            "The English /articles list: assumed in full (no stored page of en.egemen.kz).",
+            [*_latest_items("en", "Society • Today, {time}"), _item(EN_GRAIN, "Economy • Today, 10:45"), _item(EN_LIBRARY, "Society • Yesterday, 17:30")],
+            "The English /articles list: assumed in full (no stored page of en.egemen.kz). Only the fixture articles' entries are fixtures.",
         ),
     }
     for edition, (items, note) in lists.items():

@@ -41,6 +41,10 @@ UI = {
         "months": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
         "footer": "© 2023 RFE/RL, Inc. Все права защищены.",
         "service": "Радио Азаттык",
+        "popular": "Самое популярное",
+        "contact": "Контакты",
+        "privacy": "Политика конфиденциальности",
+        "services": "Службы РСЕ/РС",
     },
     "kk": {
         "origin": "https://www.azattyq.org",
@@ -57,6 +61,10 @@ UI = {
         "months": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
         "footer": "© 2023 RFE/RL, Inc. Барлық құқық сақталған.",
         "service": "Азаттық радиосы",
+        "popular": "Ең көп оқылған",
+        "contact": "Байланыс",
+        "privacy": "Құпиялылық саясаты",
+        "services": "Азат Еуропа/Азаттық радиосының қызметтері",
     },
 }
 
@@ -96,6 +104,38 @@ def visible_date(lang: str, instant: datetime) -> str:
     return f"{local.day} {UI[lang]['months'][local.month - 1]} {local.year}"
 
 
+# Headlines of the "most popular" widget and of the zone entries above the fixture articles (not fixtures).
+POPULAR = {
+    "ru": [
+        ("/a/32588031.html", "В Астане задержали участников одиночного пикета", datetime(2023, 9, 12, 8, 5, tzinfo=UTC)),
+        ("/a/32587966.html", "Суд в Алматы оставил в силе приговор блогеру", datetime(2023, 9, 12, 3, 50, tzinfo=UTC)),
+        ("/a/32587941.html", "Цены на бензин в Казахстане: что изменится с октября", datetime(2023, 9, 12, 2, 40, tzinfo=UTC)),
+        ("/a/32587720.html", "В Жанаозене нефтяники требуют повышения зарплат", datetime(2023, 9, 11, 11, 25, tzinfo=UTC)),
+        ("/a/32587655.html", "Эксперты: почему дорожает жильё в крупных городах", datetime(2023, 9, 11, 8, 0, tzinfo=UTC)),
+    ],
+    "kk": [
+        ("/a/32588040.html", "Астанада жалғыз адамдық пикетке шыққандар ұсталды", datetime(2023, 9, 12, 8, 20, tzinfo=UTC)),
+        ("/a/32587958.html", "Алматы соты блогерге шығарылған үкімді өзгеріссіз қалдырды", datetime(2023, 9, 12, 4, 5, tzinfo=UTC)),
+        ("/a/32587933.html", "Жаңаөзендегі мұнайшылар жалақыны көтеруді талап етті", datetime(2023, 9, 12, 1, 30, tzinfo=UTC)),
+        ("/a/32587701.html", "Астанада жол жөндеу жұмысы аяқталды", datetime(2023, 9, 11, 10, 0, tzinfo=UTC)),
+        ("/a/32587640.html", "Сарапшылар: ірі қалаларда баспана неге қымбаттап жатыр", datetime(2023, 9, 11, 7, 45, tzinfo=UTC)),
+    ],
+}
+# RFE/RL's language services, listed in every Pangea footer.
+SERVICES = [
+    ("Azadliq Radiosu", "https://www.azadliq.org"), ("Azatutyun", "https://www.azatutyun.am"),
+    ("Azattyk", "https://www.azattyk.org"), ("Azatliq", "https://www.azatliq.org"), ("Azathabar", "https://www.azathabar.com"),
+    ("Ekho Kavkaza", "https://www.ekhokavkaza.com"), ("Evropa e Lirë", "https://www.evropaelire.org"),
+    ("Europa Liberă", "https://www.europalibera.org"), ("Kavkaz.Realii", "https://www.kavkazr.com"),
+    ("Krym.Realii", "https://ru.krymr.com"), ("Ozodi", "https://www.ozodi.org"), ("Ozodlik", "https://www.ozodlik.org"),
+    ("Radio Farda", "https://www.radiofarda.com"), ("Radio Mashaal", "https://www.mashaalradio.com"),
+    ("Radio Svoboda", "https://www.radiosvoboda.org"), ("Radio Svoboda (Russian)", "https://www.svoboda.org"),
+    ("Radio Tavisupleba", "https://www.radiotavisupleba.ge"), ("Slobodna Evropa", "https://www.slobodnaevropa.org"),
+    ("Svaboda", "https://www.svaboda.org"), ("Sibir.Realii", "https://www.sibreal.org"), ("Idel.Realii", "https://www.idelreal.org"),
+    ("RFE/RL", "https://www.rferl.org"),
+]
+
+
 def figure(caption: str, image: str) -> str:
     # Pangea prints the caption in the figcaption and again in the expandable image's caption.
     return f"""<figure class="media-image js-media-expand">
@@ -109,6 +149,10 @@ def page(lang: str, title: str, url: str, head_extra: str, main: str, note: str)
     ui = UI[lang]
     skip = "".join(f'<li><a href="#content">{_esc(s)}</a></li>' for s in ui["skip_items"])
     menu = "".join(f'<li class="nav__item"><a href="{ui["zone"]}">{_esc(m)}</a></li>' for m in ui["menu"])
+    popular = "".join(
+        f'<li class="media-block-wrap"><a href="{p}"><span class="title">{_esc(t)}</span></a></li>' for p, t, _ in POPULAR[lang]
+    )
+    services = "".join(f'<li class="footer__item"><a href="{u}" class="footer__link">{_esc(n)}</a></li>' for n, u in SERVICES)
     return f"""<!DOCTYPE html>
 <!-- CONSTRUCTED fixture (tests/tools/construct_azattyq.py): no real Azattyq HTML was available. {note} -->
 <html lang="{ui['html_lang']}" dir="ltr" class="no-js">
@@ -140,7 +184,16 @@ def page(lang: str, title: str, url: str, head_extra: str, main: str, note: str)
     <div id="content">
 {main}
     </div>
-    <footer role="contentinfo"><div class="footer"><p>{_esc(ui['footer'])}</p><ul class="footer__links"><li><a href="/p/5573.html">RSS</a></li><li><a href="/p/5574.html">Contact</a></li></ul></div></footer>
+    <div class="popular-widget"><h2 class="section-head">{_esc(ui['popular'])}</h2><ol class="popular-list">{popular}</ol></div>
+    <footer role="contentinfo">
+      <div class="footer">
+        <div class="footer__section"><h3 class="footer__title">{_esc(ui['service'])}</h3>
+          <ul class="footer__list"><li class="footer__item"><a href="/p/5573.html">RSS</a></li><li class="footer__item"><a href="/p/5574.html">{_esc(ui['contact'])}</a></li><li class="footer__item"><a href="/p/5575.html">{_esc(ui['privacy'])}</a></li><li class="footer__item"><a href="https://t.me/azattyq">Telegram</a></li><li class="footer__item"><a href="https://www.youtube.com/@azattyq">YouTube</a></li><li class="footer__item"><a href="https://www.facebook.com/azattyq">Facebook</a></li></ul>
+        </div>
+        <div class="footer__section footer__section--services"><h3 class="footer__title">{_esc(ui['services'])}</h3><ul class="footer__list">{services}</ul></div>
+        <p class="copyright">{_esc(ui['footer'])}</p>
+      </div>
+    </footer>
   </div>
   <script>var analyticsData = {{"section":"{ui['service']}","content_type":"article"}};</script>
 </body>
@@ -336,20 +389,16 @@ def main() -> None:
     (OUT / "ru-z-360.html").write_text(
         build_zone(
             "ru",
-            [
-                ("/a/32588031.html", "В Астане задержали участников одиночного пикета", datetime(2023, 9, 12, 8, 5, tzinfo=UTC)),
-                RU_DORM,
-                RU_METRO,
-            ],
-            "The Russian news zone /z/360 as Pangea prints it (media-block items with a day date, the load-more link); assumed markup. The first entry is not a fixture.",
+            [POPULAR["ru"][0], RU_DORM, POPULAR["ru"][1], POPULAR["ru"][2], RU_METRO, *POPULAR["ru"][3:]],
+            "The Russian news zone /z/360 as Pangea prints it (media-block items with a day date, the load-more link); assumed markup. Only the fixture articles' entries are fixtures.",
         ),
         encoding="utf-8",
     )
     (OUT / "kk-z-330.html").write_text(
         build_zone(
             "kk",
-            [KK_DORM, KK_WATER, ("/a/32587701.html", "Астанада жол жөндеу жұмысы аяқталды", datetime(2023, 9, 11, 10, 0, tzinfo=UTC))],
-            "The Kazakh news zone /z/330; assumed markup as on the Russian one. The last entry is not a fixture.",
+            [POPULAR["kk"][0], KK_DORM, POPULAR["kk"][1], KK_WATER, *POPULAR["kk"][2:]],
+            "The Kazakh news zone /z/330; assumed markup as on the Russian one. Only the fixture articles' entries are fixtures.",
         ),
         encoding="utf-8",
     )

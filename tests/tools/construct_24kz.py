@@ -398,18 +398,23 @@ def main() -> None:
         ListItem("/ru/news/social/item/601540-v-astane-proshla-akciya-pamyati", "В Астане прошла акция памяти погибших лесников", "2023-06-10T11:50:00+06:00", "10 июня 2023, 11:50", "Горожане принесли цветы к зданию управления лесного хозяйства."),
         ListItem(RU_FIRE.path, RU_FIRE.title, RU_FIRE.iso, "10 июня 2023, 11:32", RU_FIRE.intro),
         ListItem(RU_WEATHER.path, RU_WEATHER.title, RU_WEATHER.iso, "10 июня 2023, 09:05", RU_WEATHER.intro),
+        ListItem("/ru/news/social/item/601511-v-almaty-otkrylsya-sezon-gorodskikh-fontanov", "В Алматы открылся сезон городских фонтанов", "2023-06-09T20:10:00+06:00", "9 июня 2023, 20:10", "В городе заработали более 120 фонтанов."),
+        ListItem("/ru/news/social/item/601488-shkolnikam-napomnili-o-pravilakh-bezopasnosti-na-vode", "Школьникам напомнили о правилах безопасности на воде", "2023-06-09T15:45:00+06:00", "9 июня 2023, 15:45", "Спасатели провели уроки в летних лагерях."),
+        ListItem("/ru/news/social/item/601460-v-pavlodare-otremontiruyut-30-dvorov", "В Павлодаре отремонтируют 30 дворов", "2023-06-09T11:20:00+06:00", "9 июня 2023, 11:20", "Работы завершат до конца августа."),
     ]
     (OUT / "ru-news-social.html").write_text(
-        build_list("ru", "/ru/news/social", "Общество", ru_items, "The K2 category list /ru/news/social (div.itemContainer h2 a and time[datetime] per SITES.md [C]); K2 markup around them and Joomla pagination (?start=N, 15 a page) assumed. The first entry is not a fixture (404 in the mini-site)."),
+        build_list("ru", "/ru/news/social", "Общество", ru_items, "The K2 category list /ru/news/social (div.itemContainer h2 a and time[datetime] per SITES.md [C]); K2 markup around them and Joomla pagination (?start=N, 15 a page) assumed. Only the fixture articles' entries are fixtures (the others 404 in the mini-site)."),
         encoding="utf-8",
     )
     kk_items = [
         ListItem(KK_QUAKE.path, KK_QUAKE.title, KK_QUAKE.iso, "23 қаңтар 2024, 10:15", KK_QUAKE.intro),
         ListItem(KK_DRILL.path, KK_DRILL.title, KK_DRILL.iso, "23 қаңтар 2024, 08:40", KK_DRILL.intro),
         ListItem("/kz/zha-aly-tar/o-am/item/635902-astanada-ayaz-kusheyedi", "Астанада аяз күшейеді", "2024-01-22T19:20:00+06:00", "22 қаңтар 2024, 19:20", "Синоптиктер түнде 35 градусқа дейін аяз болатынын айтты."),
+        ListItem("/kz/zha-aly-tar/o-am/item/635880-kostanayda-zhol-zhabyldy", "Қостанай облысында жолдар жабылды", "2024-01-22T14:05:00+06:00", "22 қаңтар 2024, 14:05", "Боранға байланысты республикалық жолда қозғалыс шектелді."),
+        ListItem("/kz/zha-aly-tar/o-am/item/635861-pavlodarda-zhylu-berilu-kalpyna-keltirildi", "Павлодарда жылу беру қалпына келтірілді", "2024-01-22T10:30:00+06:00", "22 қаңтар 2024, 10:30", "Апатты жөндеу жұмыстары түнде аяқталды."),
     ]
     (OUT / "kk-news-o-am.html").write_text(
-        build_list("kk", "/kz/zha-aly-tar/o-am", "Қоғам", kk_items, "The Kazakh category list /kz/zha-aly-tar/o-am (path from the evidence URL 635954); same K2 markup, assumed. The last entry is not a fixture."),
+        build_list("kk", "/kz/zha-aly-tar/o-am", "Қоғам", kk_items, "The Kazakh category list /kz/zha-aly-tar/o-am (path from the evidence URL 635954); same K2 markup, assumed. Only the fixture articles' entries are fixtures."),
         encoding="utf-8",
     )
     (OUT / "ru-rss.xml").write_text(

@@ -9,8 +9,8 @@ grows with any length change, so it confuses "original plus two paragraphs" with
 MinHash signatures also split into LSH bands directly.
 
 Why one permutation: classic MinHash applies 128 hash functions to every shingle, which is 128
-times the hashing work (about 6 ms per article in pure Python). One-permutation hashing (Li, Owen
-and Zhang, 2012) hashes each shingle once, uses its low bits to pick one of ``num_bins`` bins and
+times the hashing work (several milliseconds per article in pure Python). One-permutation hashing
+(Li, Owen and Zhang, 2012) hashes each shingle once, uses its low bits to pick one of ``num_bins`` bins and
 keeps the minimum of the remaining bits per bin. Bins that stay empty (short texts) are filled by
 "optimal densification" (Shrivastava, 2017): each empty bin copies the value of a non-empty bin
 chosen by a fixed per-bin probe sequence, so two texts with the same content fill their empty bins
@@ -31,14 +31,14 @@ __all__ = ["MinHasher", "Signature"]
 _EMPTY = 1 << 64  # larger than any bin value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # arrays are unhashable: compare by identity
 class Signature:
     """A MinHash signature, the number of distinct shingles, and (optionally) the shingles themselves.
 
     ``shingles`` holds the distinct shingle hashes folded to 32 bits (about 1.6 KB for a 3,000
     character article). The index uses them to verify LSH candidates exactly instead of by
-    estimate: with 128 bins the estimate's standard error is about 0.04, which is as wide as the gap
-    between a reprint with heavy edits and a follow-up story that recycles two background paragraphs.
+    estimate: on the evaluation set the 128-bin estimate of containment strays by up to 0.10 from
+    the exact value, half the 0.19 gap between the weakest reprint and the strongest non-reprint.
     """
 
     values: array  # num_bins unsigned 64-bit bin minima

@@ -163,3 +163,11 @@ def test_lists_read_dates_with_glued_views_and_day_only_en_dates():
     en = extract("en-all.html")
     assert {e.published_at for e in en.entries} == {None}
     assert en.entries[0].published_day.isoformat() == "2025-04-16"
+
+
+def test_a_2024_offset_that_was_right_is_kept():
+    """Before 2024-03-01 Almaty was on UTC+6: the same JSON-LD habit is correct then and nothing is corrected."""
+    data = extract("en-incidents-1377960279.html")
+    assert data.published_at.isoformat() == "2024-01-23T00:14:00+06:00"
+    assert "offset_corrected" not in data.notes
+    assert "Frosts of up to minus 35" not in data.body  # the article run below it

@@ -116,7 +116,6 @@ def header(lang: str) -> str:
   <div class="site-header-top">
     <div class="container">
       <div class="currency"><span>USD 538.72</span> <span>EUR 627.15</span> <span>RUB 6.71</span></div>
-      <div class="weather">Астана +24 · Алматы +31</div>
       <ul class="langs"><li><a href="/rus/"{' class="active"' if lang == "ru" else ""}>Рус</a></li><li><a href="/eng/"{' class="active"' if lang == "en" else ""}>Eng</a></li></ul>
       <form class="search" action="{prefix}search/" method="get"><input type="text" name="q" placeholder="{texts['search']}"><button type="submit">&#128269;</button></form>
     </div>
@@ -497,10 +496,61 @@ EN_WINDS = Article(
     ],
     tags=["Almaty region", "Storm warning"],
     image=f"{ORIGIN}/uploads/news/2025/04/16/1377976731_big.jpg",
-    image_credit="Images | Russian Emergencies Ministry/TASS",
+    image_credit="Images | Almaty region emergencies department",
     in_body_caption="Images | instagram/nurtasadambay",
     tail=["This information may not be reproduced without reference to Kazakhstan Today. Copyright of materials "
           "of News Agency Kazakhstan Today."],
+)
+
+EN_QUAKE = Article(  # January 2024: Almaty was still on UTC+6, so the JSON-LD offset is right for once
+    file="en-incidents-1377960279.html",
+    lang="en",
+    section="incidents",
+    section_name="Incidents",
+    slug_id="strong_tremors_felt_in_almaty_after_6_7m_earthquake_hits_1377960279",
+    title="Strong tremors felt in Almaty after 6.7M earthquake hits",
+    date_line="23.01.2024, 00:14",
+    views=48210,
+    iso="2024-01-23T00:14:00+06:00",
+    summary="The epicentre was 277 kilometres southeast of Almaty; no casualties have been reported in the city.",
+    paragraphs=[
+        "Strong tremors were felt in Almaty late on Monday after a magnitude 6.7 earthquake struck in the border "
+        "area of Kyrgyzstan and China, Kazinform News Agency reports.",
+        "According to the Seismological Experimental and Methodological Expedition, the epicentre was located "
+        "277 kilometres southeast of Almaty; in the city the tremors reached 5 points on the MSK-64 scale.",
+        "Thousands of residents left their homes and gathered in the streets and parks in freezing temperatures. "
+        "The city's emergency department said no casualties or serious damage had been reported.",
+        "Emergency services are inspecting schools, hospitals and residential buildings. Classes in Almaty "
+        "schools will be held online on January 23.",
+        "Source: Kazinform",
+    ],
+    tags=["Earthquake", "Almaty"],
+    image=f"{ORIGIN}/uploads/news/2024/01/23/1377960279_big.jpg",
+    image_credit="Images | Russian Emergencies Ministry/TASS",
+    tail=["This information may not be reproduced without reference to Kazakhstan Today. Copyright of materials "
+          "of News Agency Kazakhstan Today."],
+)
+
+EN_COLD = Article(  # only run below the earthquake article
+    file="",
+    lang="en",
+    section="society",
+    section_name="Society",
+    slug_id="frosts_of_up_to_minus_35_expected_in_northern_kazakhstan_1377960266",
+    title="Frosts of up to minus 35 expected in northern Kazakhstan",
+    date_line="22.01.2024, 21:40",
+    views=3304,
+    iso="2024-01-22T21:40:00+06:00",
+    summary="Kazhydromet has issued a storm warning for five regions.",
+    paragraphs=[
+        "Frosts of up to minus 35 degrees are expected in Kostanay, North Kazakhstan and Akmola regions in the "
+        "coming days, Kazhydromet said.",
+        "Drivers are advised to check road conditions before travelling; several sections of national highways "
+        "may be closed because of snowstorms.",
+    ],
+    tags=["Weather"],
+    image=f"{ORIGIN}/uploads/news/2024/01/22/1377960266_big.jpg",
+    image_credit="Images | Kazhydromet",
 )
 
 RU_LATEST = [
@@ -528,6 +578,8 @@ def build() -> dict[str, str]:
         RU_INTERVIEW.file: article_page(RU_INTERVIEW, [RU_WEATHER, RU_FIRE], RU_LATEST),
         EN_ASSETS.file: article_page(EN_ASSETS, [EN_WINDS], EN_LATEST),
         EN_WINDS.file: article_page(EN_WINDS, [EN_ASSETS], EN_LATEST),
+        EN_QUAKE.file: article_page(EN_QUAKE, [EN_COLD], [("23.01.2024, 00:14", EN_QUAKE.title, EN_QUAKE.url),
+                                                          ("22.01.2024, 21:40", EN_COLD.title, EN_COLD.url)]),
     }
     ru_entries = [
         ("24.08.2025, 10:41 312", *RU_LATEST[0][1:], "Главы государств обсудили транспортные проекты и водные ресурсы."),

@@ -97,7 +97,7 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
         fetched_at=to_almaty(fetched_at),
         layout=layout.name if layout else None,
     )
-    visible_title = _visible_title(tree, layout)
+    visible_title = _visible_title(tree, layout, site)
     data.title = _title(data, tree, structured, visible_title, site)
     _body(data, tree, structured, layout, site)
     _summary(data, tree, structured, layout, site)
@@ -112,12 +112,12 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
 # --- fields ------------------------------------------------------------------------------------------------
 
 
-def _visible_title(tree, layout: ArticleLayout | None) -> str | None:
-    if layout and layout.title:
-        text = node_text(select_one(tree, layout.title))
-        if text:
-            return text
-    return node_text(select_one(tree, "h1")) or None
+def _visible_title(tree, layout: ArticleLayout | None, site: Site) -> str | None:
+    """The headline as the page shows it, without the label some sites print on the title line ("Эксклюзив
+    КТ" on kt.kz): the site's title suffix applies here as well as to the structured titles."""
+    text = node_text(select_one(tree, layout.title)) if layout and layout.title else ""
+    text = text or node_text(select_one(tree, "h1"))
+    return _strip_suffix(text, site) or None
 
 
 def _strip_suffix(title: str, site: Site) -> str:
@@ -231,8 +231,15 @@ def _unique(values) -> list[str]:
     return out
 
 
+def _ld_people(value) -> list:
+    """JSON-LD authors minus the organisations: a site (or its edition under another name, "Sputnik Қазақстан")
+    naming itself the author names no person."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if not (isinstance(v, dict) and str(v.get("@type", "")).endswith("Organization"))]
+
+
 def _authors(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
-    options = [("jsonld", ld_names(structured.article.get("author")))]
+    options = [("jsonld", ld_names(_ld_people(structured.article.get("author"))))]
     if layout and layout.authors:
         options.append(("layout", [node_text(n) for n in select(tree, layout.authors)]))
     options.append(("meta", structured.all("author") + structured.all("article:author")))

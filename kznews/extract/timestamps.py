@@ -9,6 +9,9 @@ for 2024 articles (UTC+5 since 2024-03-01). The wall clock in each is right. So:
   are true instants and are kept.
 - The visible date on the page, parsed by the date engine in Almaty time, is the reference when it has a time:
   a structured value that agrees with it to the minute wins (it carries seconds); otherwise the visible one.
+  A relative visible date ("Бүгiн 2026, 14:14" on baq.kz) took its day from the fetch time, so it only
+  vouches for the time of day: a structured value with that wall-clock time wins even on another day (the
+  page was rendered that day and read later: a replay, a cache, a crawl past midnight).
 - A visible date without a time only names the day: a structured value on that day supplies the instant.
 - Without a visible date, structured sources vote by instant; ties go to the more reliable source order
   (JSON-LD, then article:published_time, then other meta, then <time datetime>).
@@ -32,6 +35,7 @@ class Candidate:
     has_time: bool
     corrected: bool = False  # the structured offset was wrong and the wall clock was kept
     text: str | None = None
+    relative: bool = False  # a visible date whose day came from the fetch time ("Сегодня", a year-less date)
 
 
 def parse_structured(text: str | None) -> tuple[datetime, bool, bool] | None:
@@ -69,11 +73,16 @@ def structured_candidate(source: str, text: str | None) -> Candidate | None:
 def visible_candidate(source: str, text: str | None, parsed: DateParse | None) -> Candidate | None:
     if parsed is None:
         return None
-    return Candidate(source, to_almaty(parsed.value), parsed.has_time, False, text)
+    return Candidate(source, to_almaty(parsed.value), parsed.has_time, False, text, parsed.relative)
 
 
 def _same_minute(a: datetime, b: datetime) -> bool:
     return abs((a - b).total_seconds()) < 60
+
+
+def _same_wall_clock_minute(a: datetime, b: datetime) -> bool:
+    a, b = to_almaty(a), to_almaty(b)
+    return (a.hour, a.minute) == (b.hour, b.minute)
 
 
 def choose_instant(structured: list[Candidate], visible: Candidate | None) -> Candidate | None:
@@ -83,6 +92,10 @@ def choose_instant(structured: list[Candidate], visible: Candidate | None) -> Ca
         for candidate in timed:
             if _same_minute(candidate.value, visible.value):
                 return candidate
+        if visible.relative:
+            for candidate in timed:
+                if _same_wall_clock_minute(candidate.value, visible.value):
+                    return candidate
         return visible
     if visible is not None:  # a day only
         day = visible.value.date()

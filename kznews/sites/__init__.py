@@ -4,10 +4,33 @@ adding its module and its line below. A spider per site is generated from this r
 
 from __future__ import annotations
 
-from kznews.sites import azattyq, egemen, khabar, kz24, tengrinews
+from kznews.sites import (
+    azattyq,
+    baq,
+    egemen,
+    khabar,
+    kt,
+    kz24,
+    liter,
+    sputnik,
+    tengrinews,
+)
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 
-SITES: dict[str, Site] = {site.name: site for site in (kz24.SITE, azattyq.SITE, egemen.SITE, khabar.SITE, tengrinews.SITE)}
+SITES: dict[str, Site] = {
+    site.name: site
+    for site in (
+        kz24.SITE,
+        azattyq.SITE,
+        baq.SITE,
+        egemen.SITE,
+        khabar.SITE,
+        kt.SITE,
+        liter.SITE,
+        sputnik.SITE,
+        tengrinews.SITE,
+    )
+}
 
 
 def get_site(name: str) -> Site:

@@ -29,3 +29,7 @@ class Article:
     # Provenance, for observability and re-parsing: the URL actually fetched and the layout that parsed it.
     fetched_url: str | None = None
     layout: str | None = None
+    # Reprints (kznews.syndication, filled by SyndicationPipeline): the outlet the text credits as its source
+    # ("inform" for "Источник: Казинформ") and the hash of the normalised body (same-site duplicates).
+    credited_source: str | None = None
+    body_hash: str | None = None

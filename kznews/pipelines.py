@@ -4,7 +4,9 @@
 2. DatesPipeline     makes every datetime exact: aware, in Asia/Almaty, never in the future, read from
                      `published_at_text` by the date engine when extraction could not resolve it.
 3. DedupePipeline    one item per canonical URL per run.
-4. MongoPipeline     batched bulk upserts on a writer thread, flushed on close (kznews.storage owns the DB).
+4. SyndicationPipeline  the credited source of a reprint and the body's hash (kznews.syndication).
+5. MongoPipeline     batched bulk upserts on a writer thread, flushed on close (kznews.storage owns the DB;
+                     it also turns same-site duplicate bodies into aliases and links reprints across sites).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from kznews.dates import ALMATY, parse_date, to_almaty
 from kznews.storage import ArticleStore, now_utc, redact_uri
+from kznews.syndication import body_fingerprint, detect_attribution
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +112,17 @@ class DedupePipeline(_StatsMixin):
         return item
 
 
+class SyndicationPipeline(_StatsMixin):
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        body = adapter.get("body") or ""
+        adapter["body_hash"] = body_fingerprint(body)
+        adapter["credited_source"] = detect_attribution(body, adapter.get("lang"), own_site=adapter.get("site"))
+        if adapter["credited_source"]:
+            self.stats.inc_value(f"kznews/reprints/{adapter['site']}/credited")
+        return item
+
+
 class MongoPipeline(_StatsMixin):
     """Buffers documents and writes them in batches on one writer thread, so the reactor never waits on the
     database; at most `MONGO_MAX_PENDING_BATCHES` batches are in flight before item processing waits
@@ -193,6 +207,8 @@ class MongoPipeline(_StatsMixin):
         self.stats.inc_value("kznews/mongo/batches")
         self.stats.inc_value("kznews/mongo/upserted", result["upserted"])
         self.stats.inc_value("kznews/mongo/modified", result["modified"])
+        self.stats.inc_value("kznews/mongo/aliased", result["aliased"])
+        self.stats.inc_value("kznews/reprints/linked", result.get("linked", 0))
 
     async def close_spider(self):
         if self._ticker:

@@ -60,6 +60,7 @@ ITEM_PIPELINES = {
     "kznews.pipelines.ValidatePipeline": 100,
     "kznews.pipelines.DatesPipeline": 200,
     "kznews.pipelines.DedupePipeline": 300,
+    "kznews.pipelines.SyndicationPipeline": 400,
     "kznews.pipelines.MongoPipeline": 900,
 }
 # Empty MONGO_URI disables storage (feed exports still work: scrapy crawl SITE -O out.jsonl).

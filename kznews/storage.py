@@ -2,7 +2,11 @@
 
 Collections:
 - `articles`: one document per canonical URL (unique index on `url`); written by bulk upserts, so two runs that
-  overlap, or a run that is resumed, cannot store an article twice.
+  overlap, or a run that is resumed, cannot store an article twice. The same body under a second URL of the same
+  site (an article listed under two sections) is not stored again: the URL joins the first document's `aliases`
+  (unique index on site + body_hash).
+- `signatures`: the MinHash LSH band keys and shingle sets of recent articles, which link reprints across sites
+  (see ReprintLinker): articles whose bodies are near copies share a `cluster_id`, the URL of the earliest one.
 - `runs`: one document per crawl run (see kznews.monitoring).
 
 Only `MONGO_URI` is configured; a real mongod or any wire-compatible server behind it is the same to this code.
@@ -19,9 +23,12 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
 from pymongo.errors import BulkWriteError
 
+from kznews.reprints import ReprintLinker
+
 logger = logging.getLogger(__name__)
 
 ARTICLES = "articles"
+SIGNATURES = "signatures"
 RUNS = "runs"
 
 # Fields set on every write; `first_seen_at` only when the document is created.
@@ -46,7 +53,9 @@ class ArticleStore:
         )
         self.db = self.client[database]
         self.articles = self.db[ARTICLES]
+        self.signatures = self.db[SIGNATURES]
         self.runs = self.db[RUNS]
+        self.reprints = ReprintLinker(self.articles, self.signatures)
 
     def __repr__(self) -> str:
         return f"ArticleStore({redact_uri(self.uri)!r}, {self.db.name!r})"
@@ -63,37 +72,73 @@ class ArticleStore:
             [("site", ASCENDING), ("lang", ASCENDING), ("fetched_at", DESCENDING), ("url", ASCENDING)],
             name="site_lang_fetched_url",
         )
+        # One document per body on a site: a second URL with the same body becomes an alias.
+        self.articles.create_index(
+            [("site", ASCENDING), ("body_hash", ASCENDING)],
+            unique=True,
+            partialFilterExpression={"body_hash": {"$exists": True}},
+            name="site_body_hash_unique",
+        )
+        self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
+        self.reprints.ensure_indexes()
         self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
 
     def upsert_articles(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-        """Insert or update articles keyed by `url`, in one unordered bulk write.
+        """Store articles: insert or update each keyed by `url` in one unordered bulk write, turn same-site
+        duplicates into aliases, then link reprints across sites.
 
-        Two overlapping runs may both try to insert a new URL; the loser gets a duplicate-key error on its
-        upsert, which is retried once as an update of the document the winner created."""
-        operations = [self._upsert(doc) for doc in documents]
-        if not operations:
-            return {"upserted": 0, "modified": 0, "matched": 0}
-        try:
-            result = self.articles.bulk_write(operations, ordered=False)
-            details = result.bulk_api_result
-        except BulkWriteError as error:
-            details = error.details
-            duplicates = [e for e in details.get("writeErrors", []) if e.get("code") == 11000]
-            others = [e for e in details.get("writeErrors", []) if e.get("code") != 11000]
-            if others:
-                raise
-            retry = [operations[e["index"]] for e in duplicates]
-            again = self.articles.bulk_write(retry, ordered=False).bulk_api_result
-            details = {
-                "nUpserted": details.get("nUpserted", 0) + again.get("nUpserted", 0),
-                "nModified": details.get("nModified", 0) + again.get("nModified", 0),
-                "nMatched": details.get("nMatched", 0) + again.get("nMatched", 0),
-            }
-        return {
-            "upserted": details.get("nUpserted", 0),
-            "modified": details.get("nModified", 0),
-            "matched": details.get("nMatched", 0),
-        }
+        Two overlapping runs may both try to insert a new URL (or a new body); the loser gets a duplicate-key
+        error, and its document is resolved again against what the winner stored and written once more."""
+        documents = [dict(doc) for doc in documents]
+        counts = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0}
+        aliased: set[str] = set()
+        pending = documents
+        for attempt in range(3):
+            stored, alias_ops = self._resolve_aliases(pending)
+            aliased.update(doc["url"] for _, doc in alias_ops)
+            alias_ops = [op for op, _ in alias_ops]
+            counts["aliased"] += len(alias_ops)
+            operations = [self._upsert(doc) for doc in stored] + alias_ops
+            if not operations:
+                break
+            try:
+                details = self.articles.bulk_write(operations, ordered=False).bulk_api_result
+                pending = []
+            except BulkWriteError as error:
+                details = error.details
+                errors = details.get("writeErrors", [])
+                if any(e.get("code") != 11000 for e in errors) or attempt == 2:
+                    raise
+                pending = [stored[e["index"]] for e in errors if e["index"] < len(stored)]
+            counts["upserted"] += details.get("nUpserted", 0)
+            counts["modified"] += details.get("nModified", 0)
+            counts["matched"] += details.get("nMatched", 0)
+            if not pending:
+                break
+        linked = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased]
+        counts["linked"] = self.reprints.link(linked)
+        return counts
+
+    def _resolve_aliases(self, documents: list[dict]) -> tuple[list[dict], list[tuple[UpdateOne, dict]]]:
+        """Split documents into those to store and (alias update, document) pairs for bodies a site already has
+        under another URL (stored before, or earlier in this batch)."""
+        hashed = [doc for doc in documents if doc.get("body_hash")]
+        owners: dict[tuple[str, str], str] = {}
+        if hashed:
+            query = {"$or": [{"site": site, "body_hash": {"$in": hashes}} for site, hashes in _by_site(hashed).items()]}
+            for existing in self.articles.find(query, {"url": 1, "site": 1, "body_hash": 1, "_id": 0}):
+                owners[(existing["site"], existing["body_hash"])] = existing["url"]
+        stored, alias_ops = [], []
+        for doc in documents:
+            key = (doc.get("site"), doc.get("body_hash"))
+            owner = owners.get(key) if doc.get("body_hash") else None
+            if owner is None or owner == doc["url"]:
+                if doc.get("body_hash"):
+                    owners[key] = doc["url"]
+                stored.append(doc)
+                continue
+            alias_ops.append((UpdateOne({"url": owner}, {"$addToSet": {"aliases": doc["url"]}}), doc))
+        return stored, alias_ops
 
     @staticmethod
     def _upsert(doc: Mapping[str, Any]) -> UpdateOne:
@@ -106,13 +151,24 @@ class ArticleStore:
 
     def known_urls(self, site: str, langs: Iterable[str], fetched_since: datetime) -> dict[str, float]:
         """Canonical URL -> when it was last fetched (Unix seconds), for the articles of these editions fetched
-        since `fetched_since`: what an incremental run need not request again. Read from a covering index."""
+        since `fetched_since` and their aliases: what an incremental run need not request again."""
         query = {"site": site, "lang": {"$in": list(langs)}, "fetched_at": {"$gte": fetched_since}}
         cursor = self.articles.find(query, {"url": 1, "fetched_at": 1, "_id": 0}).hint("site_lang_fetched_url")
-        return {doc["url"]: doc["fetched_at"].timestamp() for doc in cursor}
+        known = {doc["url"]: doc["fetched_at"].timestamp() for doc in cursor}
+        for doc in self.articles.find({**query, "aliases": {"$exists": True}}, {"aliases": 1, "fetched_at": 1}):
+            for alias in doc["aliases"]:
+                known.setdefault(alias, doc["fetched_at"].timestamp())
+        return known
 
     def close(self) -> None:
         self.client.close()
+
+
+def _by_site(documents: list[dict]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for doc in documents:
+        grouped.setdefault(doc["site"], []).append(doc["body_hash"])
+    return grouped
 
 
 def now_utc() -> datetime:

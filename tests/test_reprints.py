@@ -1,0 +1,120 @@
+"""Storage-level deduplication and reprint linking in a real database: same-site duplicates become aliases;
+near copies across sites share a cluster whose id is the earliest article's URL, on the labelled set of
+reprints and same-topic non-reprints (tests/data/syndication), in crawl order and in a late-original order."""
+
+import itertools
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kznews.storage import ArticleStore
+from kznews.syndication import body_fingerprint
+from kznews.syndication.evaluation import load_articles, root_of
+
+SET = Path(__file__).parent / "data" / "syndication" / "articles.json"
+
+
+@pytest.fixture
+def store(mongo_uri, mongo_db):
+    store = ArticleStore(mongo_uri, mongo_db.name)
+    store.ensure_indexes()
+    yield store
+    store.close()
+
+
+def document(url, site, body, published_at, lang="ru"):
+    return {
+        "url": url,
+        "site": site,
+        "lang": lang,
+        "title": url.rsplit("/", 1)[-1],
+        "body": body,
+        "published_at": published_at,
+        "fetched_at": published_at + timedelta(minutes=5),
+        "body_hash": body_fingerprint(body),
+        "first_seen_at": datetime.now(UTC),
+    }
+
+
+BODY = (
+    "Аким Алматы поручил до конца года открыть два новых дома школьников в Алатауском и Наурызбайском районах. "
+    "В Алатауском районе обучаются свыше 40 тысяч детей, а дом школьников там только один, сказал он на форуме "
+    "работников образования. Бесплатные кружки и секции для детей из многодетных семей откроют в каждой школе."
+)
+
+
+def test_same_body_under_two_urls_of_one_site_is_stored_once_with_an_alias(store, mongo_db):
+    when = datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
+    first = document("https://tengrinews.kz/kazakhstan_news/doma-shkolnikov-600001", "tengrinews", BODY, when)
+    second = document("https://tengrinews.kz/almaty/doma-shkolnikov-600001", "tengrinews", BODY, when)
+    store.upsert_articles([first])
+    result = store.upsert_articles([second, first])
+    assert result["aliased"] == 1
+    docs = list(mongo_db.articles.find())
+    assert len(docs) == 1 and docs[0]["url"] == first["url"] and docs[0]["aliases"] == [second["url"]]
+    # the alias is known to incremental runs, so it is not fetched again
+    known = store.known_urls("tengrinews", ["ru"], when - timedelta(days=1))
+    assert set(known) == {first["url"], second["url"]}
+
+
+def test_same_body_on_two_sites_is_two_documents_in_one_cluster(store, mongo_db):
+    original = document("https://www.inform.kz/ru/doma-shkolnikov-abc123", "inform", BODY, datetime(2026, 2, 3, 8, tzinfo=UTC))
+    reprint = document("https://kt.kz/rus/society/doma_shkolnikov_1377990001.html", "kt", BODY + "\n\nИсточник: Казинформ", datetime(2026, 2, 3, 9, tzinfo=UTC))
+    store.upsert_articles([reprint])
+    store.upsert_articles([original])  # the original is crawled after its reprint
+    docs = {d["site"]: d for d in mongo_db.articles.find()}
+    assert docs["kt"]["cluster_id"] == docs["inform"]["cluster_id"] == original["url"]
+    assert docs["kt"]["similar_to"] == original["url"] and docs["kt"]["similarity"] > 0.9
+
+
+def stored_clusters(articles, mongo_db, batches):
+    store_docs = {a["id"]: document(a["url"], a["site"], a["text"], a["published_at"], a["lang"]) for a in articles}
+    return store_docs, batches(store_docs)
+
+
+def score(articles, mongo_db):
+    by_id = {a["id"]: a for a in articles}
+    cluster_of_url = {d["url"]: d["cluster_id"] for d in mongo_db.articles.find({}, {"url": 1, "cluster_id": 1})}
+    cluster = {a["id"]: cluster_of_url[a["url"]] for a in articles}
+    pairs = linked_pairs = false_links = 0
+    for first, second in itertools.combinations(sorted(by_id), 2):
+        same = root_of(first, by_id) == root_of(second, by_id)
+        linked = cluster[first] == cluster[second]
+        pairs += same
+        linked_pairs += same and linked
+        false_links += linked and not same
+    originals_right = sum(
+        cluster[a["id"]] == by_id[root_of(a["id"], by_id)]["url"] for a in articles if a["role"] == "reprint"
+    )
+    return pairs, linked_pairs, false_links, originals_right
+
+
+@pytest.mark.parametrize("order", ["published", "late_originals"])
+def test_labelled_set_links_reprints_and_never_same_topic_reports(order, store, mongo_db):
+    articles = load_articles(SET)
+    if order == "late_originals":
+        # crawl order differs from publication order: shuffle, so originals often arrive after their reprints
+        articles = list(articles)
+        random.Random(7).shuffle(articles)
+    for article in articles:
+        store.upsert_articles([document(article["url"], article["site"], article["text"], article["published_at"], article["lang"])])
+    pairs, linked, false_links, originals_right = score(articles, mongo_db)
+    reprints = sum(a["role"] == "reprint" for a in articles)
+    assert false_links == 0
+    assert linked / pairs >= 0.95, (linked, pairs)
+    assert originals_right == reprints  # every reprint points at the true original
+    assert mongo_db.articles.count_documents({}) == len(articles)  # reprints are kept, not dropped
+
+
+def test_storing_again_is_idempotent(store, mongo_db):
+    articles = load_articles(SET)[:40]
+    docs = [document(a["url"], a["site"], a["text"], a["published_at"], a["lang"]) for a in articles]
+    for doc in docs:
+        store.upsert_articles([doc])
+    before = {d["url"]: d["cluster_id"] for d in mongo_db.articles.find()}
+    store.upsert_articles(docs)
+    after = {d["url"]: d["cluster_id"] for d in mongo_db.articles.find()}
+    assert before == after and len(after) == len({d["url"] for d in docs})
+    assert mongo_db.signatures.count_documents({}) == len(after)

@@ -1,6 +1,6 @@
-"""Two small generic extraction capabilities: list items dated by a day heading above them
-(ListLayout.day_heading: informburo.kz, kazpravda.kz) and bylines that name roles (article.byline_names:
-"Текст: ..., Фото: ..." on vlast.kz, "Original Author: ..." on en.orda.kz)."""
+"""Small generic extraction capabilities: list items dated by a day heading above them (ListLayout.day_heading:
+informburo.kz, kazpravda.kz), bylines that name roles (article.byline_names: "Текст: ..., Фото: ..." on vlast.kz,
+"Original Author: ..." on en.orda.kz), and JSON-LD image references that are graph nodes, not images (Yoast)."""
 
 import re
 from datetime import UTC, datetime
@@ -9,6 +9,7 @@ import pytest
 
 from kznews.extract import extract_article, extract_list
 from kznews.extract.article import byline_names
+from kznews.extract.structured import ld_urls
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, Site
 
 SITE = Site(
@@ -108,3 +109,12 @@ def test_photographer_in_the_byline_is_not_an_author():
     )
     data = extract_article(html, "https://example.kz/news/one", SITE, "ru", FETCHED)
     assert data.authors == ["Данияр Молдабеков"]
+
+
+def test_jsonld_image_node_references_are_not_image_urls():
+    page = "https://orda.kz/post-386335/"
+    assert ld_urls({"@id": page + "#primaryimage"}, page) == []
+    assert ld_urls({"@type": "ImageObject", "@id": page + "#primaryimage", "url": "https://orda.kz/a.jpg"}, page) == [
+        "https://orda.kz/a.jpg"
+    ]
+    assert ld_urls({"@type": "ImageObject", "@id": "https://orda.kz/b.jpg"}, page) == ["https://orda.kz/b.jpg"]

@@ -4,10 +4,10 @@ adding its module and its line below. A spider per site is generated from this r
 
 from __future__ import annotations
 
-from kznews.sites import informburo, kapital, orda, tengrinews, vlast
+from kznews.sites import informburo, kapital, kazpravda, orda, tengrinews, vlast
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 
-SITES: dict[str, Site] = {site.name: site for site in (informburo.SITE, kapital.SITE, orda.SITE, tengrinews.SITE, vlast.SITE)}
+SITES: dict[str, Site] = {site.name: site for site in (informburo.SITE, kapital.SITE, kazpravda.SITE, orda.SITE, tengrinews.SITE, vlast.SITE)}
 
 
 def get_site(name: str) -> Site:

@@ -55,7 +55,8 @@ def test_utc_structured_time_agrees_with_the_visible_wall_clock():
 def test_list_dates_with_a_middle_dot():
     page = extract_list(read("news-today.html"), "https://kapital.kz/news/period/today", SITE, "ru",
                         datetime.fromisoformat(CASES["news-today.html"]["fetched_at"]))
-    assert [e.published_at.strftime("%H:%M") for e in page.entries] == ["17:05", "15:37", "14:10"]
+    assert [e.published_at.strftime("%H:%M") for e in page.entries] == ["17:05", "15:37", "14:10", "12:40", "11:02", "10:15", "09:30"]
+    assert {e.published_at.date().isoformat() for e in page.entries} == {"2026-04-09"}
     assert SITE.editions[0].lists[0].page.format(n=2) == "/news/period/today?page=2"
 
 

@@ -38,11 +38,37 @@ UI = {
 
 POPULAR = {
     "ru": [("/novosti/v-almaty-otkryli-novuyu-liniyu-brt-po-ulice-timiryazeva", "В Алматы открыли новую линию BRT по улице Тимирязева"),
-           ("/novosti/nacbank-sohranil-bazovuyu-stavku-na-urovne-1475", "Нацбанк сохранил базовую ставку на уровне 14,75%")],
+           ("/novosti/nacbank-sohranil-bazovuyu-stavku-na-urovne-1475", "Нацбанк сохранил базовую ставку на уровне 14,75%"),
+           ("/novosti/skolko-stoit-arenda-zhilya-v-astane-i-almaty-v-2024-godu", "Сколько стоит аренда жилья в Астане и Алматы в 2024 году"),
+           ("/novosti/ekonomist-obyasnil-pochemu-dorozhayut-produkty", "Экономист объяснил, почему дорожают продукты"),
+           ("/novosti/v-kazahstane-izmenyatsya-pravila-vydachi-voditelskih-prav", "В Казахстане изменятся правила выдачи водительских прав")],
     "kk": [("/kaz/newskaz/almatyda-zhana-avtobus-zholagy-ashyldy", "Алматыда жаңа автобус жолағы ашылды"),
-           ("/kaz/newskaz/ulttyq-bank-bazalyq-molsherlemeni-saqtady", "Ұлттық банк базалық мөлшерлемені сақтады")],
+           ("/kaz/newskaz/ulttyq-bank-bazalyq-molsherlemeni-saqtady", "Ұлттық банк базалық мөлшерлемені сақтады"),
+           ("/kaz/newskaz/referendumga-qatysu-qalai-otti", "Референдумға қатысу қалай өтті"),
+           ("/kaz/newskaz/zheke-kolik-salygy-ozgeredi", "Жеке көлік салығы өзгереді")],
 }
 
+# Other items of the lists' days: (path, title, time).
+MORE_RU_TODAY = [
+    ("/novosti/v-astane-vveli-ogranicheniya-na-poliv", "В Астане ввели ограничения на полив газонов", "09:40"),
+    ("/novosti/minzdrav-napomnil-o-pravilah-vakcinacii-pered-letom", "Минздрав напомнил о правилах вакцинации перед летом", "08:55"),
+    ("/novosti/v-shymkente-otkryli-novyy-detskiy-sad-na-300-mest", "В Шымкенте открыли новый детский сад на 300 мест", "08:10"),
+]
+MORE_RU_YESTERDAY = [
+    ("/novosti/kazahstan-i-kitay-podpisali-soglashenie-o-bezvizovom-rezhime", "Казахстан и Китай подписали соглашение о безвизовом режиме", "22:15"),
+    ("/novosti/v-pavlodare-zaderzhali-podozrevaemogo-v-podzhoge-avtomobiley", "В Павлодаре задержали подозреваемого в поджоге автомобилей", "20:48"),
+    ("/novosti/senat-prinyal-zakon-o-zashchite-prav-zhenshchin-i-bezopasnosti-detey", "Сенат принял закон о защите прав женщин и безопасности детей", "17:30"),
+    ("/novosti/tenge-oslab-na-utrennih-torgah-birzhi", "Тенге ослаб на утренних торгах биржи", "11:25"),
+    ("/novosti/sud-po-delu-serzata-polata-nacalsya-v-taldykorgane.html", "Суд по делу Шерзата Полата начался в Талдыкоргане", "11:02"),
+]
+MORE_KK_YESTERDAY = [
+    ("/kaz/newskaz/referendum-qalai-otti", "Референдум қалай өтті: фоторепортаж", "10:30"),
+    ("/kaz/newskaz/ork-dauys-beru-qorytyndysyn-shygardy", "ОСК дауыс беру қорытындысын шығара бастады", "08:15"),
+]
+MORE_KK_TODAY = [
+    ("/kaz/newskaz/qazaqstanda-zhylu-mausymy-bastaldy", "Қазақстанда жылу маусымы басталды", "10:05"),
+    ("/kaz/newskaz/tenge-bagamy-birzhada-nygaidy", "Теңге бағамы биржада нығайды", "09:20"),
+]
 
 def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
     ui = UI[lang]
@@ -72,8 +98,8 @@ def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
       <div class="uk-navbar-left"><a class="uk-navbar-item uk-logo" href="{ui['prefix']}/"><img src="/themes/informburo/img/logo.svg" alt="Informburo.kz"></a></div>
       <div class="uk-navbar-center">
         <ul class="uk-navbar-nav">
-          <li><a href="/novosti">Новости</a></li><li><a href="/stati">Статьи</a></li><li><a href="/interview">Интервью</a></li>
-          <li><a href="/specproekty">Спецпроекты</a></li><li><a href="/kaz/newskaz">Қазақша</a></li>
+          <li><a href="/novosti">Новости</a></li><li><a href="/novosti/obshchestvo">Общество</a></li><li><a href="/novosti/gorod">Город</a></li>
+          <li><a href="/novosti/ekonomika">Экономика</a></li><li><a href="/kaz/newskaz">Қазақша</a></li>
         </ul>
       </div>
       <div class="uk-navbar-right"><a class="uk-navbar-toggle" uk-search-icon href="#search-modal" uk-toggle></a></div>
@@ -98,10 +124,24 @@ def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
   </main>
   <footer class="uk-section uk-section-secondary uk-section-small">
     <div class="uk-container">
-      <p class="uk-text-small">© 2014–2024 Informburo.kz. При использовании материалов гиперссылка на Informburo.kz обязательна.</p>
-      <ul class="uk-subnav"><li><a href="/about">О нас</a></li><li><a href="/reklama">Реклама</a></li><li><a href="/contacts">Контакты</a></li></ul>
+      <div class="uk-grid-small uk-child-width-1-4@m" uk-grid>
+        <div><ul class="uk-list"><li><a href="/novosti">Новости</a></li><li><a href="/novosti/obshchestvo">Общество</a></li><li><a href="/novosti/gorod">Город</a></li><li><a href="/novosti/ekonomika">Экономика</a></li></ul></div>
+        <div><ul class="uk-list"><li><a href="/kaz/newskaz">Жаңалықтар</a></li><li><a href="/kaz/newskaz/qogam">Қоғам</a></li></ul></div>
+        <div><ul class="uk-list"><li><a href="/about">О нас</a></li><li><a href="/reklama">Реклама</a></li><li><a href="/contacts">Контакты</a></li><li><a href="/vakansii">Вакансии</a></li><li><a href="/privacy">Политика конфиденциальности</a></li></ul></div>
+        <div><ul class="uk-iconnav"><li><a href="https://t.me/informburokz" uk-icon="telegram"></a></li><li><a href="https://www.instagram.com/informburo.kz" uk-icon="instagram"></a></li><li><a href="https://www.facebook.com/informburo.kz" uk-icon="facebook"></a></li><li><a href="https://www.youtube.com/@informburo" uk-icon="youtube"></a></li></ul></div>
+      </div>
+      <p class="uk-text-small">© 2014–2024 Informburo.kz. Свидетельство о постановке на учет периодического печатного издания, информационного агентства и сетевого издания № KZ77VPY00021547. При использовании материалов гиперссылка на Informburo.kz обязательна. Мнение редакции может не совпадать с мнением авторов.</p>
+      <p class="uk-text-small">18+</p>
     </div>
   </footer>
+  <div id="cookie-banner" class="uk-position-fixed uk-position-bottom uk-padding-small uk-background-muted" hidden>
+    <p>Мы используем файлы cookie, чтобы сайт работал лучше. Оставаясь на сайте, вы соглашаетесь с <a href="/privacy">политикой конфиденциальности</a>.</p><button class="uk-button uk-button-primary uk-button-small">Хорошо</button>
+  </div>
+  <div id="offcanvas-nav" uk-offcanvas="overlay: true"><div class="uk-offcanvas-bar"><ul class="uk-nav uk-nav-primary">
+    <li><a href="/novosti">Новости</a></li><li><a href="/novosti/obshchestvo">Общество</a></li><li><a href="/novosti/gorod">Город</a></li><li><a href="/kaz/newskaz">Қазақша</a></li>
+  </ul></div></div>
+  <script>window.yaContextCb=window.yaContextCb||[];window.adfoxSettings={{ownerId:170322,params:{{pp:"g",ps:"drkl",p2:"hbqb"}}}};</script>
+  <script src="https://yandex.ru/ads/system/context.js" async></script>
 </div>
 </body>
 </html>
@@ -335,9 +375,8 @@ LISTS = [
         "/novosti",
         [
             ("Сегодня", [Item(RU_BRT.path, RU_BRT.title, "16:20"), Item(RU_MAMA.path, RU_MAMA.title, "13:05"),
-                         Item("/novosti/v-astane-vveli-ogranicheniya-na-poliv", "В Астане ввели ограничения на полив газонов", "09:40")]),
-            ("17 мая", [Item("/novosti/kazahstan-i-kitay-podpisali-soglashenie-o-bezvizovom-rezhime", "Казахстан и Китай подписали соглашение о безвизовом режиме", "22:15"),
-                        Item("/novosti/sud-po-delu-serzata-polata-nacalsya-v-taldykorgane.html", "Суд по делу Шерзата Полата начался в Талдыкоргане", "11:02")]),
+                         *(Item(*i) for i in MORE_RU_TODAY)]),
+            ("17 мая", [Item(*i) for i in MORE_RU_YESTERDAY]),
         ],
         "informburo.kz/novosti: ul.uk-nav-default > li with h2.date-heading day headings ('Сегодня', '17 мая') and items dated only by time.article-time, as SITES.md describes; the title link holds an icon beside the title text. One old-style .html link.",
         "2024-05-18T20:00:00+05:00",
@@ -347,9 +386,8 @@ LISTS = [
         "kk",
         "/kaz/newskaz",
         [
-            ("Бүгін", [Item(KK_REFERENDUM.path, KK_REFERENDUM.title, "12:40")]),
-            ("Кеше", [Item(KK_BUS.path, KK_BUS.title, "18:10"),
-                      Item("/kaz/newskaz/referendum-qalai-otti", "Референдум қалай өтті: фоторепортаж", "10:30")]),
+            ("Бүгін", [Item(KK_REFERENDUM.path, KK_REFERENDUM.title, "12:40"), *(Item(*i) for i in MORE_KK_TODAY)]),
+            ("Кеше", [Item(KK_BUS.path, KK_BUS.title, "18:10"), *(Item(*i) for i in MORE_KK_YESTERDAY)]),
         ],
         "informburo.kz/kaz/newskaz, assumed to be the Kazakh news list (the Kazakh article URLs are /kaz/newskaz/<slug>) in the markup of the ru /novosti list, with Kazakh day headings 'Бүгін', 'Кеше'.",
         "2024-10-08T19:00:00+05:00",

@@ -42,15 +42,28 @@ NAV = """<header class="Header_root__h7Kd2">
   </div>
 </header>"""
 
-FOOTER = """<footer class="Footer_root__p0Y2n">
-  <p>© 2008–2026 Kapital.kz — Центр деловой информации. Все права защищены. При использовании материалов гиперссылка на Kapital.kz обязательна.</p>
-  <div class="Footer_links__Xy4rT"><a href="/about">О нас</a><a href="/advertising">Реклама</a><a href="/rss">RSS</a></div>
+FOOTER = """<div class="Subscribe_root__Tk3Pq">
+  <h3>Главные новости экономики — в вашей почте</h3>
+  <form class="Subscribe_form__Jh8Ls"><input type="email" placeholder="E-mail"><button type="submit">Подписаться</button></form>
+</div>
+<footer class="Footer_root__p0Y2n">
+  <div class="Footer_columns__Mn4Bv">
+    <div><a href="/economic">Экономика</a><a href="/finance">Финансы</a><a href="/business">Бизнес</a><a href="/project/investments">Инвестиции</a><a href="/tehnology">Технологии</a><a href="/gosudarstvo">Государство</a><a href="/world">В мире</a></div>
+    <div><a href="/about">О нас</a><a href="/team">Редакция</a><a href="/advertising">Реклама</a><a href="/contacts">Контакты</a><a href="/privacy">Политика конфиденциальности</a><a href="/rss">RSS</a></div>
+    <div><a href="https://t.me/kapitalkz">Telegram</a><a href="https://www.instagram.com/kapital.kz/">Instagram</a><a href="https://www.facebook.com/kapital.kz">Facebook</a><a href="https://www.youtube.com/@kapitalkz">YouTube</a></div>
+  </div>
+  <p>© 2008–2026 Kapital.kz — Центр деловой информации. Все права защищены. При использовании материалов гиперссылка на Kapital.kz обязательна. Свидетельство о постановке на учет СМИ № 13283-ИА выдано Министерством информации и коммуникаций РК.</p>
+  <p class="Footer_age__Qq1Ww">18+</p>
 </footer>"""
 
 SIDEBAR = [
     ("/finance/145190/tenge-ukrepilsya-na-birzhe.html", "Тенге укрепился на бирже", "09.04.2026 · 14:10"),
+    ("/economic/145183/pravitelstvo-utverdilo-plan-privatizacii.html", "Правительство утвердило план приватизации", "09.04.2026 · 12:40"),
     ("/economic/145171/inflyaciya-v-marte-zamedlilas.html", "Инфляция в марте замедлилась", "09.04.2026 · 11:02"),
+    ("/tehnology/145166/v-astane-zapustyat-5g-v-metro.html", "В Астане запустят 5G в метро", "09.04.2026 · 10:15"),
+    ("/finance/145159/depozity-naseleniya-vyrosli-na-2.html", "Депозиты населения выросли на 2%", "09.04.2026 · 09:30"),
     ("/business/145102/kaspi-otchitalsya-za-kvartal.html", "Kaspi отчитался за квартал", "08.04.2026 · 18:45"),
+    ("/gosudarstvo/145095/senat-odobril-nalogovye-popravki.html", "Сенат одобрил налоговые поправки", "08.04.2026 · 16:20"),
 ]
 
 
@@ -242,10 +255,17 @@ def amp_page(a: Article) -> str:
 <script async custom-element="amp-analytics" src="https://cdn.ampproject.org/v0/amp-analytics-0.1.js"></script>
 {_ld(a)}
 <style amp-boilerplate>body{{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both}}</style>
-<style amp-custom>.amp-title{{font-size:24px}}.amp-subtitle{{color:#555}}</style>
+<style amp-custom>body{{font-family:Georgia,serif;margin:0;color:#1a1a1a}}.amp-header{{display:flex;align-items:center;padding:8px 16px;border-bottom:1px solid #e5e5e5}}
+.amp-title{{font-size:24px;line-height:1.25;margin:16px}}.amp-subtitle{{color:#555;margin:0 16px 12px}}.amp-meta{{color:#888;font-size:13px;margin:0 16px}}
+.amp-body{{padding:0 16px}}.amp-body p{{font-size:17px;line-height:1.6}}.amp-related{{padding:16px;background:#f6f6f6}}.amp-related a{{display:block;margin:8px 0;color:#0b4ea2}}
+.amp-footer{{padding:16px;font-size:12px;color:#777}}amp-sidebar{{width:260px;padding:16px;background:#fff}}amp-sidebar a{{display:block;padding:6px 0}}</style>
 </head>
 <body>
-<header class="amp-header"><a href="{ORIGIN}/"><amp-img src="{ORIGIN}/logo.png" width="120" height="32" alt="Kapital.kz"></amp-img></a></header>
+<amp-sidebar id="menu" layout="nodisplay" side="left">
+  <a href="{ORIGIN}/economic">Экономика</a><a href="{ORIGIN}/finance">Финансы</a><a href="{ORIGIN}/business">Бизнес</a><a href="{ORIGIN}/project/investments">Инвестиции</a>
+  <a href="{ORIGIN}/tehnology">Технологии</a><a href="{ORIGIN}/gosudarstvo">Государство</a><a href="{ORIGIN}/news/period/today">Новости</a>
+</amp-sidebar>
+<header class="amp-header"><button on="tap:menu.toggle">☰</button><a href="{ORIGIN}/"><amp-img src="{ORIGIN}/logo.png" width="120" height="32" alt="Kapital.kz"></amp-img></a></header>
 <article class="amp-article">
   <h1 class="amp-title">{html.escape(a.title)}</h1>
   <p class="amp-subtitle">{html.escape(a.subtitle)}</p>
@@ -255,6 +275,13 @@ def amp_page(a: Article) -> str:
   {body}
   </div>
 </article>
+<section class="amp-related">
+  <h3>Читайте также</h3>
+  <a href="{ORIGIN}/gosudarstvo/97850/pyat-interesnykh-statey-nedeli-na-kapital-kz.html">Пять интересных статей недели на Kapital.kz</a>
+  <a href="{ORIGIN}/economic/97902/pensionnye-nakopleniya-na-zhile-chto-izmenitsya.html">Пенсионные накопления на жилье: что изменится</a>
+  <a href="{ORIGIN}/business/97888/stroymaterialy-podorozhali-na-20.html">Стройматериалы подорожали на 20%</a>
+</section>
+<footer class="amp-footer">© 2008–2021 Kapital.kz — Центр деловой информации. <a href="{canonical}">Полная версия</a></footer>
 <amp-analytics type="metrika"><script type="application/json">{{"vars": {{"counterId": "12345678"}}}}</script></amp-analytics>
 </body>
 </html>
@@ -336,7 +363,12 @@ ARTICLES = [GCHP, GRAIN, DIGEST]
 LIST_ITEMS = [
     (GRAIN, "Поставки выросли на 18%"),
     (GCHP, "Минфин ужесточил требования"),
-    (Article("", "finance", "Финансы", 145190, "tenge-ukrepilsya-na-birzhe", "Тенге укрепился на бирже", "", almaty("2026-04-09T14:10:00"), "", [], [], None, "", ""), "Курс доллара снизился до 511 тенге"),
+    *(
+        (Article("", href.split("/")[1], "", int(href.split("/")[2]), href.split("/")[3][:-5], title, "",
+                 almaty(f"{when[6:10]}-{when[3:5]}-{when[:2]}T{when[-5:]}:00"), "", [], [], None, "", ""), title)
+        for href, title, when in SIDEBAR
+        if when.startswith("09.04.2026")
+    ),
 ]
 
 

@@ -47,6 +47,11 @@ HEADER = """<header class="header">
   </header>"""
 
 FOOTER = """<footer class="footer">
+    <div class="container footer__menus">
+      <nav class="footer__menu"><a href="/r/prezident/">Президент</a><a href="/r/politika/">Политика</a><a href="/r/ekonomika/">Экономика</a><a href="/r/obshchestvo/">Общество</a><a href="/r/proisshestviya/">Происшествия</a><a href="/r/v-mire/">В мире</a><a href="/r/kultura/">Культура</a><a href="/r/sport/">Спорт</a><a href="/r/tehnologii/">Технологии</a></nav>
+      <nav class="footer__menu"><a href="/about/">О газете</a><a href="/editorial/">Редакция</a><a href="/advertising/">Реклама</a><a href="/subscribe/">Подписка</a><a href="/archive/">Архив номеров</a><a href="/contacts/">Контакты</a></nav>
+      <div class="footer__social"><a href="https://t.me/kazpravda">Telegram</a><a href="https://www.facebook.com/kazpravda">Facebook</a><a href="https://www.instagram.com/kazpravda.kz">Instagram</a><a href="https://www.youtube.com/@kazpravda">YouTube</a></div>
+    </div>
     <div class="container">
       <p>© 2001–2026 АО «Республиканская газета «Казахстанская правда». Свидетельство о постановке на учет № 16437-Г.</p>
       <p>При полном или частичном использовании материалов ссылка на kazpravda.kz обязательна.</p>
@@ -162,6 +167,17 @@ def article_page(a: Article) -> str:
       <section class="related">
         <h3 class="related__title">Читайте также</h3>
         <article class="news"><a href="/n/pravitelstvo-utverdilo-plan-na-2026-god/"><div class="news__title">Правительство утвердило план на 2026 год</div><time>20 января 2026 г. 18:20</time></a></article>
+        <article class="news"><a href="/n/senat-prinyal-zakon-ob-iskusstvennom-intellekte/"><div class="news__title">Сенат принял закон об искусственном интеллекте</div><time>20 января 2026 г. 14:30</time></a></article>
+        <article class="news"><a href="/n/glava-gosudarstva-prinyal-predsedatelya-senata/"><div class="news__title">Глава государства принял Председателя Сената</div><time>19 января 2026 г. 9:40</time></a></article>
+        <article class="news"><a href="/n/partii-gotovyatsya-k-vyboram-v-maslikhaty/"><div class="news__title">Партии готовятся к выборам в маслихаты</div><time>17 января 2026 г. 18:05</time></a></article>
+      </section>
+      <section class="popular">
+        <h3 class="popular__title">Самое читаемое</h3>
+        <ol class="popular__list">
+          <li><a href="/n/kakie-zakony-vstupayut-v-silu-v-yanvare-2026-goda/">Какие законы вступают в силу в январе 2026 года</a></li>
+          <li><a href="/n/razmer-pensiy-i-posobiy-v-2026-godu/">Размер пенсий и пособий в 2026 году</a></li>
+          <li><a href="/n/prognoz-pogody-na-nedelyu/">Прогноз погоды на неделю: морозы до –35</a></li>
+        </ol>
       </section>
     </div>"""
     return shell(f"{a.title} - Казахстанская правда", head, main, a.note)
@@ -262,9 +278,16 @@ ARTICLES = [NEW_STAGE, E_BUSES, MILESTONE, ALPHABET]
 
 def home_page() -> str:
     days = [
-        ("21 января", [(E_BUSES, "9:05"), (NEW_STAGE, "6:00")]),
+        ("21 января", [(None, "11:20", "/n/mazhilis-rassmotrit-popravki-v-byudzhetnyy-kodeks/", "Мажилис рассмотрит поправки в Бюджетный кодекс"),
+                       (None, "10:40", "/n/v-akmolinskoy-oblasti-zakryli-trassy-iz-za-burana/", "В Акмолинской области закрыли трассы из-за бурана"),
+                       (E_BUSES, "9:05"), (NEW_STAGE, "6:00")]),
         ("20 января", [(None, "21:40", "/n/v-almatinskoy-oblasti-otkryli-novuyu-shkolu/", "В Алматинской области открыли новую школу"),
-                       (None, "18:20", "/n/pravitelstvo-utverdilo-plan-na-2026-god/", "Правительство утвердило план на 2026 год")]),
+                       (None, "19:55", "/n/v-karagande-zavershili-remont-teploseti/", "В Караганде завершили ремонт теплосети"),
+                       (None, "18:20", "/n/pravitelstvo-utverdilo-plan-na-2026-god/", "Правительство утвердило план на 2026 год"),
+                       (None, "16:05", "/n/eksport-zerna-vyros-na-tret/", "Экспорт зерна вырос на треть"),
+                       (None, "14:30", "/n/senat-prinyal-zakon-ob-iskusstvennom-intellekte/", "Сенат принял закон об искусственном интеллекте"),
+                       (None, "11:10", "/n/v-shymkente-otkrylsya-novyy-onkocentr/", "В Шымкенте открылся новый онкоцентр"),
+                       (None, "9:45", "/n/tenge-ukrepilsya-k-dollaru/", "Тенге укрепился к доллару")]),
     ]
     rows = []
     for heading, items in days:
@@ -299,6 +322,11 @@ def rubric_page() -> str:
         (NEW_STAGE.canonical[len(ORIGIN):], "Казахстан выходит на новый этап государственного строительства", "21 января 2026 г. 6:00"),
         ("/n/mazhilis-odobril-popravki-v-zakon-o-vyborah/", "Мажилис одобрил поправки в закон о выборах", "20 января 2026 г. 15:30"),
         ("/n/senatory-obsudili-parlamentskuyu-reformu/", "Сенаторы обсудили парламентскую реформу", "19 января 2026 г. 11:15"),
+        ("/n/glava-gosudarstva-prinyal-predsedatelya-senata/", "Глава государства принял Председателя Сената", "19 января 2026 г. 9:40"),
+        ("/n/partii-gotovyatsya-k-vyboram-v-maslikhaty/", "Партии готовятся к выборам в маслихаты", "17 января 2026 г. 18:05"),
+        ("/n/kazahstan-i-uzbekistan-obsudili-demarkaciyu-granicy/", "Казахстан и Узбекистан обсудили демаркацию границы", "16 января 2026 г. 14:50"),
+        ("/n/v-mazhilise-sozdana-rabochaya-gruppa-po-reforme/", "В Мажилисе создана рабочая группа по реформе", "15 января 2026 г. 12:00"),
+        ("/n/tokaev-provel-soveshchanie-po-voprosam-bezopasnosti/", "Токаев провел совещание по вопросам безопасности", "14 января 2026 г. 17:25"),
     ]
     cards = "\n".join(
         f'        <article class="news"><a class="news__link" href="{h}"><img class="news__image" src="{ORIGIN}/media/thumbs/{i}.jpg" alt=""><div class="news__title">{html.escape(t)}</div><time class="news__date">{d}</time></a></article>'

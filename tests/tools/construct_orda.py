@@ -94,11 +94,25 @@ def shell(lang: str, title: str, head: str, body_class: str, main: str, sidebar:
     </aside>
   </div>
   <footer id="colophon" class="site-footer">
-    <p>Свидетельство о постановке на учет СМИ № KZ12VPY00012345 выдано Министерством информации и общественного развития РК. При полном или частичном использовании материалов ссылка на Orda.kz обязательна.</p>
-    <p>© 2016–2024 Orda.kz</p>
+    <div class="footer-widgets">
+      <section class="widget widget_nav_menu"><ul class="menu">{menu}</ul></section>
+      <section class="widget widget_nav_menu"><ul class="menu"><li><a href="{origin}/o-proekte/">О проекте</a></li><li><a href="{origin}/reklama-na-sajte/">Реклама</a></li><li><a href="{origin}/kontakty/">Контакты</a></li><li><a href="{origin}/politika-konfidencialnosti/">Политика конфиденциальности</a></li></ul></section>
+      <section class="widget widget_social"><a href="https://t.me/ordakz">Telegram</a> <a href="https://www.instagram.com/orda.kz/">Instagram</a> <a href="https://www.youtube.com/@ordakz">YouTube</a> <a href="https://www.facebook.com/orda.kz">Facebook</a></section>
+    </div>
+    <div class="site-info">
+      <p>Свидетельство о постановке на учет СМИ № KZ12VPY00012345 выдано Министерством информации и общественного развития РК. При полном или частичном использовании материалов ссылка на Orda.kz обязательна.</p>
+      <p>Собственник: ТОО «Orda Media». Главный редактор: Гульнара Бажкенова.</p>
+      <p>© 2016–2024 Orda.kz</p>
+    </div>
   </footer>
+  <div class="mobile-menu" aria-hidden="true"><ul>{menu}</ul></div>
+  <div id="cookie-notice" role="dialog" class="cookie-notice-hidden"><span>Мы используем cookie для улучшения работы сайта.</span> <a href="#" class="cn-set-cookie">Принять</a></div>
 </div>
+<script id="orda-main-js-extra">var ordaVars = {{"ajaxurl":"{origin}\\/wp-admin\\/admin-ajax.php","nonce":"5f3c2a1b9d","lang":"{lang}"}};</script>
 <script src="{origin}/wp-content/themes/orda/js/main.js?ver=2.4.1" id="orda-main-js"></script>
+<script src="{origin}/wp-content/plugins/cookie-notice/js/front.min.js?ver=2.4.16" id="cookie-notice-front-js"></script>
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-ORDA8KZ01"></script>
+<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}} gtag('js', new Date()); gtag('config', 'G-ORDA8KZ01');</script>
 </body>
 </html>
 """
@@ -406,25 +420,47 @@ def feed_item(a: Article) -> FeedItem:
     return FeedItem(a.url, a.title, a.local.replace(" ", "T") + a.offset, a.local[11:16])
 
 
+def other(origin: str, slug: str, title: str, when: str) -> FeedItem:
+    return FeedItem(f"{origin}/{slug}/", title, f"{when}:00+05:00", when[11:16])
+
+
 RU_FEED = [
-    FeedItem("https://orda.kz/v-astane-otkryli-novyj-most-cherez-esil-386342/", "В Астане открыли новый мост через Есиль", "2024-05-13T20:31:00+05:00", "20:31"),
+    other("https://orda.kz", "v-astane-otkryli-novyj-most-cherez-esil-386342", "В Астане открыли новый мост через Есиль", "2024-05-13T20:31"),
     feed_item(RU_386335),
-    FeedItem("https://orda.kz/nacbank-ostavil-bazovuyu-stavku-bez-izmenenij-386320/", "Нацбанк оставил базовую ставку без изменений", "2024-05-13T15:00:00+05:00", "15:00"),
+    other("https://orda.kz", "v-almaty-zaderzhali-chinovnika-akimata-386331", "В Алматы задержали чиновника акимата", "2024-05-13T18:55"),
+    other("https://orda.kz", "prisyazhnye-vynesli-verdikt-chto-bylo-v-sude-386327", "Присяжные вынесли вердикт: что было в суде", "2024-05-13T17:20"),
+    other("https://orda.kz", "nacbank-ostavil-bazovuyu-stavku-bez-izmenenij-386320", "Нацбанк оставил базовую ставку без изменений", "2024-05-13T15:00"),
+    other("https://orda.kz", "v-severo-kazahstanskoj-oblasti-snova-podnyalas-voda-386314", "В Северо-Казахстанской области снова поднялась вода", "2024-05-13T13:45"),
+    other("https://orda.kz", "ceny-na-benzin-ai-92-vyrosli-v-pyati-regionah-386309", "Цены на бензин АИ-92 выросли в пяти регионах", "2024-05-13T12:10"),
+    other("https://orda.kz", "ordynka-kto-vladeet-krupnejshimi-tc-almaty-386301", "Ордынка: кто владеет крупнейшими ТЦ Алматы", "2024-05-13T10:00"),
 ]
-KK_FEED = [feed_item(KK_21850), feed_item(KK_21845)]
-EN_FEED = [feed_item(EN_3251), feed_item(EN_3246),
-           FeedItem("https://en.orda.kz/sherzat-polat-trial-continues-in-taldykorgan-3240/", "Sherzat Polat trial continues in Taldykorgan", "2024-05-13T18:05:00+05:00", "18:05")]
+KK_FEED = [
+    feed_item(KK_21850),
+    feed_item(KK_21845),
+    other("https://kaz.orda.kz", "soltustikte-su-qaita-koterildi-21843", "Солтүстікте су қайта көтерілді", "2024-05-13T14:20"),
+    other("https://kaz.orda.kz", "benzin-bagasy-bes-onirde-qymbattady-21840", "Бензин бағасы бес өңірде қымбаттады", "2024-05-13T12:35"),
+    other("https://kaz.orda.kz", "ulttyq-bank-bazalyq-molsherlemeni-ozgertpedi-21838", "Ұлттық банк базалық мөлшерлемені өзгертпеді", "2024-05-13T11:15"),
+]
+EN_FEED = [
+    feed_item(EN_3251),
+    feed_item(EN_3246),
+    other("https://en.orda.kz", "sherzat-polat-trial-continues-in-taldykorgan-3240", "Sherzat Polat trial continues in Taldykorgan", "2024-05-13T18:05"),
+    other("https://en.orda.kz", "fuel-prices-rise-in-five-regions-3238", "Fuel prices rise in five regions", "2024-05-13T14:40"),
+    other("https://en.orda.kz", "national-bank-keeps-base-rate-unchanged-3236", "National Bank keeps base rate unchanged", "2024-05-13T12:00"),
+    other("https://en.orda.kz", "who-owns-almatys-largest-shopping-malls-3231", "Who owns Almaty's largest shopping malls", "2024-05-12T16:30"),
+]
 for _article, _feed in ((RU_386335, RU_FEED), (RU_381703, RU_FEED), (KK_21845, KK_FEED), (KK_21850, KK_FEED), (EN_3246, EN_FEED), (EN_3251, EN_FEED)):
     _article.feed = _feed
 
 HOMES = [
-    ("ru-home.html", "ru", RU_FEED, [(RU_386335.url, RU_386335.title), ("https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565", "Итоги 2023: топ-10 материалов Orda.kz")],
+    ("ru-home.html", "ru", RU_FEED, [(RU_386335.url, RU_386335.title), ("https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565", "Итоги 2023: топ-10 материалов Orda.kz"),
+                                     *((i.url, i.title) for i in RU_FEED[3:])],
      "orda.kz home page: featured cards and the 'Лента новостей' widget (site-evidence.md section 8 sees it as a sidebar) with WordPress time[datetime]; only the widget is read as the list.",
      "2024-05-13T21:00:00+05:00"),
-    ("kk-home.html", "kk", KK_FEED, [(KK_21845.url, KK_21845.title)],
+    ("kk-home.html", "kk", KK_FEED, [(KK_21845.url, KK_21845.title), *((i.url, i.title) for i in KK_FEED[2:])],
      "kaz.orda.kz home page in the markup of the ru one; the widget's Kazakh heading 'Жаңалықтар легі' is assumed.",
      "2024-05-13T21:00:00+05:00"),
-    ("en-home.html", "en", EN_FEED, [(EN_3246.url, EN_3246.title)],
+    ("en-home.html", "en", EN_FEED, [(EN_3246.url, EN_3246.title), *((i.url, i.title) for i in EN_FEED[2:])],
      "en.orda.kz home page with the 'Latest news' widget (site-evidence.md section 8).",
      "2024-05-14T20:00:00+05:00"),
 ]

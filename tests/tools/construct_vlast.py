@@ -39,12 +39,36 @@ UI = {
            "more": "More on the topic:", "search": "Search news", "prefix": "", "locale": "en_US"},
 }
 
-SIDEBAR_ITEMS = [
-    ("/novosti/58066-v-almaty-zaderzhali-podozrevaemyh-v-moshennichestve-s-kreditami.html",
-     "В Алматы задержали подозреваемых в мошенничестве с кредитами", "10.01.2024, 09:12"),
-    ("/politika/58031-kak-menyaetsya-parlament-itogi-goda.html", "Как меняется парламент: итоги года", "08.01.2024, 10:00"),
-    ("/ekonomika/57990-tenge-v-2023-godu-chto-dvigalo-kurs.html", "Тенге в 2023 году: что двигало курс", "05.01.2024, 12:30"),
-]
+# Other headlines of the day each edition's pages carry in their lists and sidebars: (path, title, "DD.MM.YYYY, HH:MM").
+MORE = {
+    "ru": [
+        ("/novosti/58066-v-almaty-zaderzhali-podozrevaemyh-v-moshennichestve-s-kreditami.html", "В Алматы задержали подозреваемых в мошенничестве с кредитами", "10.01.2024, 09:12"),
+        ("/novosti/58064-parlament-odobril-ratifikaciyu-soglasheniya-o-markirovke.html", "Парламент одобрил ратификацию соглашения ЕАЭС о маркировке", "10.01.2024, 08:40"),
+        ("/novosti/58062-chislo-bezrabotnyh-snizilos-do-47.html", "Число безработных в Казахстане снизилось до 4,7%", "09.01.2024, 19:55"),
+        ("/novosti/58060-v-astane-ogranichat-dvizhenie-gruzovikov-v-chasy-pik.html", "В Астане ограничат движение грузовиков в часы пик", "09.01.2024, 18:20"),
+        ("/novosti/58058-minzdrav-zabolevaemost-grippom-prevysila-epidporog.html", "Минздрав: заболеваемость гриппом превысила эпидпорог в пяти регионах", "09.01.2024, 16:03"),
+        ("/novosti/58055-v-atyrau-osudili-organizatorov-finansovoj-piramidy.html", "В Атырау осудили организаторов финансовой пирамиды", "09.01.2024, 14:47"),
+        ("/novosti/58051-antikor-zaderzhal-zamestitelya-akima-shymkenta.html", "Антикор задержал заместителя акима Шымкента", "09.01.2024, 12:15"),
+        ("/politika/58031-kak-menyaetsya-parlament-itogi-goda.html", "Как меняется парламент: итоги года", "08.01.2024, 10:00"),
+        ("/ekonomika/57990-tenge-v-2023-godu-chto-dvigalo-kurs.html", "Тенге в 2023 году: что двигало курс", "05.01.2024, 12:30"),
+    ],
+    "kk": [
+        ("/kz/novosti/60057-aqtobede-zhol-apatynan-4-adam-qaza-tapty.html", "Ақтөбеде жол апатынан 4 адам қаза тапты", "06.05.2024, 09:30"),
+        ("/kz/novosti/60055-ukimet-zhanarmai-bagasyn-retteu-tartibin-ozgertedi.html", "Үкімет жанармай бағасын реттеу тәртібін өзгертеді", "05.05.2024, 18:10"),
+        ("/kz/novosti/60053-qostanai-oblysynda-3-mynnan-astam-adam-evakuaciialandy.html", "Қостанай облысында 3 мыңнан астам адам эвакуацияланды", "05.05.2024, 15:25"),
+        ("/kz/novosti/60051-tenge-bagamy-dollar-arzandady.html", "Теңге бағамы: доллар арзандады", "05.05.2024, 11:00"),
+        ("/kz/novosti/60049-densaulyq-saqtau-ministrligi-qyzylsha-zhagdaiyn-tusindirdi.html", "Денсаулық сақтау министрлігі қызылша жағдайын түсіндірді", "04.05.2024, 17:40"),
+        ("/kz/novosti/60046-atyrauda-su-tasqynynan-zardap-shekkenderge-uy-beriledi.html", "Атырауда су тасқынынан зардап шеккендерге тұрғын үй беріледі", "04.05.2024, 12:05"),
+    ],
+    "en": [
+        ("/english/66400-tenge-weakens-against-the-dollar.html", "Tenge weakens against the dollar", "14.07.2025, 11:20"),
+        ("/english/66398-kazakhstans-wheat-harvest-forecast-raised.html", "Kazakhstan's wheat harvest forecast raised", "13.07.2025, 17:45"),
+        ("/english/66396-astana-court-jails-former-deputy-minister-for-bribery.html", "Astana court jails former deputy minister for bribery", "13.07.2025, 12:30"),
+        ("/english/66393-heat-wave-temperatures-in-turkestan-region-reach-45-degrees.html", "Heat wave: temperatures in Turkestan region reach 45 degrees", "12.07.2025, 16:10"),
+        ("/english/66390-parliament-approves-new-tax-code-in-first-reading.html", "Parliament approves new tax code in first reading", "11.07.2025, 18:00"),
+        ("/english/66387-almaty-metro-extension-delayed-to-2027.html", "Almaty metro extension delayed to 2027", "11.07.2025, 10:35"),
+    ],
+}
 
 NAV = """<header class="header">
   <div class="container">
@@ -67,30 +91,65 @@ NAV = """<header class="header">
 
 FOOTER = """<footer class="footer">
   <div class="container">
-    <p>© 2009–2025 Vласть. Все права защищены. Перепечатка материалов допускается только с письменного разрешения редакции.</p>
-    <ul class="list-inline footer-links"><li><a href="/about/">О нас</a></li><li><a href="/contacts/">Контакты</a></li>
-    <li><a href="/reklama/">Реклама</a></li><li><a href="/rss/">RSS</a></li></ul>
+    <div class="row">
+      <div class="col-md-3">
+        <img src="/static/img/logo-vlast-white.svg" alt="Vласть" class="footer-logo">
+        <p class="footer-about">Vласть — независимое издание о политике, экономике и обществе Казахстана. Выходит с 2009 года.</p>
+      </div>
+      <div class="col-md-3">
+        <ul class="footer-menu">
+          <li><a href="/novosti/">Новости</a></li><li><a href="/politika/">Политика</a></li><li><a href="/ekonomika/">Экономика</a></li>
+          <li><a href="/obsshestvo/">Общество</a></li><li><a href="/regiony/">Регионы</a></li><li><a href="/mir/">Мир</a></li>
+          <li><a href="/kultura/">Культура</a></li><li><a href="/podkasty/">Подкасты</a></li><li><a href="/spetsproekty/">Спецпроекты</a></li>
+        </ul>
+      </div>
+      <div class="col-md-3">
+        <ul class="footer-menu">
+          <li><a href="/about/">О нас</a></li><li><a href="/team/">Команда</a></li><li><a href="/contacts/">Контакты</a></li>
+          <li><a href="/reklama/">Реклама</a></li><li><a href="/pravila/">Правила использования материалов</a></li><li><a href="/rss/">RSS</a></li>
+        </ul>
+      </div>
+      <div class="col-md-3">
+        <ul class="footer-social list-inline">
+          <li><a href="https://t.me/vlastkz" class="social-tg">Telegram</a></li><li><a href="https://www.facebook.com/vlast.kz" class="social-fb">Facebook</a></li>
+          <li><a href="https://www.instagram.com/vlast.kz/" class="social-ig">Instagram</a></li><li><a href="https://www.youtube.com/@vlastkz" class="social-yt">YouTube</a></li>
+        </ul>
+        <a class="btn btn-support" href="/support/">Поддержать Vласть</a>
+      </div>
+    </div>
+    <p class="copyright">© 2009–2025 Vласть. Все права защищены. Перепечатка материалов допускается только с письменного разрешения редакции. Свидетельство о постановке на учет СМИ № 10386-ИА.</p>
   </div>
 </footer>
+<div class="modal fade" id="support-modal" tabindex="-1"><div class="modal-dialog"><div class="modal-content">
+  <h4>Поддержите независимую журналистику</h4>
+  <p>Vласть существует благодаря читателям. Оформите ежемесячное пожертвование — это помогает нам работать без оглядки на рекламодателей.</p>
+  <a class="btn btn-primary" href="/support/">Поддержать</a>
+</div></div></div>
+<svg xmlns="http://www.w3.org/2000/svg" style="display:none"><symbol id="icon-view" viewBox="0 0 24 24"><path d="M12 4.5C7 4.5 2.7 7.6 1 12c1.7 4.4 6 7.5 11 7.5s9.3-3.1 11-7.5c-1.7-4.4-6-7.5-11-7.5z"/></symbol>
+<symbol id="icon-search" viewBox="0 0 24 24"><path d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5z"/></symbol></svg>
 <script src="/static/js/vendor.min.js?v=3.12"></script>
 <script src="/static/js/app.min.js?v=3.12"></script>
 <script>
+  window.Ya || (window.Ya = {}); window.yaContextCb = window.yaContextCb || [];
+  window.adfoxParams = {ownerId: 264443, containerId: 'adfox_157', params: {pp: 'g', ps: 'dxvf', p2: 'gfjx'}};
   (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};
   m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})
   (window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");
-  ym(21829015, "init", {clickmap:true, trackLinks:true, accurateTrackBounce:true});
-</script>"""
+  ym(21829015, "init", {clickmap:true, trackLinks:true, accurateTrackBounce:true, webvisor:true});
+</script>
+<script async src="https://www.googletagmanager.com/gtag/js?id=UA-11386232-1"></script>
+<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'UA-11386232-1');</script>"""
 
 
 def sidebar(lang: str) -> str:
     ui = UI[lang]
     items = "\n".join(
         f'      <li><a href="{href}">{html.escape(title)}</a> <time class="news-date js-date-long">{when}</time></li>'
-        for href, title, when in SIDEBAR_ITEMS
+        for href, title, when in MORE[lang]
     )
     popular = "\n".join(
         f'      <li><a href="{href}">{html.escape(title)}</a> <span class="views"><i class="icon icon--view-gray"></i> {views}</span></li>'
-        for (href, title, _), views in zip(SIDEBAR_ITEMS, (12045, 8311, 6290), strict=True)
+        for (href, title, _), views in zip(MORE[lang][::-1][:5], (12045, 8311, 6290, 5102, 4477), strict=True)
     )
     return f"""<aside class="sidebar">
   <div class="sidebar-block">
@@ -252,9 +311,20 @@ class ListItem:
     time_text: str
 
 
+def more_items(lang: str) -> list[ListItem]:
+    items = []
+    for href, title, when in MORE[lang]:
+        day, time = when.split(", ")
+        iso_day = "-".join(reversed(day.split(".")))
+        items.append(ListItem(href, title, title.split(":")[0], f"{iso_day} {time}", time))
+    return items
+
+
 def list_page(lang: str, path: str, last: int, items: list[ListItem], note: str) -> str:
     ui = UI[lang]
     section = path.split("?")[0]
+    section_items = [i for i in more_items(lang) if i.path.startswith(section)]
+    items = items + [i for i in section_items if i.path not in {j.path for j in items}]
     rows = "\n".join(
         f"""        <div class="news-list-item">
           <time class="news-date" datetime="{i.when}">{i.time_text}</time>
@@ -506,8 +576,6 @@ LISTS = [
         [
             item(RU_58080, "На участке от Навои до Саина появятся выделенные полосы"),
             item(RU_58071, "Бывшему министру национальной экономики Куандыку Бишимбаеву предъявлено обвинение"),
-            ListItem("/novosti/58066-v-almaty-zaderzhali-podozrevaemyh-v-moshennichestve-s-kreditami.html",
-                     "В Алматы задержали подозреваемых в мошенничестве с кредитами", "Полиция задержала четырех человек", "2024-01-10 09:12", "09:12"),
         ],
         "vlast.kz/novosti/?archive=1 (SITES.md row 6: the archive list with <link rel=\"last\" href=\"/novosti/27/?archive=1\"> and time[datetime]); the 'Поиск новостей' opening and the teasers ending in ' ...' as site-evidence.md section 6 describes the list page; markup assumed.",
         "2024-01-10T18:00:00+06:00",

@@ -2,6 +2,7 @@
 structured in UTC, a subtitle line that is the summary, an AMP copy whose canonical is the article."""
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -97,3 +98,10 @@ def test_article_urls(url):
 )
 def test_not_article_urls(url):
     assert not SITE.is_article_url(url)
+
+
+def test_without_jsonld_the_og_title_loses_the_site_suffix():
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", read("economic-145210.html"), flags=re.DOTALL)
+    data = article("economic-145210.html", html)
+    assert data.sources["title"] == "meta"
+    assert data.title == "Только три компании получили аккредитацию для работы с проектами ГЧП"

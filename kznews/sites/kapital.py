@@ -65,7 +65,6 @@ SITE = Site(
             body="div.amp-body",
             date="span.amp-date",
             summary="p.amp-subtitle",
-            drop=('[class*="ReadAlso_"]',),
         ),
     ),
     host_aliases={"www.kapital.kz": "kapital.kz"},

@@ -10,7 +10,8 @@ Evidence: ../shared/SITES.md row 9 and ../shared/data/site-evidence.md section 8
 - Credits 'Фото: Orda.kz', 'Коллаж: Orda.kz', 'cover Коллаж Orda.kz', EN 'cover Photo: Orda', 'Photo: avatars...'
   (generic patterns); EN translations end with 'Original Author: Ilya Astakhov', the article's author [V].
 Assumed: the sitemap index /sitemap.xml (with lastmods, so only recent children are read), Yoast SEO's JSON-LD and
-article:* meta (times in UTC), the visible date line, the widget and card markup, the kk widget's heading.
+article:* meta (times in UTC), the visible date line, the widget and card markup, the kk widget's heading, the
+'Original Author' line as a theme field at the end of the content.
 """
 
 import re

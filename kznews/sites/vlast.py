@@ -59,11 +59,8 @@ SITE = Site(
         ),
     ),
     host_aliases={"www.vlast.kz": "vlast.kz", "m.vlast.kz": "vlast.kz"},
-    boilerplate=(
-        re.compile(r"^(еще|ещё) по теме:?$|^тақырып бойынша:?$|^more on the topic:?$", re.IGNORECASE),
-        re.compile(r"^(свежее из этой рубрики|просматриваемые|поиск новостей)$", re.IGNORECASE),
-        re.compile(r"^•?\s*\d+$"),  # a view count on its own line
-    ),
+    # The site's boilerplate phrases ('Еще по теме:', 'Свежее из этой рубрики', 'Просматриваемые', capitalised
+    # 'ФОТО ИЗ ...' credits) are among the generic patterns; the view counts sit in the header, outside the body.
     title_suffix=re.compile(r"\s*[|–—-]\s*(Vласть|Vlast\.kz)\s*$", re.IGNORECASE),
     notes="Editions share one host (ru /, kk /kz/, en /english/); the kk list path is assumed.",
 )

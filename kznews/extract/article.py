@@ -51,6 +51,14 @@ FUTURE_TOLERANCE = timedelta(hours=1)
 
 _TRAILING_ELLIPSIS = re.compile(r"[.…\s]+$")
 _URLISH = re.compile(r"https?://|www\.|\.(kz|ru|com|org|media)\b", re.IGNORECASE)
+# Role labels in a byline ("Текст: Данияр Молдабеков, Фото: Данияр Мусиров", "Original Author: Ilya Astakhov").
+_BYLINE_ROLE = re.compile(
+    r"(?:^|(?<=[\s,;.]))(текст|автор|авторы|мәтін|авторлар|(?:original\s+)?author|text|written\s+by|"
+    r"(?:автор\s+)?(?:фото|фотограф|сурет|суреттер|photo|photos|видео|video|оператор|монтаж|коллаж|инфографика|дизайн))\s*:\s*",
+    re.IGNORECASE,
+)
+_WRITING_ROLES = re.compile(r"^(текст|автор|авторы|мәтін|авторлар|(original\s+)?author|text|written\s+by)$", re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\bи\b|\bжәне\b|\band\b)\s*")
 _IMAGE_SKIP = re.compile(r"\.svg(\?|$)|^data:|/(pixel|spacer|blank)\.|counter|logo", re.IGNORECASE)
 
 
@@ -238,13 +246,26 @@ def _ld_people(value) -> list:
     return [v for v in values if not (isinstance(v, dict) and str(v.get("@type", "")).endswith("Organization"))]
 
 
+def byline_names(text: str) -> list[str]:
+    """The writers named by a byline. Without role labels the text is one name; with them, only the names after
+    writing roles count ("Текст: A, B, Фото: C" -> [A, B]): photographers and video editors are not authors."""
+    parts = _BYLINE_ROLE.split(text)
+    if len(parts) == 1:
+        return [text]
+    names = [n for n in _NAME_SEPARATOR.split(parts[0].strip(" ,;.")) if n] if parts[0].strip(" ,;.") else []
+    for role, names_text in zip(parts[1::2], parts[2::2], strict=True):
+        if _WRITING_ROLES.match(role):
+            names += [n.strip(" .") for n in _NAME_SEPARATOR.split(names_text.strip(" ,;.")) if n.strip(" .")]
+    return names
+
+
 def _authors(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
     options = [("jsonld", ld_names(_ld_people(structured.article.get("author"))))]
     if layout and layout.authors:
         options.append(("layout", [node_text(n) for n in select(tree, layout.authors)]))
     options.append(("meta", structured.all("author") + structured.all("article:author")))
     for source, names in options:
-        names = _unique(n for n in names if _is_person_name(n, site))
+        names = _unique(n for text in names for n in byline_names(text) if _is_person_name(n, site))
         if names:
             data.authors = names
             data.sources["authors"] = source

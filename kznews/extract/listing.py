@@ -83,6 +83,8 @@ def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at:
         if not items:
             continue
         page.layouts.append(layout.name)
+        date_nodes = {item: select_one(item, layout.date) for item in items}
+        headings = _day_headings(tree, layout.day_heading, date_nodes.values())
         for item in items:
             link = select_one(item, layout.link)
             href = absolute_url(base, link.get("href")) if link is not None else None
@@ -90,9 +92,11 @@ def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at:
                 continue
             title = node_text(select_one(item, layout.title)) if layout.title else None
             entry = ListEntry(url=href, title=title or _link_title(link))
-            date_node = select_one(item, layout.date)
+            date_node = date_nodes[item]
             if date_node is not None:
                 text = date_text_of(date_node, layout.date_attr)
+                if date_node in headings:
+                    text = f"{headings[date_node]} {text}".strip()
                 parsed = parse_date_detail(text, lang, fetched_at)
                 entry.date_text = text or None
                 if parsed is not None:
@@ -113,6 +117,22 @@ def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at:
     for href in tree.xpath('//link[@rel="next"]/@href'):
         _add_next(page, base, href, site)
     return page
+
+
+def _day_headings(tree, css: str | None, date_nodes) -> dict:
+    """Date element -> text of the last day heading before it in document order (ListLayout.day_heading)."""
+    if not css:
+        return {}
+    heading_nodes = set(select(tree, css))
+    wanted = {node for node in date_nodes if node is not None}
+    found = {}
+    current = ""
+    for node in tree.iter():
+        if node in heading_nodes:
+            current = node_text(node)
+        elif node in wanted and current:
+            found[node] = current
+    return found
 
 
 def _add_next(page: ListPage, base: str, href: str | None, site: Site) -> None:

@@ -184,14 +184,16 @@ def ld_names(value) -> list[str]:
 
 
 def ld_urls(value, page_url: str) -> list[str]:
-    """URLs from an ImageObject (or a list of them, or strings)."""
+    """URLs from an ImageObject (or a list of them, or strings). A node reference such as Yoast's
+    {"@id": "https://site/post/#primaryimage"} names a graph node, not an image: it is skipped."""
     if value is None:
         return []
     values = value if isinstance(value, list) else [value]
     urls = []
     for item in values:
         if isinstance(item, dict):
-            item = item.get("url") or item.get("contentUrl") or item.get("@id")
+            node_id = item.get("@id")
+            item = item.get("url") or item.get("contentUrl") or (node_id if node_id and "#" not in node_id else None)
         if isinstance(item, str):
             url = absolute_url(page_url, item)
             if url:

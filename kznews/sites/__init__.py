@@ -8,27 +8,37 @@ from kznews.sites import (
     azattyq,
     baq,
     egemen,
+    informburo,
+    kapital,
+    kazpravda,
     khabar,
     kt,
     kz24,
     liter,
+    orda,
     sputnik,
     tengrinews,
+    vlast,
 )
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 
 SITES: dict[str, Site] = {
     site.name: site
     for site in (
-        kz24.SITE,
         azattyq.SITE,
         baq.SITE,
         egemen.SITE,
+        informburo.SITE,
+        kapital.SITE,
+        kazpravda.SITE,
         khabar.SITE,
         kt.SITE,
+        kz24.SITE,
         liter.SITE,
+        orda.SITE,
         sputnik.SITE,
         tengrinews.SITE,
+        vlast.SITE,
     )
 }
 

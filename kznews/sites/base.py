@@ -79,6 +79,11 @@ class ListLayout:
     date: str | None = None  # CSS of the element holding the date text
     date_attr: str | None = None  # read the date from this attribute (e.g. "datetime") before the text
     next: str | None = None  # CSS, on the whole page, of pagination links
+    # CSS, on the whole page, of day headings that date the items below them (informburo.kz: "Сегодня",
+    # "15 августа", then items showing only "13:51"). An item's date text becomes the text of the last
+    # heading before its date element plus its own date text ("15 августа 13:51"); the date engine infers
+    # the missing year (the latest such date not after the fetch).
+    day_heading: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ adding its module and its line below. A spider per site is generated from this r
 
 from __future__ import annotations
 
-from kznews.sites import inform, nur, tengrinews, zakon
+from kznews.sites import inform, kursiv, nur, tengrinews, zakon
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 
-SITES: dict[str, Site] = {site.name: site for site in (inform.SITE, nur.SITE, tengrinews.SITE, zakon.SITE)}
+SITES: dict[str, Site] = {site.name: site for site in (inform.SITE, kursiv.SITE, nur.SITE, tengrinews.SITE, zakon.SITE)}
 
 
 def get_site(name: str) -> Site:

@@ -67,7 +67,8 @@ SITE = Site(
         ),
         Edition("kk", "https://kaz.zakon.kz", lists=_LISTS, json_lists=(_LOAD_MORE,), sitemaps=("/sitemap/index.xml",)),
     ),
-    article_path=re.compile(r"^/(?:[a-z0-9-]+/)?\d{7,8}-[a-z0-9-]+\.html$"),
+    # /<7-digit id>-<slug>.html, also under a section; not the AMP copies under /amp/
+    article_path=re.compile(r"^/(?!amp/)(?:[a-z0-9-]+/)?\d{7,8}-[a-z0-9-]+\.html$"),
     list_layouts=(
         ListLayout(
             name="newscard-2025",

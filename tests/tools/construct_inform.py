@@ -228,7 +228,7 @@ def article_page(story: Story, side, related, note: str) -> str:
     <meta property="og:type" content="article">
     <meta property="og:site_name" content="{'Qazinform' if story.lang == 'en' else 'Kazinform'}">
     <link rel="canonical" href="{story.url}">
-    <link rel="amphtml" href="{story.url}/amp">
+    <link rel="amphtml" href="{story.url.rstrip("/")}/amp">
     {STYLE}
     <script type="application/ld+json">{ld(ld_article)}</script>
     <script type="application/ld+json">{ld(crumbs)}</script>

@@ -68,7 +68,7 @@ SITE = Site(
             date=".article__time",
             authors=".article__author-name",
             tags=".article__tags a",
-            drop=(".inline-news", ".article__photo-title", ".article__photo-caption"),
+            drop=(".inline-news", ".article__photo-caption"),
         ),
     ),
     host_aliases={

@@ -58,12 +58,9 @@ SITE = Site(
             authors=".author-card__name a",
             tags=".single-footer__tags a",
             section=".single-header__category a",
-            drop=(".wp-block-embed", ".single-body__subscribe"),
+            drop=(".wp-block-embed",),
             stop=".single-read-also",
         ),
-    ),
-    boilerplate=(
-        re.compile(r"^(подписывайтесь|жазылыңыз|subscribe).{0,80}kursiv", re.IGNORECASE),
     ),
     title_suffix=re.compile(r"\s*[-|–—]\s*Kursiv(\s+Media)?(\s+(Казахстан|Қазақстан|Kazakhstan))?\s*$", re.IGNORECASE),
     notes="WordPress on one host with /kk/ and /en/ editions; the URL carries the publication day",

@@ -63,7 +63,6 @@ SITE = Site(
             date_attr="datetime",
             authors="address.author-item .author-item__link",
             images="img.inline-picture",
-            drop=(".formatted-body__read-also", ".adv-placeholder", ".formatted-body__embed"),
         ),
     ),
     host_aliases={"nur.kz": "www.nur.kz", "m.nur.kz": "www.nur.kz"},

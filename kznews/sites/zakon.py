@@ -99,7 +99,7 @@ SITE = Site(
             tags=".tags.newsTags a",
             section=".article__rubric a",
             images="div.article__block img.article__photo-img, div.article__block div.content figure img",
-            drop=(".zakon-inline-news",),
+            drop=(".zakon-inline-news",),  # "Читайте также" / "Оқи отырыңыз" with a linked headline
             stop=".willShare, .google-news-follow, .tags.newsTags",
         ),
     ),
@@ -110,7 +110,6 @@ SITE = Site(
         re.compile(r"^жаңалықтар телефоныңда.{0,120}$", re.IGNORECASE),
         re.compile(r"^(поделитесь новостью|следите за новостями zakon\.kz).{0,80}$", re.IGNORECASE),
     ),
-    junk_summary=re.compile(r"^Новости Казахстана и мира|Zakon\.kz жаңалықтары$", re.IGNORECASE),
     title_suffix=re.compile(r"\s*[-|–—]\s*(Новости\s+Zakon\.kz|Zakon\.kz(\s+жаңалықтары)?)\s*$", re.IGNORECASE),
     json_list=json_list,
     notes="the only article timestamp is in the lead photo's alt/caption; /news/ continues as a JSON endpoint",

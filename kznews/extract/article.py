@@ -187,7 +187,11 @@ def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout
             if len(heuristic) > len(body):
                 body = heuristic
                 data.sources["body"] = "heuristic"
-    data.body = body or None
+    data.body = _cut_dateline(body, site) or None
+
+
+def _cut_dateline(text: str, site: Site) -> str:
+    return site.dateline.sub("", text, count=1).lstrip() if site.dateline and text else text
 
 
 def _densest_container(tree):
@@ -216,7 +220,7 @@ def _summary(data: ArticleData, tree, structured: Structured, layout: ArticleLay
             continue
         if site.junk_summary and site.junk_summary.search(value):
             continue
-        data.summary = value
+        data.summary = _cut_dateline(value, site)
         data.sources["summary"] = source
         return
 

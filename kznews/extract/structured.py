@@ -94,9 +94,12 @@ def _types(obj: dict) -> list[str]:
 def read_structured(tree, page_url: str) -> Structured:
     found = Structured()
     articles: list[tuple[int, dict]] = []
+    nodes: dict[str, dict] = {}  # @id -> object, to resolve references
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         data = _load_json(script.text or "")
         for obj in _objects(data):
+            if isinstance(obj.get("@id"), str):
+                nodes.setdefault(obj["@id"], obj)
             kinds = _types(obj)
             if "breadcrumblist" in kinds and not found.breadcrumbs:
                 found.breadcrumbs = _breadcrumb_names(obj)
@@ -112,6 +115,9 @@ def read_structured(tree, page_url: str) -> Structured:
         for _, obj in reversed(articles):
             merged.update({k: v for k, v in obj.items() if v not in (None, "", [])})
         merged.update({k: v for k, v in best.items() if v not in (None, "", [])})
+        for key in _REFERENCED:
+            if key in merged:
+                merged[key] = _resolve(merged[key], nodes)
         found.article = merged
 
     meta: dict[str, list[str]] = {}
@@ -132,6 +138,19 @@ def read_structured(tree, page_url: str) -> Structured:
     if lang:
         found.html_lang = lang[0].strip().lower() or None
     return found
+
+
+# Fields that graphs (Yoast's WordPress @graph above all) give as references to other nodes: {"@id": "...#primaryimage"}.
+_REFERENCED = ("image", "author")
+
+
+def _resolve(value, nodes: dict[str, dict]):
+    """A reference {"@id": ...} (maybe with a name) replaced by the node it names, when the page holds it."""
+    if isinstance(value, list):
+        return [_resolve(item, nodes) for item in value]
+    if isinstance(value, dict) and set(value) <= {"@id", "name"} and value.get("@id") in nodes:
+        return {**nodes[value["@id"]], **{k: v for k, v in value.items() if k == "name"}}
+    return value
 
 
 def _breadcrumb_names(obj: dict) -> list[str]:
@@ -193,7 +212,9 @@ def ld_urls(value, page_url: str) -> list[str]:
     for item in values:
         if isinstance(item, dict):
             node_id = item.get("@id")
-            item = item.get("url") or item.get("contentUrl") or (node_id if node_id and "#" not in node_id else None)
+            # an @id with a fragment names a node of the graph ("...#primaryimage"), not an image file
+            node_id = node_id if isinstance(node_id, str) and "#" not in node_id else None
+            item = item.get("url") or item.get("contentUrl") or node_id
         if isinstance(item, str):
             url = absolute_url(page_url, item)
             if url:

@@ -8,17 +8,21 @@ from kznews.sites import (
     azattyq,
     baq,
     egemen,
+    inform,
     informburo,
     kapital,
     kazpravda,
     khabar,
     kt,
+    kursiv,
     kz24,
     liter,
+    nur,
     orda,
     sputnik,
     tengrinews,
     vlast,
+    zakon,
 )
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 
@@ -28,17 +32,21 @@ SITES: dict[str, Site] = {
         azattyq.SITE,
         baq.SITE,
         egemen.SITE,
+        inform.SITE,
         informburo.SITE,
         kapital.SITE,
         kazpravda.SITE,
         khabar.SITE,
         kt.SITE,
+        kursiv.SITE,
         kz24.SITE,
         liter.SITE,
+        nur.SITE,
         orda.SITE,
         sputnik.SITE,
         tengrinews.SITE,
         vlast.SITE,
+        zakon.SITE,
     )
 }
 

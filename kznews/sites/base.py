@@ -126,6 +126,9 @@ class Site:
     junk_summary: re.Pattern[str] | None = None
     # Title suffixes the site appends ("... - Новости Zakon.kz").
     title_suffix: re.Pattern[str] | None = None
+    # The dateline the site opens its leads with ("АСТАНА. KAZINFORM – "), anchored with ^: cut from the start
+    # of the body and the summary (it is part of the first paragraph, so no paragraph pattern can remove it).
+    dateline: re.Pattern[str] | None = None
     # Which child sitemaps of a sitemap index to follow (default: all), matched against their URL.
     sitemap_follow: re.Pattern[str] | None = None
     # Repairs a broken <loc> of the site's sitemaps beyond the generic repairs in kznews.extract.feeds.

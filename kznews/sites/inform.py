@@ -1,0 +1,85 @@
+"""Kazinform (inform.kz / qazinform.com): ru www.inform.kz/ru/, kk kaz.inform.kz, en qazinform.com.
+
+Evidence: ../shared/SITES.md row 4 and data/site-evidence.md section 4; list and body selectors of a public
+scraper (2025).
+- Lists: /ru/lenta?page=N, 24 items a page [C, 2026]; `.allNewsCard` with `.allNewsCard_title` and
+  `.allNewsCard_time` '13:51, 15 Август 2025' (nominative month) [C]. The kk and en lists are taken to be /lenta
+  on their hosts, the same CMS without the language prefix (assumed).
+- Articles: ru /ru/<slug>-<6 hex>, kk /news/<slug>-<6 hex>/, en /news/<slug>-<6 hex> [V]; the old forms
+  /ru/<slug>_a4137890, /kz/..._a2471636, en.inform.kz/news/..._a2980664/ and www.inform.kz/en/..._a4017622 still
+  circulate [V]. Header date before the title: '10:08, 18 Ноябрь 2025 | GMT +5', kk '16:56, 23 Ақпан 2024 | GMT +5',
+  en '12:16, 18 August 2025', 2016 '... | GMT +6' [V]; the printed offset is honoured (a 2024 page shown today
+  says GMT +5 for a time Almaty then wrote as +6). Leads open with a dateline 'АСТАНА. KAZINFORM – ' (en dash,
+  em dash, hyphen or nothing) [V], cut by `dateline`. Body `.article__description` + `.article__body-text` [C].
+  The title comes back as the lead photo's caption, photo credits ('Фото: Акорда', 'Коллаж: Kazinform / ...'),
+  'More news in our Telegram channel!', 'Related news' and tag lines are not text [V].
+- Sitemaps: cn.inform.kz has /sitemaps/google-news_cn.xml [C]; the same path per language is assumed for ru
+  (google-news_ru), kk (google-news_kz) and en (google-news_en). The pre-2023 RSS /rss/*.xml is not used.
+Assumed (no evidence): the article markup's class names beyond those above, the author and tag blocks, the
+JSON-LD (which carries naive UTC times on the constructed pages, a common CMS habit the visible date overrules).
+"""
+
+import re
+
+from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+
+SITE = Site(
+    name="inform",
+    title="Kazinform",
+    editions=(
+        Edition(
+            "ru",
+            "https://www.inform.kz",
+            path_prefix="/ru/",
+            lists=(ListSource("/ru/lenta", page="/ru/lenta?page={n}"),),
+            sitemaps=("/sitemaps/google-news_ru.xml",),
+        ),
+        Edition(
+            "kk",
+            "https://kaz.inform.kz",
+            lists=(ListSource("/lenta", page="/lenta?page={n}"),),
+            sitemaps=("/sitemaps/google-news_kz.xml",),
+        ),
+        Edition(
+            "en",
+            "https://qazinform.com",
+            lists=(ListSource("/lenta", page="/lenta?page={n}"),),
+            sitemaps=("/sitemaps/google-news_en.xml",),
+        ),
+    ),
+    # new: <slug>-<6 hex>; old: <slug>_a<7 digits>; under /ru/, /kz/, /en/ or /news/
+    article_path=re.compile(r"^/(?:(?:ru|kz|en)/)?(?:news/)?[a-z0-9]+(?:-[a-z0-9]+)+(?:-[0-9a-f]{6}|_a\d{6,8})/?$"),
+    list_layouts=(
+        ListLayout(
+            name="allNewsCard-2025",
+            item="div.allNewsCard",
+            link="a[href]",
+            title=".allNewsCard_title",
+            date=".allNewsCard_time",
+        ),
+    ),
+    article_layouts=(
+        ArticleLayout(
+            name="article-2023",
+            detect="div.article__body-text",
+            title="h1.article__title",
+            body=".article__description, div.article__body-text",
+            summary=".article__description",
+            date=".article__time",
+            authors=".article__author-name",
+            tags=".article__tags a",
+            drop=(".inline-news", ".article__photo-caption"),
+        ),
+    ),
+    host_aliases={
+        "inform.kz": "www.inform.kz",
+        "en.inform.kz": "qazinform.com",
+        "www.qazinform.com": "qazinform.com",
+    },
+    dateline=re.compile(
+        r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ'\- ]{1,30}\.\s+(?:KAZINFORM|QAZINFORM|ҚАЗАҚПАРАТ|ҚазАқпарат)\s*[-–—]?\s*"
+    ),
+    boilerplate=(re.compile(r"^(больше новостей|көбірек жаңалық|more news).{0,40}(telegram|whatsapp)", re.IGNORECASE),),
+    title_suffix=re.compile(r"\s*[-|–—]\s*(Kazinform|Qazinform|ҚазАқпарат)(\s+News Agency)?\s*$", re.IGNORECASE),
+    notes="header dates in the nominative ('18 Ноябрь 2025') with '| GMT +5'; datelines cut from the lead",
+)

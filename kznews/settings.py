@@ -109,3 +109,22 @@ if KZNEWS_HOST_MAP:
         "http": "kznews.middlewares.LoopbackDownloadHandler",
         "https": "kznews.middlewares.LoopbackDownloadHandler",
     }
+
+# === operations: monitoring (kznews/monitoring.py, docs/operations.md) =======================================
+# spidermon runs kznews' monitors when each spider closes and records the run in the `runs` collection.
+SPIDERMON_ENABLED = True
+EXTENSIONS["kznews.monitoring.Monitoring"] = 500  # before StatsFile (900): the stats file shows the run's health
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["kznews.monitoring.RunMonitorSuite"]
+# Thresholds are data: defaults (kznews.monitoring.DEFAULT_THRESHOLDS, overridable here), per-site overrides,
+# then KZNEWS_MONITOR_THRESHOLDS (JSON {"default": {...}, "SITE": {...}}) from the environment or -s.
+KZNEWS_MONITOR_DEFAULTS: dict = {}
+KZNEWS_MONITOR_SITES = {
+    # every tengrinews article carries its author in JSON-LD and in the byline
+    "tengrinews": {"coverage": {"authors": 0.5}},
+}
+KZNEWS_MONITOR_THRESHOLDS = os.environ.get("KZNEWS_MONITOR_THRESHOLDS", "")
+# Minimum articles per run for every site; mini-sites and replays are tiny, so the local profile asks for one.
+KZNEWS_MONITOR_MIN_ITEMS = os.environ.get("KZNEWS_MONITOR_MIN_ITEMS", "1" if KZNEWS_PROFILE == "local" else "")
+KZNEWS_RUNS_ENABLED = os.environ.get("KZNEWS_RUNS_ENABLED", "1") not in ("0", "false", "no", "")
+# Shown as `node` in the runs collection (default: the host name).
+KZNEWS_NODE = os.environ.get("KZNEWS_NODE", "")

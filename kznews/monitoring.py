@@ -393,6 +393,10 @@ class _QuietResult(SpiderMonitorResult):
     def log_error(self, msg):
         self.log(msg, level=logging.WARNING)
 
+    # spidermon 1.27 logs through Spider.log(), deprecated in Scrapy 2.19.
+    def log(self, msg, level=logging.DEBUG):
+        self.spider.logger.log(level, "[Spidermon] %s", msg)
+
 
 class _Runner(SpiderMonitorRunner):
     def create_result(self):

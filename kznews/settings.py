@@ -128,3 +128,19 @@ KZNEWS_MONITOR_MIN_ITEMS = os.environ.get("KZNEWS_MONITOR_MIN_ITEMS", "1" if KZN
 KZNEWS_RUNS_ENABLED = os.environ.get("KZNEWS_RUNS_ENABLED", "1") not in ("0", "false", "no", "")
 # Shown as `node` in the runs collection (default: the host name).
 KZNEWS_NODE = os.environ.get("KZNEWS_NODE", "")
+
+# === operations: several machines (kznews/distributed.py, docs/operations.md) ================================
+# KZNEWS_PROFILE=distributed: the polite profile plus scrapy-redis' shared request queue and duplicate filter, so
+# the scrapyd nodes that run the same spider share one crawl. Every node needs REDIS_URL and the same database.
+if KZNEWS_PROFILE == "distributed":
+    SCHEDULER = "kznews.distributed.Scheduler"
+    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    SCHEDULER_QUEUE_CLASS = "scrapy_redis.queue.PriorityQueue"  # article requests first, as on one machine
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    # Name the crawl the nodes share (default: nodes join the spider's current crawl, or start one).
+    KZNEWS_CRAWL_ID = os.environ.get("KZNEWS_CRAWL_ID", "")
+    KZNEWS_REDIS_KEEP = int(os.environ.get("KZNEWS_REDIS_KEEP", "3600"))  # keys of a finished crawl, seconds
+    KZNEWS_REDIS_NODE_TTL = 30  # a node that stops refreshing its state for this long counts as gone
+    KZNEWS_REDIS_MAX_WAIT = float(os.environ.get("KZNEWS_REDIS_MAX_WAIT", "1800"))  # idle node waits for others
+    # A node's share of a crawl can be small: judge items per crawl, not per node (other checks still apply).
+    KZNEWS_MONITOR_MIN_ITEMS = os.environ.get("KZNEWS_MONITOR_MIN_ITEMS", "0")

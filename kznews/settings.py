@@ -136,7 +136,7 @@ if KZNEWS_PROFILE == "distributed":
     SCHEDULER = "kznews.distributed.Scheduler"
     DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
     SCHEDULER_QUEUE_CLASS = "scrapy_redis.queue.PriorityQueue"  # article requests first, as on one machine
-    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     # Name the crawl the nodes share (default: nodes join the spider's current crawl, or start one).
     KZNEWS_CRAWL_ID = os.environ.get("KZNEWS_CRAWL_ID", "")
     KZNEWS_REDIS_KEEP = int(os.environ.get("KZNEWS_REDIS_KEEP", "3600"))  # keys of a finished crawl, seconds

@@ -120,7 +120,8 @@ def run_counts(stats: Mapping[str, Any], site: str) -> dict[str, Any]:
     return {
         "items": items,
         "items_by_edition": items_by_edition,
-        "known": _num(stats.get(f"kznews/known/{site}")),
+        # listed articles skipped as already stored (`kznews/known/{site}`; `.../skipped` in the incremental layer)
+        "known": _num(stats.get(f"kznews/known/{site}")) + _num(stats.get(f"kznews/known/{site}/skipped")),
         "articles_parsed": items + dropped.get("no_title", 0) + dropped.get("no_body", 0),
         "dropped": dropped,
         "stored": _num(stats.get("kznews/mongo/upserted")),

@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections import Counter
@@ -21,6 +22,7 @@ from tests.tools import minisite
 pytestmark = pytest.mark.slow
 
 SITE = "tengrinews"
+REDIS_PASSWORD = f"redis-pw-{uuid.uuid4().hex[:10]}"
 FAST = {  # the polite profile's delays are for the live sites, not for a loopback server
     "ROBOTSTXT_OBEY": "False",
     "DOWNLOAD_DELAY": "0",
@@ -43,10 +45,10 @@ def redis_url(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("redis")
     process = subprocess.Popen(
         [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
-         "--dir", str(workdir), "--protected-mode", "yes"],
+         "--dir", str(workdir), "--protected-mode", "yes", "--requirepass", REDIS_PASSWORD],
         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
     )
-    url = f"redis://127.0.0.1:{port}/0"
+    url = f"redis://:{REDIS_PASSWORD}@127.0.0.1:{port}/0"
     client = redis.Redis.from_url(url)
     deadline = time.monotonic() + 20
     while True:
@@ -64,15 +66,28 @@ def redis_url(tmp_path_factory):
         process.kill()
 
 
-def slow_down(server, seconds: float):
-    """Every response takes a little while, so both nodes are busy at the same time."""
+def gate(server, redis_url, nodes: int, seconds: float):
+    """Hold every response until `nodes` nodes have joined the crawl, then answer each after `seconds`: both
+    nodes are then certain to find work in the shared queue, whichever process started faster."""
     lookup = server.lookup
+    ready = threading.Event()
 
-    def slow(key):
+    def held(key):
+        ready.wait(timeout=90)
         time.sleep(seconds)
         return lookup(key)
 
-    server.lookup = slow
+    def watch():
+        client = redis.Redis.from_url(redis_url, decode_responses=True)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not ready.is_set():
+            if any(client.scard(key) >= nodes for key in client.scan_iter(f"kznews:{SITE}:*:nodes")):
+                break
+            time.sleep(0.05)
+        ready.set()
+
+    server.lookup = held
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def start_node(name, tmp_path, env, settings):
@@ -105,10 +120,11 @@ def run_nodes(names, tmp_path, env, settings=FAST, timeout=180):
 def test_two_nodes_fetch_every_url_once_and_together_store_the_whole_site(tmp_path, redis_url, mongo_uri, mongo_db):
     expected = set(minisite.expected_articles(SITE))
     with minisite.server(SITE) as server:
-        slow_down(server, 0.15)
+        gate(server, redis_url, nodes=2, seconds=0.1)
         env = {"REDIS_URL": redis_url, "KZNEWS_HOST_MAP": json.dumps(server.host_map),
                "MONGO_URI": mongo_uri, "MONGO_DATABASE": mongo_db.name}
-        results = run_nodes(["node-a", "node-b"], tmp_path, env)
+        # at most two requests in flight per node, so neither node takes the whole queue into its downloader
+        results = run_nodes(["node-a", "node-b"], tmp_path, env, settings={**FAST, "CONCURRENT_REQUESTS": "2"})
         hits = Counter(server.hits)
 
     (stats_a, items_a), (stats_b, items_b) = results["node-a"], results["node-b"]
@@ -129,6 +145,11 @@ def test_two_nodes_fetch_every_url_once_and_together_store_the_whole_site(tmp_pa
     runs = list(mongo_db.runs.find())
     assert len(runs) == 2 and {r["crawl"] for r in runs} == {stats_a["kznews/distributed/crawl"]}
     assert {r["node"] for r in runs} == {"node-a", "node-b"}
+
+    # the password in REDIS_URL is nowhere in the logs, the stats or the runs
+    for path in tmp_path.iterdir():
+        assert REDIS_PASSWORD not in path.read_text(), path
+    assert REDIS_PASSWORD not in json.dumps(runs, default=str)
 
     # the crawl is over: no current crawl, and its keys expire
     client = redis.Redis.from_url(redis_url, decode_responses=True)

@@ -124,6 +124,9 @@ def test_minimum_items_counts_known_articles_and_body_coverage_counts_dropped_pa
     assert by_name(evaluate(few, SITE, thresholds))["min_items"].failed
     few[f"kznews/known/{SITE}"] = 30  # a quiet hour: everything listed is already stored
     assert by_name(evaluate(few, SITE, thresholds))["min_items"].ok
+    few.pop(f"kznews/known/{SITE}")
+    few[f"kznews/known/{SITE}/skipped"] = 30  # the incremental layer's name for the same count
+    assert by_name(evaluate(few, SITE, thresholds))["min_items"].value == 34
 
     # 20 stored, 20 dropped for an empty body: half the parsed pages had a body
     broken = healthy_stats(**{f"kznews/dropped/{SITE}/no_body": 20})

@@ -114,7 +114,8 @@ def cmd_runs(args) -> int:
         spiders = args.site.split(",") if args.site else sorted(set(SITES) | set(store.runs.distinct("spider")))
         runs = store.latest_runs(spiders, args.limit, unhealthy=args.unhealthy)
     except Exception as error:
-        print(f"cannot read runs from {redact_uri(uri)}: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"cannot read runs from {redact_uri(uri)}: {type(error).__name__}: {redact_uri(str(error))}",
+              file=sys.stderr)
         return 2
     finally:
         store.close()

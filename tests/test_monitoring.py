@@ -279,3 +279,11 @@ def test_crawls_record_healthy_then_unhealthy_runs_after_a_markup_change(tmp_pat
     check = runs_cli(mongo_uri, mongo_db.name, "--site", SITE, "--check", "--json")
     assert check.returncode == 1  # the latest run is unhealthy
     assert [r["healthy"] for r in json.loads(check.stdout)[SITE]] == [False, True]
+
+
+def test_runs_command_reports_an_unreachable_database_without_its_password(capsys):
+    from kznews.cli import main
+
+    code = main(["runs", "--uri", "mongodb://crawler:s3cret@127.0.0.1:9/", "--database", "kz", "--site", SITE])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot read runs from mongodb://crawler:***@127.0.0.1:9/" in err and "s3cret" not in err

@@ -489,11 +489,11 @@ def build_run(
     }
 
 
-def save_run(uri: str, database: str, document: Mapping[str, Any]) -> bool:
+def save_run(uri: str, database: str, document: Mapping[str, Any], *, timeout_ms: int = 5_000) -> bool:
     """Writes the run document; a database that cannot be reached is logged (without credentials), not raised."""
     from kznews.storage import ArticleStore
 
-    store = ArticleStore(uri, database, timeout_ms=5_000)
+    store = ArticleStore(uri, database, timeout_ms=timeout_ms)
     try:
         store.record_run(document)
         return True

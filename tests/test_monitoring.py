@@ -209,8 +209,7 @@ def test_storage_keeps_runs_and_reads_the_latest_per_spider(mongo_uri, mongo_db)
 
 def test_an_unreachable_database_does_not_fail_the_run(caplog):
     document = {"_id": "x", "spider": SITE}
-    assert monitoring.save_run("mongodb://crawler:s3cret@127.0.0.1:9/?serverSelectionTimeoutMS=300", "kz",
-                               document) is False
+    assert monitoring.save_run("mongodb://crawler:s3cret@127.0.0.1:9/", "kz", document, timeout_ms=300) is False
     assert "could not record run x" in caplog.text and "s3cret" not in caplog.text
 
 

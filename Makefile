@@ -19,12 +19,19 @@ $(STAMP): $(REQS)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian packages the crawler and its tests use: Chromium for JavaScript-only pages.
+# Debian packages the crawler and its tests use: Chromium for JavaScript-only pages; redis-server for the
+# distributed profile's test; docker-compose to validate deploy/docker-compose.yml (no Docker engine needed).
 .PHONY: system-packages
 system-packages:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing Debian's chromium"; \
 		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)); }
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "installing Debian's redis-server"; \
+		(apt-get install -y -qq redis-server >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq redis-server)); }
+	@command -v docker-compose >/dev/null 2>&1 || { \
+		echo "installing Debian's docker-compose"; \
+		(apt-get install -y -qq docker-compose >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq docker-compose)); }
 
 run: setup
 	$(WITH_DB) $(PY) -m kznews crawl
@@ -52,6 +59,18 @@ bench-incremental: setup
 
 bench-syndication: setup
 	$(PY) tests/benchmarks/bench_syndication.py
+
+# --- operations (docs/operations.md) ---------------------------------------------------------------------------
+.PHONY: runs scrapyd-deploy schedule-once
+# the last runs of every site with their health (the `runs` collection of MONGO_URI)
+runs: setup
+	$(WITH_DB) $(PY) -m kznews runs
+# build the egg and upload it to scrapy.cfg's deploy target (SCRAPYD_USERNAME/SCRAPYD_PASSWORD from the environment)
+scrapyd-deploy: setup
+	$(VENV)/bin/scrapyd-deploy
+# enqueue every spider on scrapyd once (SCRAPYD_URL, default http://127.0.0.1:6800)
+schedule-once:
+	python3 deploy/scheduler.py --once
 
 clean:
 	rm -rf build *.egg-info .pytest_cache .ruff_cache

@@ -112,3 +112,38 @@ if KZNEWS_HOST_MAP:
         "http": "kznews.middlewares.LoopbackDownloadHandler",
         "https": "kznews.middlewares.LoopbackDownloadHandler",
     }
+
+# === operations: monitoring (kznews/monitoring.py, docs/operations.md) =======================================
+# spidermon runs kznews' monitors when each spider closes and records the run in the `runs` collection.
+SPIDERMON_ENABLED = True
+EXTENSIONS["kznews.monitoring.Monitoring"] = 500  # before StatsFile (900): the stats file shows the run's health
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["kznews.monitoring.RunMonitorSuite"]
+# Thresholds are data: defaults (kznews.monitoring.DEFAULT_THRESHOLDS, overridable here), per-site overrides,
+# then KZNEWS_MONITOR_THRESHOLDS (JSON {"default": {...}, "SITE": {...}}) from the environment or -s.
+KZNEWS_MONITOR_DEFAULTS: dict = {}
+KZNEWS_MONITOR_SITES = {
+    # every tengrinews article carries its author in JSON-LD and in the byline
+    "tengrinews": {"coverage": {"authors": 0.5}},
+}
+KZNEWS_MONITOR_THRESHOLDS = os.environ.get("KZNEWS_MONITOR_THRESHOLDS", "")
+# Minimum articles per run for every site; mini-sites and replays are tiny, so the local profile asks for one.
+KZNEWS_MONITOR_MIN_ITEMS = os.environ.get("KZNEWS_MONITOR_MIN_ITEMS", "1" if KZNEWS_PROFILE == "local" else "")
+KZNEWS_RUNS_ENABLED = os.environ.get("KZNEWS_RUNS_ENABLED", "1") not in ("0", "false", "no", "")
+# Shown as `node` in the runs collection (default: the host name).
+KZNEWS_NODE = os.environ.get("KZNEWS_NODE", "")
+
+# === operations: several machines (kznews/distributed.py, docs/operations.md) ================================
+# KZNEWS_PROFILE=distributed: the polite profile plus scrapy-redis' shared request queue and duplicate filter, so
+# the scrapyd nodes that run the same spider share one crawl. Every node needs REDIS_URL and the same database.
+if KZNEWS_PROFILE == "distributed":
+    SCHEDULER = "kznews.distributed.Scheduler"
+    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    SCHEDULER_QUEUE_CLASS = "scrapy_redis.queue.PriorityQueue"  # article requests first, as on one machine
+    REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    # Name the crawl the nodes share (default: nodes join the spider's current crawl, or start one).
+    KZNEWS_CRAWL_ID = os.environ.get("KZNEWS_CRAWL_ID", "")
+    KZNEWS_REDIS_KEEP = int(os.environ.get("KZNEWS_REDIS_KEEP", "3600"))  # keys of a finished crawl, seconds
+    KZNEWS_REDIS_NODE_TTL = 30  # a node that stops refreshing its state for this long counts as gone
+    KZNEWS_REDIS_MAX_WAIT = float(os.environ.get("KZNEWS_REDIS_MAX_WAIT", "1800"))  # idle node waits for others
+    # A node's share of a crawl can be small: judge items per crawl, not per node (other checks still apply).
+    KZNEWS_MONITOR_MIN_ITEMS = os.environ.get("KZNEWS_MONITOR_MIN_ITEMS", "0")

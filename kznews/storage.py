@@ -160,6 +160,35 @@ class ArticleStore:
                 known.setdefault(alias, doc["fetched_at"].timestamp())
         return known
 
+    # --- runs: one document per crawl run, written by kznews.monitoring ---------------------------------------
+
+    def ensure_run_indexes(self) -> None:
+        self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
+        self.runs.create_index([("started_at", DESCENDING)], name="started")
+        self.runs.create_index([("healthy", ASCENDING), ("started_at", DESCENDING)], name="healthy_started")
+
+    def record_run(self, run: Mapping[str, Any]) -> None:
+        """Insert or replace one run document (keyed by its `_id`, the scrapyd job id when there is one)."""
+        self.ensure_run_indexes()
+        self.runs.replace_one({"_id": run["_id"]}, dict(run), upsert=True)
+
+    def latest_runs(
+        self, spiders: Iterable[str] | None = None, per_spider: int = 3, *, unhealthy: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The last `per_spider` runs of each spider (newest first), by the `spider_started` index. Spiders
+        without runs map to an empty list; without `spiders`, every spider that has runs."""
+        names = list(spiders) if spiders is not None else sorted(self.runs.distinct("spider"))
+        query: dict[str, Any] = {"healthy": False} if unhealthy else {}
+        projection = {"stats": 0, "checks": 0, "thresholds": 0}
+        return {
+            name: list(
+                self.runs.find({"spider": name, **query}, projection)
+                .sort("started_at", DESCENDING)
+                .limit(per_spider)
+            )
+            for name in names
+        }
+
     def close(self) -> None:
         self.client.close()
 

@@ -1,7 +1,7 @@
 """Small Scrapy extensions.
 
 StatsFile writes the crawl's final stats as JSON to KZNEWS_STATS_FILE (tests, benchmarks and scripts read it
-instead of scraping the log)."""
+instead of scraping the log); a `{spider}` in the path gives each spider of a multi-spider process its own file."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from kznews.exporters import IsoJSONEncoder
 class StatsFile:
     def __init__(self, crawler, path: str):
         self.crawler = crawler
-        self.path = Path(path)
+        self.template = path
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -30,5 +30,6 @@ class StatsFile:
     def spider_closed(self, spider, reason):
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(stats, cls=IsoJSONEncoder, ensure_ascii=False, indent=1), encoding="utf-8")
+        path = Path(self.template.replace("{spider}", spider.name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(stats, cls=IsoJSONEncoder, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -52,6 +52,16 @@ def warc_files(spec: str) -> list[Path]:
     return files
 
 
+_ARCHIVES: dict[str, WarcArchive] = {}
+
+
+def open_archive(spec: str) -> WarcArchive:
+    """The archive for a WARC_REPLAY value, indexed once per process (several spiders may share it)."""
+    if spec not in _ARCHIVES:
+        _ARCHIVES[spec] = WarcArchive(warc_files(spec))
+    return _ARCHIVES[spec]
+
+
 class WarcArchive:
     """An index of response records (URL -> file, offset, fetch time) over one or more WARC files."""
 
@@ -113,7 +123,7 @@ class WarcMiddleware:
         self._stream = None
         self._record_path = record
         if replay:
-            self.archive = WarcArchive(warc_files(replay))
+            self.archive = open_archive(replay)
             logger.info("replaying %d recorded responses from %s", len(self.archive), replay)
         if record:
             crawler.signals.connect(self._open_record, signals.spider_opened)

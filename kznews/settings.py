@@ -111,3 +111,33 @@ if KZNEWS_HOST_MAP:
         "http": "kznews.middlewares.LoopbackDownloadHandler",
         "https": "kznews.middlewares.LoopbackDownloadHandler",
     }
+
+# --- reliability and security (docs/reliability.md) ----------------------------------------------------------
+DOWNLOADER_MIDDLEWARES.update(
+    {
+        "kznews.safety.UrlSafetyMiddleware": 40,  # every request, redirects and page links included
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "kznews.retry.RetryMiddleware": 550,  # back-off, Retry-After, empty/truncated bodies, failure counts
+        "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+        "kznews.retry.RedirectMiddleware": 600,  # + redirect loops counted
+        "kznews.encoding.EncodingMiddleware": 587,  # after decompression
+        "kznews.blocking.ChallengeMiddleware": 585,  # after encoding repair, before meta refresh and retries
+    }
+)
+SPIDER_MIDDLEWARES = {
+    "kznews.middlewares.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50) has taken its errors
+}
+EXTENSIONS["kznews.safety.SecretsGuard"] = 100
+TWISTED_DNS_RESOLVER = "kznews.safety.SafeResolver"  # host names resolving to private addresses are refused
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short is an error (retried), never a page
+KZNEWS_ALLOW_PRIVATE_URLS = os.environ.get("KZNEWS_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes")
+KZNEWS_RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubling
+KZNEWS_RETRY_BACKOFF_MAX = 60.0
+KZNEWS_RETRY_AFTER_MAX = 60.0  # Retry-After (429, 503) is honoured up to this
+KZNEWS_BLOCKED_RETRY_TIMES = 2  # challenge pages: retries before giving up
+KZNEWS_BLOCKED_BACKOFF_BASE = 30.0
+if KZNEWS_PROFILE == "local":
+    KZNEWS_RETRY_BACKOFF_BASE = 0.05
+    KZNEWS_RETRY_BACKOFF_MAX = 1.0
+    KZNEWS_RETRY_AFTER_MAX = 5.0
+    KZNEWS_BLOCKED_BACKOFF_BASE = 0.1

@@ -73,11 +73,11 @@ def unsafe_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> st
         return "multicast"
     if address.is_unspecified:
         return "unspecified"
-    if isinstance(address, ipaddress.IPv4Address) and address in _CGNAT:
+    if address.is_reserved:
+        return "reserved"
+    if address.is_private or (isinstance(address, ipaddress.IPv4Address) and address in _CGNAT):
         return "private"
-    if address.is_private:
-        return "private"
-    if address.is_reserved or not address.is_global:
+    if not address.is_global:
         return "reserved"
     return None
 

@@ -5,6 +5,7 @@
   crawl      run several spiders in one process (the main job of `make run`)
   demo       replay recorded pages through the real spiders into MongoDB and print a summary
   sites      print the table of supported sites (docs/sites.md is generated from it)
+  load-spill load articles spilled to a local file while MongoDB was down (docs/reliability.md)
 """
 
 from __future__ import annotations
@@ -92,6 +93,19 @@ def cmd_sites(args) -> int:
     return 0
 
 
+# --- reliability: load-spill (docs/reliability.md) ---------------------------------------------------------
+
+
+def cmd_load_spill(args) -> int:
+    import os
+
+    from kznews.spill import main as load_spill_main
+
+    # Credentials only from the environment (MONGO_URI), never from the command line.
+    uri = os.environ.get("MONGO_URI", "mongodb://127.0.0.1:27017")
+    return load_spill_main(args.files, uri, os.environ.get("MONGO_DATABASE", "kznews"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kznews", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
 
     sites = commands.add_parser("sites", help="print the supported sites table (Markdown)")
     sites.set_defaults(func=cmd_sites)
+
+    load_spill = commands.add_parser(
+        "load-spill", help="load spill files into MongoDB (MONGO_URI, MONGO_DATABASE); idempotent"
+    )
+    load_spill.add_argument("files", nargs="+", help="spill files (.local/spill/*.jsonl)")
+    load_spill.set_defaults(func=cmd_load_spill)
 
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "dates":

@@ -136,8 +136,14 @@ KZNEWS_RETRY_BACKOFF_MAX = 60.0
 KZNEWS_RETRY_AFTER_MAX = 60.0  # Retry-After (429, 503) is honoured up to this
 KZNEWS_BLOCKED_RETRY_TIMES = 2  # challenge pages: retries before giving up
 KZNEWS_BLOCKED_BACKOFF_BASE = 30.0
+MONGO_TIMEOUT_MS = 10_000  # one write attempt (server selection)
+MONGO_RETRY_MAX_SECONDS = 10.0  # longest pause between write attempts during an outage
+MONGO_CLOSE_TIMEOUT = 30.0  # at close, retry writing this long, then spill
+KZNEWS_SPILL_AFTER = 2000  # unwritten articles held in memory while MongoDB is down, then spilled to a file
+KZNEWS_SPILL_DIR = os.environ.get("KZNEWS_SPILL_DIR", "")  # default .local/spill
 if KZNEWS_PROFILE == "local":
     KZNEWS_RETRY_BACKOFF_BASE = 0.05
     KZNEWS_RETRY_BACKOFF_MAX = 1.0
     KZNEWS_RETRY_AFTER_MAX = 5.0
     KZNEWS_BLOCKED_BACKOFF_BASE = 0.1
+    MONGO_CLOSE_TIMEOUT = 10.0

@@ -125,8 +125,10 @@ DOWNLOADER_MIDDLEWARES.update(
     }
 )
 SPIDER_MIDDLEWARES = {
+    "kznews.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
     "kznews.middlewares.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50) has taken its errors
 }
+SCHEDULER = "kznews.journal.JournalScheduler"  # crash-safe JOBDIR (same as Scrapy's without JOBDIR)
 EXTENSIONS["kznews.safety.SecretsGuard"] = 100
 TWISTED_DNS_RESOLVER = "kznews.safety.SafeResolver"  # host names resolving to private addresses are refused
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short is an error (retried), never a page

@@ -219,7 +219,8 @@ class RetryMiddleware(ScrapyRetryMiddleware):
         raise IgnoreRequest(f"{reason}: {response.url}")
 
     def _final(self, request, response):
-        if response.status >= 400:
+        # robots.txt requests are Scrapy's own (a 404 there means "no rules"), not pages of the site.
+        if response.status >= 400 and not request.meta.get("dont_obey_robotstxt"):
             count_failure(self.crawler, f"http_{response.status}")
         return response
 
@@ -231,7 +232,8 @@ class RetryMiddleware(ScrapyRetryMiddleware):
             retry = self._retry_with_delay(request, exception, self.backoff.delay(self._attempt(request)))
             if retry is not None:
                 return retry
-        count_failure(self.crawler, _exception_reason(exception))
+        if not request.meta.get("dont_obey_robotstxt"):
+            count_failure(self.crawler, _exception_reason(exception))
         return None
 
 

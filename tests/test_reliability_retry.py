@@ -104,6 +104,9 @@ def test_final_failures_are_counted_per_site():
     assert stats["kznews/failed/retrysite/http_403"] == 1
     assert stats["kznews/failed/retrysite/http_503"] == 1  # retries exhausted
     assert stats["kznews/failed/http_404"] == 1
+    robots = Request("https://site.example.kz/robots.txt", meta={"dont_obey_robotstxt": True})
+    middleware.process_response(robots, Response(robots.url, status=404, request=robots))
+    assert crawler.stats.get_value("kznews/failed/retrysite/http_404") == 1  # no rules is not a failure
 
 
 def test_exceptions_are_retried_with_backoff_then_counted():

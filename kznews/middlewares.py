@@ -86,6 +86,10 @@ class CallbackErrorMiddleware:
     def process_spider_exception(self, response, exception):
         import logging
 
+        from scrapy.exceptions import CloseSpider
+
+        if isinstance(exception, CloseSpider):
+            return None  # control flow, not a broken page: Scrapy closes the spider
         site = self.crawler.spider.name if self.crawler.spider else "unknown"
         stats = self.crawler.stats
         stats.inc_value("kznews/dropped/callback_error")

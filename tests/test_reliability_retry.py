@@ -150,3 +150,17 @@ def test_redirect_loops_are_counted_and_dropped():
     # an ordinary redirect still works
     fine = middleware.process_response(Request(a), Response(a, status=301, headers={"Location": b}))
     assert isinstance(fine, Request) and fine.url == b
+
+
+def test_callback_errors_are_counted_drops_but_close_spider_still_closes():
+    from scrapy.exceptions import CloseSpider
+
+    from kznews.middlewares import CallbackErrorMiddleware
+
+    crawler = _crawler()
+    middleware = CallbackErrorMiddleware.from_crawler(crawler)
+    response = HtmlResponse("https://site.example.kz/news/1/", body=b"<html></html>")
+    assert middleware.process_spider_exception(response, RecursionError("deep JSON-LD")) == []
+    assert crawler.stats.get_value("kznews/dropped/retrysite/callback_error") == 1
+    assert crawler.stats.get_value("kznews/errors/retrysite/RecursionError") == 1
+    assert middleware.process_spider_exception(response, CloseSpider("done")) is None

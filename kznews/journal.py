@@ -193,6 +193,7 @@ def _mark_seen(dupefilter, fp: bytes) -> None:
 
 class JournalScheduler(Scheduler):
     journal: Journal | None = None
+    _lock = None
 
     def open(self, spider):
         directory = job_dir(self.crawler.settings) if self.crawler else None
@@ -204,6 +205,7 @@ class JournalScheduler(Scheduler):
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self._lock.close()
+            self._lock = None
             raise JobDirInUse(f"JOBDIR {directory} is in use by another run") from None
         state = directory / STATE
         crashed = state.exists() and state.read_text().startswith("running")

@@ -125,12 +125,15 @@ DOWNLOADER_MIDDLEWARES.update(
     }
 )
 SPIDER_MIDDLEWARES = {
+    **globals().get("SPIDER_MIDDLEWARES", {}),
     "kznews.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
     "kznews.middlewares.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50) has taken its errors
 }
-SCHEDULER = "kznews.journal.JournalScheduler"  # crash-safe JOBDIR (same as Scrapy's without JOBDIR)
+# A crash-safe JOBDIR (the same as Scrapy's scheduler without JOBDIR), unless a profile chose another scheduler.
+SCHEDULER = globals().get("SCHEDULER") or "kznews.journal.JournalScheduler"
 EXTENSIONS["kznews.safety.SecretsGuard"] = 100
-TWISTED_DNS_RESOLVER = "kznews.safety.SafeResolver"  # host names resolving to private addresses are refused
+# Host names resolving to private addresses are refused.
+TWISTED_DNS_RESOLVER = globals().get("TWISTED_DNS_RESOLVER") or "kznews.safety.SafeResolver"
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short is an error (retried), never a page
 KZNEWS_ALLOW_PRIVATE_URLS = os.environ.get("KZNEWS_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes")
 KZNEWS_RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubling

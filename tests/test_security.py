@@ -101,6 +101,29 @@ def test_names_resolving_to_private_addresses_are_refused():
             SafeResolver.checked(address, "rebinding.example.kz")
 
 
+def test_the_resolver_refuses_under_twisted():
+    """The real resolver on a running reactor: a name resolving to loopback is refused, a literal passes."""
+    code = """
+from twisted.internet import defer, reactor
+from kznews.safety import SafeResolver
+resolver, out = SafeResolver(reactor, cache_size=0, timeout=5), []
+@defer.inlineCallbacks
+def main():
+    for name in ("localhost", "127.0.0.1"):
+        try:
+            out.append(name + "=" + (yield resolver.getHostByName(name)))
+        except Exception as error:
+            out.append(name + ":" + type(error).__name__)
+    print(" ".join(out))
+    reactor.stop()
+reactor.callWhenRunning(main)
+reactor.run()
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.stdout.split() == ["localhost:DNSLookupError", "127.0.0.1=127.0.0.1"], out.stderr
+
+
 def test_url_middleware_counts_and_drops():
     class S(Spider):
         name = "safesite"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from scrapy.http import HtmlResponse
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
@@ -56,15 +57,26 @@ def normalize(name: str | None) -> str | None:
 
 def utf8_verdict(sample: bytes) -> bool | None:
     """True: the bytes are UTF-8 (maybe with a few broken bytes); False: they are not; None: pure ASCII."""
+    if sample.isascii():
+        return None
     try:
-        text = sample.decode("utf-8")
+        sample.decode("utf-8")
     except UnicodeDecodeError:
         # The sample may end in the middle of a character: decode leniently and weigh the damage.
         text = sample.decode("utf-8", errors="replace")
         broken = text.count("\ufffd")
-        valid = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+        valid = len(text) - len(text.encode("ascii", "ignore")) - broken
         return valid >= UTF8_MAJORITY * broken and valid >= 8
-    return True if any(byte > 0x7F for byte in sample) else None
+    return True
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# Enough non-ASCII characters to judge an encoding; more only costs time.
+SCORE_CHARS = 5_000
+
+
+def _glued(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def cyrillic_score(sample: bytes, encoding: str) -> float:
@@ -77,23 +89,19 @@ def cyrillic_score(sample: bytes, encoding: str) -> float:
         return 0.0
     high = 0
     good = 0.0
-    last = len(text) - 1
-    for index, ch in enumerate(text):
-        if ord(ch) <= 0x7F:
-            continue
-        high += 1
-        if ch in _PUNCTUATION:
-            good += 1
-            continue
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index < last else " "
-        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
-            continue
-        if ch in _LOWER_CYRILLIC:
-            good += 1
-        elif ch in _UPPER_CYRILLIC:
-            good += 0.5
-    return good / high if high else 0.0
+    for match in _NON_ASCII_RUN.finditer(text):
+        run = match.group()
+        start, end = match.span()
+        high += len(run)
+        good += sum(map(_LOWER_CYRILLIC.__contains__, run)) + sum(map(_PUNCTUATION.__contains__, run))
+        good += 0.5 * sum(map(_UPPER_CYRILLIC.__contains__, run))
+        # The letters at either end of a run that touch a Latin letter are not Cyrillic words.
+        for index, neighbour in ((0, text[start - 1] if start else " "), (-1, text[end] if end < len(text) else " ")):
+            if _glued(neighbour) and run[index] not in _PUNCTUATION:
+                good -= 1 if run[index] in _LOWER_CYRILLIC else 0.5 if run[index] in _UPPER_CYRILLIC else 0
+        if high >= SCORE_CHARS:
+            break
+    return max(0.0, good) / high if high else 0.0
 
 
 def detect_encoding(body: bytes, header: str | None = None, meta: str | None = None) -> str | None:

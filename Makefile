@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench-dates bench-syndication bench-incremental clean
+.PHONY: setup run test lint demo db-stop docs bench-dates bench-syndication bench-incremental clean chaos
 
 setup: $(STAMP) system-packages
 
@@ -71,6 +71,11 @@ scrapyd-deploy: setup
 # enqueue every spider on scrapyd once (SCRAPYD_URL, default http://127.0.0.1:6800)
 schedule-once:
 	python3 deploy/scheduler.py --once
+
+# The fault matrix (docs/reliability.md): prints a table and, last, a JSON summary. Starts its own database
+# server unless MONGO_URI is set; offline (every fault comes from a server on 127.0.0.1).
+chaos: setup
+	$(PY) tests/tools/chaos.py
 
 clean:
 	rm -rf build *.egg-info .pytest_cache .ruff_cache

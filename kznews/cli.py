@@ -6,6 +6,7 @@
   demo       replay recorded pages through the real spiders into MongoDB and print a summary
   sites      print the table of supported sites (docs/sites.md is generated from it)
   runs       list the last runs of each site with their health (the `runs` collection)
+  load-spill load articles spilled to a local file while MongoDB was down (docs/reliability.md)
 """
 
 from __future__ import annotations
@@ -130,6 +131,17 @@ def cmd_runs(args) -> int:
         latest = {site: found[0] if found else None for site, found in runs.items()}
         return 0 if all(run is not None and run.get("healthy") for run in latest.values()) else 1
     return 0
+# --- reliability: load-spill (docs/reliability.md) ---------------------------------------------------------
+
+
+def cmd_load_spill(args) -> int:
+    import os
+
+    from kznews.spill import main as load_spill_main
+
+    # Credentials only from the environment (MONGO_URI), never from the command line.
+    uri = os.environ.get("MONGO_URI", "mongodb://127.0.0.1:27017")
+    return load_spill_main(args.files, uri, os.environ.get("MONGO_DATABASE", "kznews"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     runs.add_argument("--uri", help="default: MONGO_URI")
     runs.add_argument("--database", help="default: MONGO_DATABASE")
     runs.set_defaults(func=cmd_runs)
+    load_spill = commands.add_parser(
+        "load-spill", help="load spill files into MongoDB (MONGO_URI, MONGO_DATABASE); idempotent"
+    )
+    load_spill.add_argument("files", nargs="+", help="spill files (.local/spill/*.jsonl)")
+    load_spill.set_defaults(func=cmd_load_spill)
 
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "dates":

@@ -67,3 +67,36 @@ class LoopbackDownloadHandler(HTTP11DownloadHandler):
             return await super().download_request(request)
         response = await super().download_request(request.replace(url=mapped))
         return response.replace(url=request.url)
+
+
+# --- reliability: callback errors are counted drops (docs/reliability.md) ------------------------------------
+
+
+class CallbackErrorMiddleware:
+    """Spider middleware: a page that makes a callback raise (markup the extractors choke on) is a counted drop,
+    `kznews/dropped/{site}/callback_error`, logged with its traceback, and the crawl goes on."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_spider_exception(self, response, exception):
+        import logging
+
+        from scrapy.exceptions import CloseSpider
+
+        if isinstance(exception, CloseSpider):
+            return None  # control flow, not a broken page: Scrapy closes the spider
+        site = self.crawler.spider.name if self.crawler.spider else "unknown"
+        stats = self.crawler.stats
+        stats.inc_value("kznews/dropped/callback_error")
+        stats.inc_value(f"kznews/dropped/{site}/callback_error")
+        stats.inc_value(f"kznews/errors/{site}/{type(exception).__name__}")
+        logging.getLogger(__name__).error(
+            "%s: %s while parsing %s; page dropped", site, type(exception).__name__, response.url,
+            exc_info=(type(exception), exception, exception.__traceback__),
+        )
+        return []

@@ -6,7 +6,8 @@
 3. DedupePipeline    one item per canonical URL per run.
 4. SyndicationPipeline  the credited source of a reprint and the body's hash (kznews.syndication).
 5. MongoPipeline     batched bulk upserts on a writer thread, flushed on close (kznews.storage owns the DB;
-                     it also turns same-site duplicate bodies into aliases and links reprints across sites).
+                     it also turns same-site duplicate bodies into aliases and links reprints across sites);
+                     retried through outages, spilled to a local file past a bound (kznews.spill).
 """
 
 from __future__ import annotations
@@ -18,10 +19,14 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
+from bson.errors import InvalidDocument
 from itemadapter import ItemAdapter
+from pymongo.errors import BulkWriteError, DocumentTooLarge
 from scrapy.exceptions import DropItem, NotConfigured
 
 from kznews.dates import ALMATY, parse_date, to_almaty
+from kznews.safety import scrub, secrets_of
+from kznews.spill import SpillFile, load_spill, spill_dir
 from kznews.storage import ArticleStore, now_utc, redact_uri
 from kznews.syndication import body_fingerprint, detect_attribution
 
@@ -125,8 +130,16 @@ class SyndicationPipeline(_StatsMixin):
 
 class MongoPipeline(_StatsMixin):
     """Buffers documents and writes them in batches on one writer thread, so the reactor never waits on the
-    database; at most `MONGO_MAX_PENDING_BATCHES` batches are in flight before item processing waits
-    (back-pressure instead of unbounded memory). Everything is flushed when the spider closes."""
+    database; while the database keeps up, at most `MONGO_MAX_PENDING_BATCHES` batches wait before item
+    processing waits (back-pressure instead of unbounded memory). Everything is flushed when the spider closes.
+
+    Failure path (docs/reliability.md): a batch that cannot be written stays first in line and is retried with
+    back-off (bounded by MONGO_RETRY_MAX_SECONDS) until the database is back; upserts keyed by `url` make the retry
+    of a partly applied batch harmless. While the database is down, items are not held back; past
+    KZNEWS_SPILL_AFTER unwritten documents they go to a spill file (kznews.spill), so memory stays bounded. At
+    close, writing is retried for at most MONGO_CLOSE_TIMEOUT seconds, then whatever is left is spilled: close
+    never hangs on a dead database and nothing is lost. A run that spilled and sees the database back at close
+    loads its own spill file."""
 
     def __init__(self, crawler, uri: str, database: str, batch_size: int, flush_seconds: float, max_pending: int):
         super().__init__(crawler)
@@ -137,10 +150,25 @@ class MongoPipeline(_StatsMixin):
         self.max_pending = max_pending
         self.store: ArticleStore | None = None
         self.buffer: list[dict] = []
-        self.pending: deque[asyncio.Future] = deque()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kznews-mongo")
         self.last_flush = time.monotonic()
         self._ticker: asyncio.Task | None = None
+        # --- reliability: outages and spill (kznews.spill) ---
+        settings = crawler.settings
+        self.timeout_ms = settings.getint("MONGO_TIMEOUT_MS", 10_000)
+        self.retry_max = settings.getfloat("MONGO_RETRY_MAX_SECONDS", 10.0)
+        self.close_timeout = settings.getfloat("MONGO_CLOSE_TIMEOUT", 30.0)
+        self.spill_after = settings.getint("KZNEWS_SPILL_AFTER", 2000)
+        self.spill_directory = spill_dir(settings.get("KZNEWS_SPILL_DIR"))
+        self.spill: SpillFile | None = None
+        self.secrets = secrets_of(uri)
+        self.queue: deque[list[dict]] = deque()  # batches waiting for the database, oldest first
+        self.inflight: list[dict] | None = None  # the batch the writer thread is writing
+        self.down_since: float | None = None
+        self.indexed = False
+        self._writer: asyncio.Task | None = None
+        self._wake: asyncio.Event | None = None
+        self._changed: asyncio.Condition | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -161,9 +189,19 @@ class MongoPipeline(_StatsMixin):
         return await asyncio.get_running_loop().run_in_executor(self.executor, function, *args)
 
     async def open_spider(self):
-        self.store = ArticleStore(self.uri, self.database)
+        try:
+            self.store = ArticleStore(self.uri, self.database, timeout_ms=self.timeout_ms)
+        except Exception as error:  # a malformed URI: say which, never with its password
+            raise NotConfigured(f"MONGO_URI {redact_uri(self.uri)} is unusable: {self._describe(error)}") from None
         logger.info("storing articles in %s, database %s", redact_uri(self.uri), self.database)
-        await self._in_thread(self.store.ensure_indexes)
+        self._wake, self._changed = asyncio.Event(), asyncio.Condition()
+        self.spill = SpillFile(self.spill_directory, self.crawler.spider.name if self.crawler.spider else "kznews")
+        try:
+            await self._in_thread(self.store.ensure_indexes)
+            self.indexed = True
+        except Exception as error:  # down at start: keep crawling, create the indexes before the first write
+            self._mark_down(error)
+        self._writer = asyncio.ensure_future(self._write_loop())
         self._ticker = asyncio.ensure_future(self._tick())
 
     async def _tick(self):
@@ -179,43 +217,191 @@ class MongoPipeline(_StatsMixin):
         self.buffer.append(document)
         if len(self.buffer) >= self.batch_size:
             self._flush()
-        while len(self.pending) > self.max_pending:
-            await self.pending.popleft()
+        if self.down_since is not None:
+            if self._unwritten() > self.spill_after:
+                self._spill_waiting()
+        elif len(self.queue) > self.max_pending:
+            # The database is up but slower than the crawl: wait for it (or for it to go down).
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.queue) <= self.max_pending or self.down_since is not None)
         return item
 
     def _flush(self) -> None:
         batch, self.buffer = self.buffer, []
         self.last_flush = time.monotonic()
         if batch:
-            future = asyncio.ensure_future(self._write(batch))
-            self.pending.append(future)
+            self.queue.append(batch)
+            self._wake.set()
+
+    def _unwritten(self) -> int:
+        return sum(len(batch) for batch in self.queue) + len(self.buffer)
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _write_loop(self) -> None:
+        failures = 0
+        while True:
+            if not self.queue:
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            self.inflight = self.queue.popleft()
+            try:
+                await self._write(self.inflight)
+            except Exception as error:  # the database may be restarting: keep the batch first in line, wait
+                self.queue.appendleft(self.inflight)
+                self.inflight = None
+                failures += 1
+                self._mark_down(error)
+                await self._notify()
+                await asyncio.sleep(min(self.retry_max, 0.25 * 2**failures))
+                continue
+            self.inflight = None
+            failures = 0
+            if self.down_since is not None:
+                self._mark_up()
+            await self._notify()
 
     async def _write(self, batch: list[dict]) -> None:
-        attempt = 0
-        while True:
-            try:
-                result = await self._in_thread(self.store.upsert_articles, batch)
-                break
-            except Exception as error:  # the database may be restarting: retry, then report
-                attempt += 1
-                self.stats.inc_value("kznews/mongo/write_errors")
-                if attempt >= 5:
-                    logger.error("could not store %d articles: %s", len(batch), type(error).__name__)
-                    self.stats.inc_value("kznews/mongo/lost_items", len(batch))
-                    return
-                await asyncio.sleep(min(2**attempt, 30))
+        if not self.indexed:
+            await self._in_thread(self.store.ensure_indexes)
+            self.indexed = True
+        try:
+            result = await self._in_thread(self.store.upsert_articles, batch)
+        except Exception as error:
+            if not _document_error(error):
+                raise  # the database is down or refusing us: the caller waits and retries
+            # A document the database refuses (a lone surrogate from a page's JSON-LD, a huge field) must not
+            # hold back the rest of its batch: write one by one, repair or drop (counted) the bad one.
+            result = await self._in_thread(self._write_one_by_one, batch)
         self.stats.inc_value("kznews/mongo/batches")
         self.stats.inc_value("kznews/mongo/upserted", result["upserted"])
         self.stats.inc_value("kznews/mongo/modified", result["modified"])
-        self.stats.inc_value("kznews/mongo/aliased", result["aliased"])
+        self.stats.inc_value("kznews/mongo/aliased", result.get("aliased", 0))
         self.stats.inc_value("kznews/reprints/linked", result.get("linked", 0))
+
+    def _write_one_by_one(self, batch: list[dict]) -> dict[str, int]:
+        totals = {"upserted": 0, "modified": 0, "aliased": 0, "linked": 0}
+        for document in batch:
+            for attempt in (document, _repaired(document)):
+                try:
+                    result = self.store.upsert_articles([attempt])
+                except Exception as error:
+                    if not _document_error(error):
+                        raise
+                    continue
+                for key in totals:
+                    totals[key] += result.get(key, 0)
+                if attempt is not document:
+                    self.stats.inc_value(f"kznews/mongo/repaired/{document.get('site')}")
+                break
+            else:
+                site = document.get("site") or "unknown"
+                self.stats.inc_value("kznews/dropped/unstorable")
+                self.stats.inc_value(f"kznews/dropped/{site}/unstorable")
+                logger.error("the database refuses the article %s; dropped", document.get("url"))
+        return totals
+
+    def _describe(self, error: Exception) -> str:
+        return f"{type(error).__name__}: {scrub(str(error), self.secrets)[:300]}"
+
+    def _mark_down(self, error: Exception) -> None:
+        self.stats.inc_value("kznews/mongo/write_errors")
+        if self.down_since is None:
+            self.down_since = time.monotonic()
+            self.stats.inc_value("kznews/mongo/outages")
+            logger.warning(
+                "MongoDB at %s unavailable (%s); keeping articles, spilling past %d",
+                redact_uri(self.uri), self._describe(error), self.spill_after,
+            )
+
+    def _mark_up(self) -> None:
+        seconds = time.monotonic() - self.down_since
+        self.down_since = None
+        self.stats.inc_value("kznews/mongo/outage_seconds", round(seconds, 3))
+        logger.warning("MongoDB back after %.1fs", seconds)
+
+    def _spill_waiting(self) -> int:
+        """Move every document not being written right now to the spill file."""
+        documents = [doc for batch in self.queue for doc in batch] + self.buffer
+        self.queue.clear()
+        self.buffer = []
+        if not documents:
+            return 0
+        first = not self.spill
+        self.spill.write(documents)
+        self.stats.inc_value("kznews/spill/items", len(documents))
+        self.stats.set_value("kznews/spill/file", str(self.spill.path))
+        if first:
+            logger.warning("MongoDB down: spilling articles to %s", self.spill.path)
+        return len(documents)
 
     async def close_spider(self):
         if self._ticker:
             self._ticker.cancel()
+        if self._writer is None:  # never opened
+            self.executor.shutdown(wait=False)
+            return
         self._flush()
-        while self.pending:
-            await self.pending.popleft()
-        if self.store:
-            await self._in_thread(self.store.close)
-        self.executor.shutdown(wait=True)
+        deadline = time.monotonic() + self.close_timeout
+        while self.queue or self.inflight:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            async with self._changed:
+                try:
+                    await asyncio.wait_for(self._changed.wait(), timeout=left)
+                except TimeoutError:
+                    break
+        self._writer.cancel()
+        if self.inflight is not None:  # its thread may still finish; writing it twice is harmless
+            self.queue.appendleft(self.inflight)
+            self.inflight = None
+        spilled = self._spill_waiting()
+        if spilled:
+            logger.error(
+                "MongoDB still unavailable after %.0fs: %d articles are in %s; load them with "
+                "`python -m kznews load-spill %s`", self.close_timeout, spilled, self.spill.path, self.spill.path,
+            )
+        elif self.spill and self.down_since is None:
+            await self._reload_spill()
+        loop = asyncio.get_running_loop()
+        try:  # not on the writer thread: it may still be waiting for a dead server
+            await asyncio.wait_for(loop.run_in_executor(None, self.store.close), timeout=10)
+        except Exception as error:
+            logger.warning("closing the MongoDB client: %s", self._describe(error))
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _reload_spill(self) -> None:
+        """The database came back: load this run's spill file now instead of leaving it for an operator."""
+        try:
+            result = await self._in_thread(load_spill, self.store, self.spill.path)
+        except Exception as error:
+            logger.error("could not load %s back: %s; load it with `python -m kznews load-spill`",
+                         self.spill.path, self._describe(error))
+            return
+        self.stats.inc_value("kznews/spill/reloaded", result["read"])
+        loaded = self.spill.path.with_name(self.spill.path.name + ".loaded")
+        self.spill.path.rename(loaded)
+        self.stats.set_value("kznews/spill/file", str(loaded))
+        logger.warning("MongoDB is back: %d spilled articles loaded from %s", result["read"], loaded)
+
+
+def _document_error(error: Exception) -> bool:
+    """Whether a write failed because of the documents themselves (not the database being unreachable)."""
+    if isinstance(error, BulkWriteError):
+        return any(e.get("code") != 11000 for e in error.details.get("writeErrors", []))
+    return isinstance(error, InvalidDocument | DocumentTooLarge | UnicodeError | OverflowError)
+
+
+def _repaired(value):
+    """A copy with strings made encodable (lone surrogates replaced) and over-long strings cut."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")[:2_000_000]
+    if isinstance(value, dict):
+        return {k: _repaired(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_repaired(v) for v in value]
+    return value

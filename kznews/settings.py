@@ -113,7 +113,7 @@ if KZNEWS_HOST_MAP:
         "https": "kznews.middlewares.LoopbackDownloadHandler",
     }
 
-# === operations: monitoring (kznews/monitoring.py, docs/operations.md) =======================================
+# === operations: monitoring (kznews/monitoring.py, docs/operations.md) ================================
 # spidermon runs kznews' monitors when each spider closes and records the run in the `runs` collection.
 SPIDERMON_ENABLED = True
 EXTENSIONS["kznews.monitoring.Monitoring"] = 500  # before StatsFile (900): the stats file shows the run's health
@@ -147,3 +147,43 @@ if KZNEWS_PROFILE == "distributed":
     KZNEWS_REDIS_MAX_WAIT = float(os.environ.get("KZNEWS_REDIS_MAX_WAIT", "1800"))  # idle node waits for others
     # A node's share of a crawl can be small: judge items per crawl, not per node (other checks still apply).
     KZNEWS_MONITOR_MIN_ITEMS = os.environ.get("KZNEWS_MONITOR_MIN_ITEMS", "0")
+# --- reliability and security (docs/reliability.md) ----------------------------------------------------------
+DOWNLOADER_MIDDLEWARES.update(
+    {
+        "kznews.safety.UrlSafetyMiddleware": 40,  # every request, redirects and page links included
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "kznews.retry.RetryMiddleware": 550,  # back-off, Retry-After, empty/truncated bodies, failure counts
+        "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+        "kznews.retry.RedirectMiddleware": 600,  # + redirect loops counted
+        "kznews.encoding.EncodingMiddleware": 587,  # after decompression
+        "kznews.blocking.ChallengeMiddleware": 585,  # after encoding repair, before meta refresh and retries
+    }
+)
+SPIDER_MIDDLEWARES = {
+    **globals().get("SPIDER_MIDDLEWARES", {}),
+    "kznews.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
+    "kznews.middlewares.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50) has taken its errors
+}
+# A crash-safe JOBDIR (the same as Scrapy's scheduler without JOBDIR), unless a profile chose another scheduler.
+SCHEDULER = globals().get("SCHEDULER") or "kznews.journal.JournalScheduler"
+EXTENSIONS["kznews.safety.SecretsGuard"] = 100
+# Host names resolving to private addresses are refused.
+TWISTED_DNS_RESOLVER = globals().get("TWISTED_DNS_RESOLVER") or "kznews.safety.SafeResolver"
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short is an error (retried), never a page
+KZNEWS_ALLOW_PRIVATE_URLS = os.environ.get("KZNEWS_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes")
+KZNEWS_RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubling
+KZNEWS_RETRY_BACKOFF_MAX = 60.0
+KZNEWS_RETRY_AFTER_MAX = 60.0  # Retry-After (429, 503) is honoured up to this
+KZNEWS_BLOCKED_RETRY_TIMES = 2  # challenge pages: retries before giving up
+KZNEWS_BLOCKED_BACKOFF_BASE = 30.0
+MONGO_TIMEOUT_MS = 10_000  # one write attempt (server selection)
+MONGO_RETRY_MAX_SECONDS = 10.0  # longest pause between write attempts during an outage
+MONGO_CLOSE_TIMEOUT = 30.0  # at close, retry writing this long, then spill
+KZNEWS_SPILL_AFTER = 2000  # unwritten articles held in memory while MongoDB is down, then spilled to a file
+KZNEWS_SPILL_DIR = os.environ.get("KZNEWS_SPILL_DIR", "")  # default .local/spill
+if KZNEWS_PROFILE == "local":
+    KZNEWS_RETRY_BACKOFF_BASE = 0.05
+    KZNEWS_RETRY_BACKOFF_MAX = 1.0
+    KZNEWS_RETRY_AFTER_MAX = 5.0
+    KZNEWS_BLOCKED_BACKOFF_BASE = 0.1
+    MONGO_CLOSE_TIMEOUT = 10.0

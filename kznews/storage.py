@@ -41,12 +41,14 @@ def redact_uri(uri: str) -> str:
 
 
 class ArticleStore:
-    def __init__(self, uri: str, database: str, *, timeout_ms: int = 10_000):
+    def __init__(self, uri: str, database: str, *, timeout_ms: int = 10_000, socket_timeout_ms: int = 60_000):
         self.uri = uri
         self.client: MongoClient = MongoClient(
             uri,
             serverSelectionTimeoutMS=timeout_ms,
             connectTimeoutMS=timeout_ms,
+            # A server that stops answering mid-operation must not hold a writer thread forever.
+            socketTimeoutMS=socket_timeout_ms,
             tz_aware=True,
             tzinfo=UTC,
             appname="kznews",
@@ -76,7 +78,7 @@ class ArticleStore:
         self.articles.create_index(
             [("site", ASCENDING), ("body_hash", ASCENDING)],
             unique=True,
-            partialFilterExpression={"body_hash": {"$exists": True}},
+            partialFilterExpression={"body_hash": {"$type": "string"}},
             name="site_body_hash_unique",
         )
         self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
@@ -143,11 +145,48 @@ class ArticleStore:
     @staticmethod
     def _upsert(doc: Mapping[str, Any]) -> UpdateOne:
         fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
+        if fields.get("body_hash") is None:  # no hash, no entry in the unique (site, body_hash) index
+            fields.pop("body_hash", None)
         on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
         update: dict[str, Any] = {"$set": fields}
         if on_insert:
             update["$setOnInsert"] = on_insert
         return UpdateOne({"url": doc["url"]}, update, upsert=True)
+
+    # --- reliability: loading spill files (kznews.spill) ---------------------------------------------------
+
+    def upsert_if_newer(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+        """Upsert articles by `url` unless the stored one was fetched later (a spill file loaded late must not
+        overwrite a newer crawl). Idempotent: loading the same documents twice changes nothing the second time.
+        Returns counts: inserted, updated, unchanged (same fetch already stored), stale (a newer one is stored)."""
+        operations = []
+        for doc in documents:
+            # `updated_at` stays the time the run meant to write it: loading twice then modifies nothing.
+            fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
+            update: dict[str, Any] = {"$set": fields}
+            on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
+            if on_insert:
+                update["$setOnInsert"] = on_insert
+            query: dict[str, Any] = {"url": doc["url"]}
+            if doc.get("fetched_at") is not None:
+                query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
+            operations.append(UpdateOne(query, update, upsert=True))
+        if not operations:
+            return {"inserted": 0, "updated": 0, "unchanged": 0, "stale": 0}
+        stale = 0
+        try:
+            details = self.articles.bulk_write(operations, ordered=False).bulk_api_result
+        except BulkWriteError as error:
+            # A duplicate key here means the stored document is newer: the filter did not match, the insert
+            # collided with it. Anything else is a real error.
+            details = error.details
+            errors = details.get("writeErrors", [])
+            if any(e.get("code") != 11000 for e in errors):
+                raise
+            stale = len(errors)
+        matched, modified = details.get("nMatched", 0), details.get("nModified", 0)
+        return {"inserted": details.get("nUpserted", 0), "updated": modified, "unchanged": matched - modified,
+                "stale": stale}
 
     def known_urls(self, site: str, langs: Iterable[str], fetched_since: datetime) -> dict[str, float]:
         """Canonical URL -> when it was last fetched (Unix seconds), for the articles of these editions fetched

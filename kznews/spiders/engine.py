@@ -23,7 +23,6 @@ With JOBDIR, Scrapy persists the request queue and the seen requests, so a pause
 from __future__ import annotations
 
 import asyncio
-import gzip
 import logging
 import re
 from datetime import UTC, datetime, timedelta
@@ -36,6 +35,7 @@ from kznews.extract import extract_article, extract_list, parse_feed, parse_site
 from kznews.extract.html import parse_html
 from kznews.items import Article
 from kznews.middlewares import fetched_at
+from kznews.safety import bounded_gunzip
 from kznews.sites.base import Edition, ListSource, Site
 from kznews.urls import canonicalize_url
 
@@ -293,8 +293,8 @@ class NewsSpider(scrapy.Spider):
         edition = self.site.edition(edition)
         body = response.body
         if body[:2] == b"\x1f\x8b":
-            try:
-                body = gzip.decompress(body)[:SITEMAP_MAXSIZE]
+            try:  # bounded: a small .xml.gz must not unpack to gigabytes (kznews.safety)
+                body = bounded_gunzip(body, SITEMAP_MAXSIZE)
             except (OSError, EOFError):
                 self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/bad_gzip")
                 return

@@ -1,0 +1,144 @@
+"""Storage faults, unit by unit: conditional upserts for spill files, spill files, load-spill twice, a document the
+database refuses (it must not block its batch), close_spider bounded on a dead database, a run reloading its own
+spill file. The end-to-end outage, spill, SIGKILL and overlap scenarios are in tests/test_chaos.py."""
+
+import asyncio
+import time
+from datetime import UTC, datetime, timedelta
+
+from scrapy import Spider
+from scrapy.utils.test import get_crawler
+
+from kznews.items import Article
+from kznews.pipelines import MongoPipeline
+from kznews.spill import SpillFile, load_spill, read_spill
+from kznews.storage import ArticleStore
+
+NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
+
+
+def doc(n: int, fetched: datetime = NOW, title: str | None = None) -> dict:
+    return {"url": f"https://site.example.kz/news/{n}", "site": "site", "lang": "ru", "title": title or f"T{n}",
+            "body": "Текст " * 20, "fetched_at": fetched, "published_at": fetched - timedelta(hours=1),
+            "first_seen_at": fetched, "updated_at": fetched}
+
+
+def test_upsert_if_newer_is_idempotent_and_never_goes_back(mongo_uri, mongo_db):
+    store = ArticleStore(mongo_uri, mongo_db.name)
+    try:
+        store.ensure_indexes()
+        assert store.upsert_if_newer([doc(1), doc(2)]) == {"inserted": 2, "updated": 0, "unchanged": 0, "stale": 0}
+        assert store.upsert_if_newer([doc(1), doc(2)]) == {"inserted": 0, "updated": 0, "unchanged": 2, "stale": 0}
+        newer = doc(1, NOW + timedelta(hours=2), title="newer")
+        store.upsert_articles([newer])
+        result = store.upsert_if_newer([doc(1)])  # an old spill file loaded after a newer crawl
+        assert result["stale"] == 1 and result["updated"] == 0
+        assert mongo_db.articles.find_one({"url": doc(1)["url"]})["title"] == "newer"
+        assert mongo_db.articles.count_documents({}) == 2
+    finally:
+        store.close()
+
+
+def test_spill_files_keep_exact_instants_and_skip_broken_lines(tmp_path):
+    spill = SpillFile(tmp_path, "site")
+    assert not spill
+    spill.write([doc(1), doc(2)])
+    with spill.path.open("a") as stream:
+        stream.write('{"url": "https://site.example.kz/news/3", "title": "cut sh')  # killed mid-write
+    invalid: list[int] = []
+    docs = list(read_spill(spill.path, invalid))
+    assert [d["url"] for d in docs] == [doc(1)["url"], doc(2)["url"]]
+    assert docs[0]["fetched_at"] == NOW and docs[0]["fetched_at"].tzinfo is not None
+    assert invalid == [3]
+
+
+def test_load_spill_twice_stores_each_article_once(tmp_path, mongo_uri, mongo_db):
+    spill = SpillFile(tmp_path, "site")
+    spill.write([doc(n) for n in range(1, 8)])
+    store = ArticleStore(mongo_uri, mongo_db.name)
+    try:
+        store.ensure_indexes()
+        first = load_spill(store, spill.path, batch_size=3)
+        second = load_spill(store, spill.path, batch_size=3)
+    finally:
+        store.close()
+    assert first["inserted"] == 7 and second["inserted"] == 0 and second["unchanged"] == 7
+    assert mongo_db.articles.count_documents({}) == 7
+
+
+class _Spider(Spider):
+    name = "site"
+
+
+def _pipeline(uri: str, database: str, **settings) -> MongoPipeline:
+    crawler = get_crawler(_Spider, {"MONGO_URI": uri, "MONGO_DATABASE": database, **settings})
+    crawler.spider = _Spider.from_crawler(crawler)
+    return MongoPipeline.from_crawler(crawler)
+
+
+def _item(n: int, title: str | None = None) -> Article:
+    return Article(url=f"https://site.example.kz/news/{n}", site="site", lang="ru", title=title or f"Новость {n}",
+                   body="Текст новости. " * 10, fetched_at=NOW, published_at=NOW - timedelta(hours=1))
+
+
+def test_a_document_the_database_refuses_does_not_hold_back_its_batch(mongo_uri, mongo_db):
+    pipeline = _pipeline(mongo_uri, mongo_db.name, MONGO_BATCH_SIZE=10)
+
+    async def run():
+        await pipeline.open_spider()
+        for n in range(1, 10):
+            title = "Плохой \ud800 заголовок" if n == 5 else None  # a lone surrogate from a page's JSON-LD
+            await pipeline.process_item(_item(n, title))
+        await pipeline.close_spider()
+
+    asyncio.run(asyncio.wait_for(run(), 60))
+    assert mongo_db.articles.count_documents({}) == 9
+    assert mongo_db.articles.find_one({"url": "https://site.example.kz/news/5"})["title"] == "Плохой ? заголовок"
+    stats = pipeline.crawler.stats.get_stats()
+    assert stats["kznews/mongo/repaired/site"] == 1
+    assert "kznews/mongo/write_errors" not in stats  # not mistaken for an outage
+
+
+def test_close_is_bounded_and_spills_when_the_database_never_comes_back(tmp_path):
+    from localdb import free_port
+
+    dead = f"mongodb://127.0.0.1:{free_port()}"
+    pipeline = _pipeline(dead, "kznews", MONGO_TIMEOUT_MS=200, MONGO_CLOSE_TIMEOUT=1.0, MONGO_BATCH_SIZE=4,
+                         KZNEWS_SPILL_AFTER=6, KZNEWS_SPILL_DIR=str(tmp_path), MONGO_RETRY_MAX_SECONDS=0.2)
+
+    async def run():
+        await pipeline.open_spider()
+        for n in range(1, 21):
+            await pipeline.process_item(_item(n))
+        started = time.monotonic()
+        await pipeline.close_spider()
+        return time.monotonic() - started
+
+    closing = asyncio.run(asyncio.wait_for(run(), 60))
+    assert closing < 5  # MONGO_CLOSE_TIMEOUT plus one write attempt, not forever
+    files = list(tmp_path.glob("site-*.jsonl"))
+    assert len(files) == 1
+    urls = [d["url"] for d in read_spill(files[0])]
+    assert sorted(urls) == sorted(f"https://site.example.kz/news/{n}" for n in range(1, 21))  # all, once
+    stats = pipeline.crawler.stats.get_stats()
+    assert stats["kznews/spill/items"] == 20 and stats["kznews/mongo/outages"] == 1
+
+
+def test_a_run_that_spilled_loads_its_file_when_the_database_is_back(tmp_path, mongo_uri, mongo_db):
+    pipeline = _pipeline(mongo_uri, mongo_db.name, KZNEWS_SPILL_DIR=str(tmp_path), MONGO_BATCH_SIZE=100)
+
+    async def run():
+        await pipeline.open_spider()
+        pipeline._mark_down(ConnectionError("simulated outage"))
+        for n in range(1, 6):
+            await pipeline.process_item(_item(n))
+        pipeline._spill_waiting()  # past the bound while down
+        pipeline._mark_up()
+        for n in range(6, 9):
+            await pipeline.process_item(_item(n))
+        await pipeline.close_spider()
+
+    asyncio.run(asyncio.wait_for(run(), 60))
+    assert mongo_db.articles.count_documents({}) == 8
+    assert not list(tmp_path.glob("*.jsonl")) and len(list(tmp_path.glob("*.jsonl.loaded"))) == 1
+    assert pipeline.crawler.stats.get_value("kznews/spill/reloaded") == 5

@@ -73,6 +73,9 @@ def cmd_crawl(args) -> int:
 
     names = args.sites.split(",") if args.sites else sorted(SITES)
     settings = get_project_settings()
+    for assignment in args.set or []:
+        name, _, value = assignment.partition("=")
+        settings.set(name, value, priority="cmdline")
     process = CrawlerProcess(settings)
     spider_args = dict(a.split("=", 1) for a in args.arg or [])
     for name in names:
@@ -163,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     crawl = commands.add_parser("crawl", help="run spiders in one process")
     crawl.add_argument("--sites", help="comma-separated site names (default: all)")
     crawl.add_argument("-a", "--arg", action="append", help="spider argument NAME=VALUE, for every spider")
+    crawl.add_argument("-s", "--set", action="append", help="Scrapy setting NAME=VALUE, as with scrapy crawl -s")
     crawl.set_defaults(func=cmd_crawl)
 
     demo = commands.add_parser("demo", help="replay recorded pages into MongoDB and print a summary")

@@ -20,10 +20,15 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u3000]+")
 
 
-def parse_html(html: str | bytes) -> lxml.html.HtmlElement:
-    """Parse a page. Bytes are decoded by lxml from the page's own declaration; callers that know the
-    encoding (Scrapy does) should pass text."""
-    if isinstance(html, str):
+def parse_html(html: str | bytes, encoding: str | None = None) -> lxml.html.HtmlElement:
+    """Parse a page. Text, or UTF-8 bytes with `encoding="utf-8"` (what Scrapy knows of most responses: the
+    bytes are parsed as they are, without decoding them to text first); other bytes are decoded by lxml from the
+    page's own declaration."""
+    if isinstance(html, bytes) and encoding and encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+        if html.startswith(b"\xef\xbb\xbf"):
+            html = html[3:]
+        parser = _UTF8_PARSER
+    elif isinstance(html, str):
         # lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
         if html.startswith("<?xml"):
             html = html[html.find("?>") + 2 :]

@@ -63,6 +63,14 @@ def parse_since(text: str | None, now: datetime) -> datetime | None:
     return to_almaty(value) if value.tzinfo else value.replace(tzinfo=ALMATY)
 
 
+def page_tree(response):
+    """The parsed page: UTF-8 bytes go to lxml as they are (no decoding to text and back), anything else through
+    Scrapy's decoded text."""
+    if response.encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+        return parse_html(response.body, encoding="utf-8")
+    return parse_html(response.text)
+
+
 def _flag(value: Any) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on")
 
@@ -197,7 +205,8 @@ class NewsSpider(scrapy.Spider):
         if response.status != 200 or not hasattr(response, "text"):
             stats.inc_value(f"{prefix}/bad_response")
             return
-        listing = extract_list(response.text, response.url, self.site, lang, fetched_at(response))
+        tree = page_tree(response)
+        listing = extract_list(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
         stats.inc_value(f"{prefix}/pages")
         stats.inc_value(f"{prefix}/entries", len(listing.entries))
         for name in listing.layouts:
@@ -354,8 +363,8 @@ class NewsSpider(scrapy.Spider):
         if response.status != 200 or not hasattr(response, "text"):
             stats.inc_value(f"kznews/article/{self.name}/bad_response")
             return
-        tree = parse_html(response.text)
-        data = extract_article(response.text, response.url, self.site, lang, fetched_at(response), tree=tree)
+        tree = page_tree(response)
+        data = extract_article(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
         stats.inc_value(f"kznews/layout/{self.name}/article/{data.layout or 'none'}")
         for field_name, source in data.sources.items():
             stats.inc_value(f"kznews/source/{self.name}/{field_name}/{source}")

@@ -105,6 +105,28 @@ def visible_text(page: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", text))).strip()
 
 
+_PREFIXES = (16_384, 65_536)
+
+
+def _visible_text_up_to(page: str, limit: int) -> str:
+    """visible_text(page), or the visible text of a prefix once that alone is longer than `limit`: a real page
+    shows more text than a challenge page in its first kilobytes, so most pages cost a fraction of a full pass.
+    A prefix ends before any script or style it cuts open, so code is never counted as text."""
+    for end in _PREFIXES:
+        if end >= len(page):
+            break
+        prefix = page[:end]
+        lowered = prefix.lower()
+        for tag in ("script", "style"):
+            opened = lowered.rfind("<" + tag)
+            if opened > lowered.rfind("</" + tag):
+                prefix, lowered = prefix[:opened], lowered[:opened]
+        text = visible_text(prefix)
+        if len(text) > limit:
+            return text
+    return visible_text(page)
+
+
 def detect_challenge(
     body: bytes | str, headers: Mapping | None = None, status: int = 200, *, allow_shell: bool = False
 ) -> str | None:
@@ -123,7 +145,7 @@ def detect_challenge(
     start = lower.lstrip()[:5]
     if start.startswith(("<?xml", "{", "[", "<rss", "<feed")):
         return None
-    text = visible_text(body)
+    text = _visible_text_up_to(body, TEXT_LIMIT)
     if len(text) > TEXT_LIMIT:
         return None
     for kind, markers in MACHINE_MARKERS:

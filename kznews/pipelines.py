@@ -190,7 +190,10 @@ class MongoPipeline(_StatsMixin):
 
     async def open_spider(self):
         try:
-            self.store = ArticleStore(self.uri, self.database, timeout_ms=self.timeout_ms)
+            spider = getattr(self.crawler, "spider", None)
+            self.store = ArticleStore(
+                self.uri, self.database, timeout_ms=self.timeout_ms, site=spider.name if spider else None
+            )
         except Exception as error:  # a malformed URI: say which, never with its password
             raise NotConfigured(f"MONGO_URI {redact_uri(self.uri)} is unusable: {self._describe(error)}") from None
         logger.info("storing articles in %s, database %s", redact_uri(self.uri), self.database)
@@ -281,6 +284,8 @@ class MongoPipeline(_StatsMixin):
         self.stats.inc_value("kznews/mongo/modified", result["modified"])
         self.stats.inc_value("kznews/mongo/aliased", result.get("aliased", 0))
         self.stats.inc_value("kznews/reprints/linked", result.get("linked", 0))
+        self.stats.inc_value("kznews/mongo/store_ms", result.get("store_ms", 0))
+        self.stats.inc_value("kznews/mongo/link_ms", result.get("link_ms", 0))
 
     def _write_one_by_one(self, batch: list[dict]) -> dict[str, int]:
         totals = {"upserted": 0, "modified": 0, "aliased": 0, "linked": 0}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -41,7 +42,7 @@ def redact_uri(uri: str) -> str:
 
 
 class ArticleStore:
-    def __init__(self, uri: str, database: str, *, timeout_ms: int = 10_000, socket_timeout_ms: int = 60_000):
+    def __init__(self, uri: str, database: str, *, timeout_ms: int = 10_000, site: str | None = None, socket_timeout_ms: int = 60_000):
         self.uri = uri
         self.client: MongoClient = MongoClient(
             uri,
@@ -57,7 +58,8 @@ class ArticleStore:
         self.articles = self.db[ARTICLES]
         self.signatures = self.db[SIGNATURES]
         self.runs = self.db[RUNS]
-        self.reprints = ReprintLinker(self.articles, self.signatures)
+        # `site`: the one site this store writes (a spider's), so reprint linking keeps only other sites in memory
+        self.reprints = ReprintLinker(self.articles, self.signatures, site=site)
 
     def __repr__(self) -> str:
         return f"ArticleStore({redact_uri(self.uri)!r}, {self.db.name!r})"
@@ -92,6 +94,7 @@ class ArticleStore:
         Two overlapping runs may both try to insert a new URL (or a new body); the loser gets a duplicate-key
         error, and its document is resolved again against what the winner stored and written once more."""
         documents = [dict(doc) for doc in documents]
+        started = time.perf_counter()
         counts = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0}
         aliased: set[str] = set()
         pending = documents
@@ -118,7 +121,11 @@ class ArticleStore:
             if not pending:
                 break
         linked = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased]
+        stored_at = time.perf_counter()
         counts["linked"] = self.reprints.link(linked)
+        # where the database time goes, for the crawl's stats (milliseconds)
+        counts["store_ms"] = round((stored_at - started) * 1000)
+        counts["link_ms"] = round((time.perf_counter() - stored_at) * 1000)
         return counts
 
     def _resolve_aliases(self, documents: list[dict]) -> tuple[list[dict], list[tuple[UpdateOne, dict]]]:
@@ -148,6 +155,8 @@ class ArticleStore:
         if fields.get("body_hash") is None:  # no hash, no entry in the unique (site, body_hash) index
             fields.pop("body_hash", None)
         on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
+        if "cluster_id" not in fields:  # every article starts as its own story; reprint linking may join it to one
+            on_insert["cluster_id"] = doc["url"]
         update: dict[str, Any] = {"$set": fields}
         if on_insert:
             update["$setOnInsert"] = on_insert
@@ -165,6 +174,8 @@ class ArticleStore:
             fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
             update: dict[str, Any] = {"$set": fields}
             on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
+            if "cluster_id" not in fields:  # every article starts as its own story, as in _upsert
+                on_insert["cluster_id"] = doc["url"]
             if on_insert:
                 update["$setOnInsert"] = on_insert
             query: dict[str, Any] = {"url": doc["url"]}
@@ -185,6 +196,8 @@ class ArticleStore:
                 raise
             stale = len(errors)
         matched, modified = details.get("nMatched", 0), details.get("nModified", 0)
+        # spilled articles join their stories like any other (linking is idempotent)
+        self.reprints.link([dict(doc) for doc in documents if doc.get("body")])
         return {"inserted": details.get("nUpserted", 0), "updated": modified, "unchanged": matched - modified,
                 "stale": stale}
 

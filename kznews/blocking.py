@@ -41,6 +41,8 @@ TEXT_LIMIT = 2000
 SHELL_TEXT = 200
 # Challenge titles are short ("Just a moment...", "Вы не робот?"); a headline that mentions a captcha is not one.
 TITLE_LIMIT = 50
+# Challenge, captcha and JavaScript-shell pages carry a handful of links and paragraphs; real pages, hundreds.
+REAL_PAGE_ELEMENTS = 80
 
 MACHINE_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -140,6 +142,10 @@ def detect_challenge(
             return None
         body = body.decode("utf-8", errors="replace")
     if len(body) > MAX_CHALLENGE_CHARS or not body.strip():
+        return None
+    # A page of many links and paragraphs is a site's page, not a challenge: counted in C, this spares the
+    # text analysis below on nearly every real page.
+    if body.count("<a ") + body.count("<p") > REAL_PAGE_ELEMENTS:
         return None
     lower = body.lower()
     start = lower.lstrip()[:5]

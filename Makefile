@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench-dates bench-syndication bench-incremental clean chaos
+.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental clean chaos
 
 setup: $(STAMP) system-packages
 
@@ -50,6 +50,11 @@ docs: setup
 
 db-stop:
 	$(PY) deploy/dev/localdb.py stop
+
+# Crawl throughput against `scrapy bench`, extraction against trafilatura, dates against dateparser, memory over
+# a 20,000-page run; prints a table and a JSON line (docs/benchmarks.md). Takes about 10 minutes.
+bench: setup
+	$(PY) tests/benchmarks/bench.py
 
 bench-dates: setup
 	$(PY) tests/benchmarks/bench_dates.py

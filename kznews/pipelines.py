@@ -29,6 +29,7 @@ from kznews.safety import scrub, secrets_of
 from kznews.spill import SpillFile, load_spill, spill_dir
 from kznews.storage import ArticleStore, now_utc, redact_uri
 from kznews.syndication import body_fingerprint, detect_attribution
+from kznews.urls import url_key
 
 logger = logging.getLogger(__name__)
 
@@ -100,14 +101,15 @@ class DatesPipeline(_StatsMixin):
 class DedupePipeline(_StatsMixin):
     def __init__(self, crawler):
         super().__init__(crawler)
-        self.seen: set[str] = set()
+        self.seen: set[int] = set()  # url_key() of the URLs stored in this run
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
         url = adapter["url"]
-        if url in self.seen:
+        key = url_key(url)
+        if key in self.seen:
             self.drop(adapter, "duplicate_url")
-        self.seen.add(url)
+        self.seen.add(key)
         site, lang = adapter["site"], adapter["lang"]
         self.stats.inc_value("kznews/items")
         self.stats.inc_value(f"kznews/items/{site}/{lang}")

@@ -37,7 +37,7 @@ from kznews.items import Article
 from kznews.middlewares import fetched_at
 from kznews.safety import bounded_gunzip
 from kznews.sites.base import Edition, ListSource, Site
-from kznews.urls import canonicalize_url
+from kznews.urls import canonicalize_url, url_key
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class NewsSpider(scrapy.Spider):
         self.started_at = datetime.now(UTC)
         self.since = parse_since(since, self.started_at)
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
-        self.requested: set[str] = set()  # canonical URLs of articles requested in this run
+        self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -338,7 +338,8 @@ class NewsSpider(scrapy.Spider):
     def article_request(self, url: str, edition: Edition, hint: dict | None = None) -> scrapy.Request | None:
         """A request for an article, or None when it is already requested in this run or already stored."""
         canonical = canonicalize_url(url, self.site.host_aliases)
-        if canonical in self.requested:
+        key = url_key(canonical)
+        if key in self.requested:
             return None
         last_fetch = self.known.get(canonical)
         if last_fetch is not None and not self.refresh:
@@ -347,7 +348,7 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
                 return None
             self.crawler.stats.inc_value(f"kznews/known/{self.name}/modified_refetched")
-        self.requested.add(canonical)
+        self.requested.add(key)
         # An article belongs to the edition its URL is on (a list may link to another edition).
         edition = self.site.edition_for_url(url) or edition
         return scrapy.Request(

@@ -7,6 +7,7 @@
   sites      print the table of supported sites (docs/sites.md is generated from it)
   runs       list the last runs of each site with their health (the `runs` collection)
   load-spill load articles spilled to a local file while MongoDB was down (docs/reliability.md)
+  link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
 """
 
 from __future__ import annotations
@@ -147,6 +148,31 @@ def cmd_load_spill(args) -> int:
     return load_spill_main(args.files, uri, os.environ.get("MONGO_DATABASE", "kznews"))
 
 
+def cmd_link_reprints(args) -> int:
+    from datetime import timedelta
+
+    from scrapy.utils.project import get_project_settings
+
+    from kznews.spiders.engine import parse_since
+    from kznews.storage import ArticleStore, redact_uri
+
+    settings = get_project_settings()
+    uri = settings.get("MONGO_URI")
+    if not uri:
+        print("MONGO_URI is empty", file=sys.stderr)
+        return 2
+    since = parse_since(args.since, datetime.now(UTC)) or datetime.now(UTC) - timedelta(days=3)
+    store = ArticleStore(uri, settings.get("MONGO_DATABASE", "kznews"))
+    try:
+        store.ensure_indexes()
+        counts = store.relink_reprints(since)
+    finally:
+        store.close()
+    print(f"{counts['articles']} articles since {since.isoformat()} checked in {redact_uri(uri)}; "
+          f"{counts['linked']} linked to another site's article")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kznews", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -186,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     runs.add_argument("--uri", help="default: MONGO_URI")
     runs.add_argument("--database", help="default: MONGO_DATABASE")
     runs.set_defaults(func=cmd_runs)
+    relink = commands.add_parser("link-reprints", help="link again the reprints of recent articles (idempotent)")
+    relink.add_argument("--since", default="3d", help="ISO 8601 or 3d/12h: articles published since then")
+    relink.set_defaults(func=cmd_link_reprints)
+
     load_spill = commands.add_parser(
         "load-spill", help="load spill files into MongoDB (MONGO_URI, MONGO_DATABASE); idempotent"
     )

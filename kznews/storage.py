@@ -201,6 +201,28 @@ class ArticleStore:
         return {"inserted": details.get("nUpserted", 0), "updated": modified, "unchanged": matched - modified,
                 "stale": stale}
 
+    def relink_reprints(self, published_since: datetime, batch_size: int = 200) -> dict[str, int]:
+        """Link again the articles published since then, site by site, oldest first: what two processes storing
+        matching articles at the same moment could each have missed (linking is idempotent; clusters only merge)."""
+        counts = {"articles": 0, "linked": 0}
+        for site in sorted(self.articles.distinct("site", {"published_at": {"$gte": published_since}})):
+            linker = ReprintLinker(self.articles, self.signatures, site=site)
+            cursor = self.articles.find(
+                {"site": site, "published_at": {"$gte": published_since}},
+                {"url": 1, "site": 1, "body": 1, "published_at": 1, "fetched_at": 1, "_id": 0},
+            ).sort("published_at", ASCENDING)
+            batch: list[dict] = []
+            for doc in cursor:
+                batch.append(doc)
+                if len(batch) >= batch_size:
+                    counts["linked"] += linker.link(batch)
+                    counts["articles"] += len(batch)
+                    batch = []
+            if batch:
+                counts["linked"] += linker.link(batch)
+                counts["articles"] += len(batch)
+        return counts
+
     def known_urls(self, site: str, langs: Iterable[str], fetched_since: datetime) -> dict[str, float]:
         """Canonical URL -> when it was last fetched (Unix seconds), for the articles of these editions fetched
         since `fetched_since` and their aliases: what an incremental run need not request again."""

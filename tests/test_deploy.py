@@ -182,3 +182,15 @@ def test_system_packages_target_installs_what_the_tests_use():
     target = makefile.split("system-packages:", 1)[1].split("\n\n", 1)[0]
     for package in ("chromium", "redis-server", "docker-compose"):
         assert f"command -v {package}" in target and f"apt-get install -y -qq {package}" in target
+
+
+def test_reprint_sweep_timer():
+    service = configparser.ConfigParser(strict=False, interpolation=None)
+    service.optionxform = str
+    service.read(DEPLOY / "systemd" / "kznews-link-reprints.service")
+    assert service["Service"]["Type"] == "oneshot" and service["Service"]["User"] == "kznews"
+    command = service["Service"]["ExecStart"].split()
+    assert command[1:4] == ["-m", "kznews", "link-reprints"]
+    timer = configparser.ConfigParser(strict=False, interpolation=None)
+    timer.read(DEPLOY / "systemd" / "kznews-link-reprints.timer")
+    assert timer["Timer"]["OnCalendar"] == "hourly" and timer["Install"]["WantedBy"] == "timers.target"

@@ -118,3 +118,17 @@ def test_storing_again_is_idempotent(store, mongo_db):
     after = {d["url"]: d["cluster_id"] for d in mongo_db.articles.find()}
     assert before == after and len(after) == len({d["url"] for d in docs})
     assert mongo_db.signatures.count_documents({}) == len(after)
+
+
+def test_sweep_links_what_concurrent_writers_missed(store, mongo_uri, mongo_db):
+    # Two processes storing a story and its reprint at the same moment may each link before the other has
+    # written; simulate the outcome: both stored, neither linked. The sweep joins them.
+    original = document("https://www.inform.kz/ru/doma-shkolnikov-abc123", "inform", BODY, datetime(2026, 2, 3, 8, tzinfo=UTC))
+    reprint = document("https://kt.kz/rus/society/doma_shkolnikov_1377990001.html", "kt", BODY, datetime(2026, 2, 3, 9, tzinfo=UTC))
+    mongo_db.articles.insert_many([{**original, "cluster_id": original["url"]}, {**reprint, "cluster_id": reprint["url"]}])
+    counts = store.relink_reprints(datetime(2026, 2, 1, tzinfo=UTC))
+    assert counts == {"articles": 2, "linked": 1}
+    clusters = {d["site"]: d["cluster_id"] for d in mongo_db.articles.find()}
+    assert clusters == {"inform": original["url"], "kt": original["url"]}
+    assert store.relink_reprints(datetime(2026, 2, 1, tzinfo=UTC))["articles"] == 2  # again: nothing changes
+    assert {d["site"]: d["cluster_id"] for d in mongo_db.articles.find()} == clusters

@@ -24,3 +24,12 @@ def test_every_site_has_lists_and_articles():
     assert kinds, "no fixture cases found"
     for site, found in kinds.items():
         assert {"list", "article"} <= found, f"{site} lacks list or article fixtures"
+
+
+def test_docs_sites_table_is_generated_from_the_registry():
+    from pathlib import Path
+
+    from kznews.docs import sites_table
+
+    table = Path(__file__).resolve().parents[1] / "docs" / "sites.md"
+    assert table.read_text(encoding="utf-8") == sites_table(), "run `make docs` after changing kznews/sites/"

@@ -32,4 +32,4 @@ def test_docs_sites_table_is_generated_from_the_registry():
     from kznews.docs import sites_table
 
     table = Path(__file__).resolve().parents[1] / "docs" / "sites.md"
-    assert table.read_text(encoding="utf-8") == sites_table(), "run `make docs` after changing kznews/sites/"
+    assert table.read_text(encoding="utf-8").rstrip() == sites_table().rstrip(), "run `make docs` after changing kznews/sites/"

@@ -89,3 +89,22 @@ def test_jobdir_pause_and_resume_loses_and_duplicates_nothing(tmp_path, mongo_ur
     assert len({d["url"] for d in mongo_db.articles.find()}) == 60
     fetched = article_hits(site)
     assert sum(fetched.values()) <= 60 + 2 * 2  # at most the requests in flight at the pause are fetched twice
+
+
+def test_two_lists_with_the_same_entries_do_not_stop_each_other(tmp_path, mongo_uri, mongo_db):
+    # /top/ shows the newest 20 and is read first; /news/ page 1 then holds only entries this run already
+    # requested. They are new to the database, so the walk goes on to pages 2 and 3.
+    site = GeneratedSite(60)
+    site.first_page_delay = 1.0
+    site.publish_routes()
+    with site.server:
+        run_spider(
+            "gensite_top",
+            tmp_path=tmp_path,
+            args={"sources": "lists", "max_pages": "5"},
+            env={"KZNEWS_HOST_MAP": json.dumps(site.server.host_map), "MONGO_URI": mongo_uri, "MONGO_DATABASE": mongo_db.name},
+            settings={"SPIDER_MODULES": SPIDER_MODULES},
+        )
+        hits = dict(site.server.hits)
+    assert hits.get("gen.example.kz/top/") == 1 and hits.get("gen.example.kz/news/page/3/") == 1
+    assert mongo_db.articles.count_documents({}) == 60

@@ -214,8 +214,7 @@ class NewsSpider(scrapy.Spider):
         if not listing.layouts:
             stats.inc_value(f"kznews/layout/{self.name}/list/none")
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
-        requests = self.entry_requests(listing.entries, edition, prefix)
-        fresh = len(requests)
+        requests, fresh = self.entry_requests(listing.entries, edition, prefix)
         yield from requests
         # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
         # proves nothing, but a whole page of them does.
@@ -228,27 +227,39 @@ class NewsSpider(scrapy.Spider):
         elif listing.next:
             yield self._list_request(listing.next[0], edition, source, page + 1)
 
-    def entry_requests(self, entries, edition: Edition, prefix: str) -> list[scrapy.Request]:
-        """Article requests for the list entries that are recent enough and not yet requested or stored."""
-        requests = []
+    def entry_requests(self, entries, edition: Edition, prefix: str) -> tuple[list[scrapy.Request], int]:
+        """Article requests for the list entries that are recent enough and not yet requested or stored, and how
+        many entries were new: recent and not stored. An entry another source of this run already requested is
+        new too (a JSON list and an HTML list showing the same items must not stop each other's walk); only what
+        is stored or too old says the walk has reached what previous runs covered."""
+        requests, new = [], 0
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(f"{prefix}/too_old")
                 continue
-            request = self.article_request(
-                entry.url,
-                edition,
-                hint={
-                    "published_at": entry.published_at,
-                    "published_day": entry.published_day,
-                    "date_text": entry.date_text,
-                    "title": entry.title,
-                    "modified_at": entry.modified_at,
-                },
-            )
+            hint = {
+                "published_at": entry.published_at,
+                "published_day": entry.published_day,
+                "date_text": entry.date_text,
+                "title": entry.title,
+                "modified_at": entry.modified_at,
+            }
+            if self._stored(canonicalize_url(entry.url, self.site.host_aliases), hint):
+                self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+                continue
+            new += 1
+            request = self.article_request(entry.url, edition, hint=hint)
             if request is not None:
                 requests.append(request)
-        return requests
+        return requests, new
+
+    def _stored(self, canonical: str, hint: dict | None) -> bool:
+        """Already stored by an earlier run, and not modified since (so not worth fetching again)."""
+        last_fetch = self.known.get(canonical)
+        if last_fetch is None or self.refresh:
+            return False
+        modified = (hint or {}).get("modified_at")
+        return modified is None or modified.timestamp() <= last_fetch
 
     def json_list_request(self, edition: Edition, template: str, page: int) -> scrapy.Request:
         return scrapy.Request(
@@ -274,11 +285,11 @@ class NewsSpider(scrapy.Spider):
             return
         stats.inc_value(f"{prefix}/pages")
         stats.inc_value(f"{prefix}/entries", len(listing.entries))
-        requests = self.entry_requests(listing.entries, edition, prefix)
+        requests, new = self.entry_requests(listing.entries, edition, prefix)
         yield from requests
-        if requests and page < self.max_pages:
+        if new and page < self.max_pages:
             yield self.json_list_request(edition, template, page + 1)
-        elif listing.entries and not requests:
+        elif listing.entries and not new:
             stats.inc_value(f"{prefix}/stopped_nothing_new")
 
     # --- feeds and sitemaps ------------------------------------------------------------------------------
@@ -341,12 +352,10 @@ class NewsSpider(scrapy.Spider):
         key = url_key(canonical)
         if key in self.requested:
             return None
-        last_fetch = self.known.get(canonical)
-        if last_fetch is not None and not self.refresh:
-            modified = (hint or {}).get("modified_at")
-            if modified is None or modified.timestamp() <= last_fetch:
-                self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
-                return None
+        if self._stored(canonical, hint):
+            self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+            return None
+        if canonical in self.known and not self.refresh:
             self.crawler.stats.inc_value(f"kznews/known/{self.name}/modified_refetched")
         self.requested.add(key)
         # An article belongs to the edition its URL is on (a list may link to another edition).

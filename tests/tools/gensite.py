@@ -5,6 +5,7 @@ pin an old one, or modify one. Loaded with -s SPIDER_MODULES=kznews.spiders,test
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
@@ -38,6 +39,20 @@ class GensiteSpider(NewsSpider):
     site = SITE
 
 
+# The same site with a second, shorter list of the same items (the newest 20, no pagination), as zakon.kz's
+# /news/ page beside its JSON "load more" pages: two sources showing the same entries must not stop each other.
+SITE_WITH_TOP = replace(
+    SITE,
+    name="gensite_top",
+    editions=(replace(SITE.editions[0], lists=(ListSource("/top/"), *SITE.editions[0].lists)),),
+)
+
+
+class GensiteTopSpider(NewsSpider):
+    name = "gensite_top"
+    site = SITE_WITH_TOP
+
+
 class GeneratedSite:
     """The site's state: article numbers newest first, each with a publication time and a revision."""
 
@@ -47,6 +62,7 @@ class GeneratedSite:
         self.articles: list[int] = list(range(count, 0, -1))
         self.revisions: dict[int, tuple[int, datetime]] = {}  # number -> (revision, modified at)
         self.pinned: int | None = None
+        self.first_page_delay = 0.0
         self.server = SiteServer()
         self.publish_routes()
 
@@ -97,7 +113,7 @@ class GeneratedSite:
             f'<div class="article-body">{body}</div></body></html>'
         )
 
-    def list_html(self, page: int) -> str:
+    def list_html(self, page: int, paginated: bool = True) -> str:
         order = list(self.articles)
         if self.pinned is not None:
             order.remove(self.pinned)
@@ -109,7 +125,7 @@ class GeneratedSite:
             for n in chunk
         )
         pages = (len(order) + PER_PAGE - 1) // PER_PAGE
-        nxt = f'<a class="next" href="/news/page/{page + 1}/">Далее</a>' if page < pages else ""
+        nxt = f'<a class="next" href="/news/page/{page + 1}/">Далее</a>' if paginated and page < pages else ""
         return f'<!DOCTYPE html><html lang="ru"><head><title>Новости</title></head><body>{cards}{nxt}</body></html>'
 
     def sitemap_xml(self) -> str:
@@ -123,7 +139,9 @@ class GeneratedSite:
         routes = self.server.routes
         routes.clear()
         pages = (len(self.articles) + PER_PAGE - 1) // PER_PAGE
-        self.server.add(f"{ORIGIN}/news/", Resource(self.list_html(1).encode()))
+        # /news/ answers late, so the short /top/ list (its first page's items) is read first
+        self.server.add(f"{ORIGIN}/news/", Resource(self.list_html(1).encode(), delay=self.first_page_delay))
+        self.server.add(f"{ORIGIN}/top/", Resource(self.list_html(1, paginated=False).encode()))
         for page in range(1, pages + 1):
             self.server.add(f"{ORIGIN}/news/page/{page}/", Resource(self.list_html(page).encode()))
         for number in self.articles:

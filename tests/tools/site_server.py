@@ -7,6 +7,7 @@ real site URLs and never touch the network. Every request is logged for assertio
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +21,7 @@ class Resource:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering (to order responses in a test)
 
 
 def page(path: str | Path, content_type: str = "text/html; charset=utf-8") -> Resource:
@@ -31,6 +33,7 @@ class SiteServer:
         # keys: "tengrinews.kz/news/" (host + path [+ "?" + query]), as in the site's URLs
         self.routes: dict[str, Resource] = dict(routes or {})
         self.hits: Counter[str] = Counter()
+        self.order: list[tuple[float, str]] = []  # (when, what) of every request, in arrival order
         self._lock = threading.Lock()
         server = self
 
@@ -44,9 +47,12 @@ class SiteServer:
                 key = self.path.lstrip("/")
                 with server._lock:
                     server.hits[key] += 1
+                    server.order.append((round(time.monotonic(), 3), key))
                 resource = server.lookup(key)
                 if resource is None:
                     resource = Resource(b"<html><body>Not found</body></html>", status=404)
+                if resource.delay:
+                    time.sleep(resource.delay)
                 self.send_response(resource.status)
                 self.send_header("Content-Type", resource.content_type)
                 self.send_header("Content-Length", str(len(resource.body)))

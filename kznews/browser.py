@@ -6,7 +6,9 @@ other request of the same spider goes through Scrapy's HTTP handler. Memory stay
   to the callback, which kznews never does);
 - browser contexts are recycled: after KZNEWS_BROWSER_PAGES_PER_CONTEXT pages a new context takes over and the old
   one is closed once its last page is, so cookies, caches and leaked JS heaps die with it;
-- images, media and fonts are never downloaded (PLAYWRIGHT_ABORT_REQUEST).
+- images, media and fonts are never downloaded, and the page's own sub-requests are checked like every request
+  of the crawl (kznews.safety: no private or loopback addresses), except those to the local test server a
+  KZNEWS_HOST_MAP names.
 
 The handler also honours KZNEWS_HOST_MAP (like kznews.middlewares.LoopbackDownloadHandler), so tests render pages
 served by a local server at their real URLs.
@@ -15,11 +17,13 @@ served by a local server at their real URLs.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 from scrapy_playwright.page import PageMethod
 
 from kznews.middlewares import load_host_map, map_url
+from kznews.safety import check_url
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +34,22 @@ _SKIPPED_RESOURCES = frozenset({"image", "media", "font"})
 def skip_heavy_resources(request) -> bool:
     """PLAYWRIGHT_ABORT_REQUEST: lists need the DOM and scripts, not pictures."""
     return request.resource_type in _SKIPPED_RESOURCES
+
+
+def abort_predicate(host_map: dict[str, str], allow_private: bool):
+    """Which requests of a rendered page to abort: heavy resources, and URLs kznews would not fetch itself
+    (private or loopback addresses, other schemes) except the local servers KZNEWS_HOST_MAP sends pages to."""
+    mapped = tuple(f"{parts.scheme}://{parts.netloc}" for parts in (urlsplit(t) for t in host_map.values()))
+
+    def abort(request) -> bool:
+        if skip_heavy_resources(request):
+            return True
+        url = request.url
+        if url.startswith(("data:", "blob:")) or (mapped and url.startswith(mapped)):
+            return False
+        return check_url(url, allow_private=allow_private) is not None
+
+    return abort
 
 
 # Settings merged into the spiders of sites that need the browser (kznews/spiders/sites.py).
@@ -53,6 +73,8 @@ class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
         self.generation = 0
         self.pages_in_generation = 0
         self.stats = crawler.stats
+        # what scrapy-playwright asks of every request a page makes
+        self.abort_request = abort_predicate(self.host_map, settings.getbool("KZNEWS_ALLOW_PRIVATE_URLS", False))
 
     def _context_name(self) -> str:
         return f"kznews-{self.generation}"

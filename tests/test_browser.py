@@ -42,3 +42,23 @@ def test_js_rendered_lists_are_crawled_with_chromium(tmp_path, mongo_uri, mongo_
     assert stats["playwright/page_count/closed"] == stats["playwright/page_count"] == 2  # every page closed
     # articles come over plain HTTP (each once); the lists through the browser
     assert all(hits[f"js.example.kz/news/{n}-novost/"] == 1 for n in range(1, 7)), hits
+
+
+def test_pages_cannot_make_the_browser_reach_private_addresses():
+    from types import SimpleNamespace
+
+    from kznews.browser import abort_predicate
+
+    abort = abort_predicate({"*": "http://127.0.0.1:8123/{host}"}, allow_private=False)
+
+    def request(url, kind="script"):
+        return SimpleNamespace(url=url, resource_type=kind)
+
+    assert abort(request("http://169.254.169.254/latest/meta-data/"))
+    assert abort(request("http://10.0.0.5/admin"))
+    assert abort(request("http://localhost:6379/"))
+    assert abort(request("file:///etc/passwd"))
+    assert abort(request("https://www.nur.kz/photo.jpg", kind="image"))  # heavy resources are never fetched
+    assert not abort(request("http://127.0.0.1:8123/www.nur.kz/static/app.js"))  # the mapped test server
+    assert not abort(request("https://www.nur.kz/api/latest?page=2", kind="fetch"))
+    assert not abort(request("data:text/javascript,1"))

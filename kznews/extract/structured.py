@@ -63,13 +63,15 @@ def _load_json(text: str):
         text = text[:-3]
     text = text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     text = _CONTROL.sub(" ", text)
+    # A block that is not JSON, or is nested too deep to read (a hostile page), is ignored: the other layers
+    # still extract the article.
     try:
         return json.loads(text, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     try:  # the commonest hand-written JSON-LD mistake
         return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

@@ -288,6 +288,9 @@ def test_credentials_never_reach_logs_stats_spill_files_or_errors(tmp_path, mong
              json.dumps(stats, default=str), json.dumps(failed, default=str)]
     texts += [p.read_text() for p in (tmp_path / "spill").glob("*")]
     texts += [p.read_text() for p in tmp_path.glob("stats-*.json")]
+    runs = list(mongo_db.runs.find())  # the runs collection, which consumers and dashboards read
+    assert runs
+    texts += [json.dumps(run, default=str) for run in runs]
     assert "authentication failed" in texts[1].lower() or "OperationFailure" in texts[1]
     assert not any(_leaks(t) for t in texts)
     # the operator's command says what failed, without the password either

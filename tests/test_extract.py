@@ -204,3 +204,16 @@ def test_xml_entities_are_not_expanded():
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://tengrinews.kz/x-1/&b;</loc></url></urlset>"""
     sitemap = parse_sitemap(bomb, "ru", FETCHED)
     assert sitemap is None or all("aaaaaaaaaa" not in e.url for e in sitemap.entries)
+
+
+def test_unknown_layout_takes_the_article_time_and_microdata_author_but_not_the_sidebar():
+    paragraph = "Абзац новости, достаточно длинный, чтобы эвристика признала текст телом статьи. " * 3
+    html = f"""<html><head><title>Новость</title></head><body>
+      <aside><time datetime="2026-11-26T10:00:00+05:00">Сегодня 10:00</time></aside>
+      <article><h1>Новость</h1><time datetime="2025-05-05T09:30:00+05:00">5 мая</time>
+        <span itemprop="author">Айгуль Серикова</span><div class="text"><p>{paragraph}</p><p>{paragraph}</p></div>
+      </article></body></html>"""
+    data = extract_article(html, "https://tengrinews.kz/kazakhstan_news/novost-600003/", TENGRI, "ru", FETCHED.replace(year=2026))
+    assert data.layout is None
+    assert data.published_at == datetime(2025, 5, 5, 9, 30, tzinfo=ALMATY)
+    assert data.authors == ["Айгуль Серикова"]

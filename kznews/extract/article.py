@@ -267,7 +267,9 @@ def _authors(data: ArticleData, tree, structured: Structured, layout: ArticleLay
     options = [("jsonld", ld_names(_ld_people(structured.article.get("author"))))]
     if layout and layout.authors:
         options.append(("layout", [node_text(n) for n in select(tree, layout.authors)]))
-    options.append(("meta", structured.all("author") + structured.all("article:author")))
+    options.append(
+        ("meta", structured.all("author") + structured.all("article:author") + structured.all("itemprop:author"))
+    )
     for source, names in options:
         names = _unique(n for text in names for n in byline_names(text) if _is_person_name(n, site))
         if names:
@@ -345,11 +347,13 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
             "meta", structured.first("itemprop:datepublished", "datepublished", "pubdate", "publish-date")
         ),
     ]
-    if layout and layout.body:
-        for container in select(tree, layout.body)[:1]:
-            for node in container.iter("time"):
-                published.append(structured_candidate("time", node.get("datetime")))
-                break
+    # The first <time datetime> of the article itself (never the page's: sidebars print the fetch day's times);
+    # on an unknown layout, the first one inside <article>.
+    containers = select(tree, layout.body)[:1] if layout and layout.body else select(tree, "article")[:1]
+    for container in containers:
+        for node in container.iter("time"):
+            published.append(structured_candidate("time", node.get("datetime")))
+            break
     published = [c for c in published if plausible(c)]
 
     visible = None

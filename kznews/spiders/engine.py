@@ -244,11 +244,12 @@ class NewsSpider(scrapy.Spider):
                 "title": entry.title,
                 "modified_at": entry.modified_at,
             }
-            if self._stored(canonicalize_url(entry.url, self.site.host_aliases), hint):
+            canonical = canonicalize_url(entry.url, self.site.host_aliases)
+            if self._stored(canonical, hint):
                 self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
                 continue
             new += 1
-            request = self.article_request(entry.url, edition, hint=hint)
+            request = self.article_request(entry.url, edition, hint=hint, canonical=canonical)
             if request is not None:
                 requests.append(request)
         return requests, new
@@ -346,9 +347,12 @@ class NewsSpider(scrapy.Spider):
 
     # --- articles ----------------------------------------------------------------------------------------------
 
-    def article_request(self, url: str, edition: Edition, hint: dict | None = None) -> scrapy.Request | None:
-        """A request for an article, or None when it is already requested in this run or already stored."""
-        canonical = canonicalize_url(url, self.site.host_aliases)
+    def article_request(
+        self, url: str, edition: Edition, hint: dict | None = None, canonical: str | None = None
+    ) -> scrapy.Request | None:
+        """A request for an article, or None when it is already requested in this run or already stored.
+        `canonical`: the URL's canonical form, when the caller has it already."""
+        canonical = canonical or canonicalize_url(url, self.site.host_aliases)
         key = url_key(canonical)
         if key in self.requested:
             return None

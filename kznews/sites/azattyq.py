@@ -1,6 +1,6 @@
 """Radio Azattyq (RFE/RL's Kazakh service, Pangea CMS): ru https://rus.azattyq.org, kk https://www.azattyq.org.
 
-Evidence: ../shared/SITES.md row 13 and ../shared/data/site-evidence.md section 14. No real HTML of the site was
+Evidence: docs/evidence/SITES.md row 13 and docs/evidence/site-evidence.md section 14. No real HTML of the site was
 available; the fixture pages are constructed (tests/tools/construct_azattyq.py).
 - Known [V]: article URLs /a/<8-digit id>.html and /a/<slug>/<id>.html (AMP copies under /amp/, not stored);
   news zones /z/<id>?p=N: /z/360 is the Russian news zone and /z/330 the Kazakh one (public scrapers use them).

@@ -1,6 +1,6 @@
 """BAQ.KZ: kk baq.kz, ru rus.baq.kz.
 
-Evidence: ../shared/SITES.md row 14 and ../shared/data/site-evidence.md section 16 (text of stored copies of real
+Evidence: docs/evidence/SITES.md row 14 and docs/evidence/site-evidence.md section 16 (text of stored copies of real
 pages, no markup), plus a public scraper's selectors [C]: list links `a.item-list__link` with
 `span.item-list__title`, tag pages /tag/<slug>/?page=N, article text in `div.news-text`. What is known:
 - Article URLs /<slug>-<9-digit id>/ (kk) and /<slug>-<id>/ or /<slug>_<id>/ (ru, the underscore on 2025 ids);

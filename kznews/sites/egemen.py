@@ -2,7 +2,7 @@
 script), ru ru.egemen.kz, en en.egemen.kz. (ar.egemen.kz, in Arabic script, is left out: kznews has no edition
 key for it yet.)
 
-Evidence: ../shared/SITES.md row 12 and ../shared/data/site-evidence.md section 13. No real HTML of the site was
+Evidence: docs/evidence/SITES.md row 12 and docs/evidence/site-evidence.md section 13. No real HTML of the site was
 available; the fixture pages are constructed (tests/tools/construct_egemen.py).
 - Known [V/C]: article URLs /article/<id>-<slug> (slugs cut at 80 characters, e.g. '...-kishkentay-qadamn'); the
   homepage and /articles as lists; ?page=N pagination (lat.egemen.kz/opinion?page=10, /search?...&page=41);

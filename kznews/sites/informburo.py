@@ -1,6 +1,6 @@
 """Informburo.kz: ru at the root, kk under /kaz/, on one host (UIkit markup).
 
-Evidence: ../shared/SITES.md row 7 and its scraper table, ../shared/data/site-evidence.md section 7; no real HTML.
+Evidence: docs/evidence/SITES.md row 7 and its scraper table, docs/evidence/site-evidence.md section 7; no real HTML.
 - List /novosti: `ul.uk-nav-default > li`, where some items are day headings (`h2.date-heading`: 'Сегодня',
   '15 августа', no year) and the others show only `time.article-time` '13:51' [C]. The entry's date is the
   heading's day plus the item's time; the year is inferred as the latest such date not after the fetch

@@ -1,6 +1,6 @@
 """Kapital.kz, the business news site (ru only).
 
-Evidence is thin: ../shared/SITES.md row 8, ../shared/data/site-evidence.md section 9, and two public scrapers of
+Evidence is thin: docs/evidence/SITES.md row 8, docs/evidence/site-evidence.md section 9, and two public scrapers of
 2026 (a Scrapy spider reading the site's Next.js data, and a script walking /news/period/today?page=N).
 - Articles /<section>/<id>/<slug>.html (/economic/145210/..., /business/136156/...), AMP /amp/<section>/<id>/<slug>.html
   [V]. The title is followed by a subtitle line [V], read as the summary.

@@ -1,6 +1,6 @@
 """Казахстанская правда (kazpravda.kz), the state daily (ru only).
 
-Evidence: ../shared/SITES.md row 11, ../shared/data/site-evidence.md section 12, public scrapers' selectors
+Evidence: docs/evidence/SITES.md row 11, docs/evidence/site-evidence.md section 12, public scrapers' selectors
 (Kutepov/fresh, martin-chen-tw, arystan01); no real HTML.
 - Articles /n/<slug>/, old /articles/view/<slug> [V]. Header, as text: the title, rubric tokens without a space
   ('Статьи,Президент'), '21 января 2026 г. 6:00' (un-padded hour), the view count '1', the authors

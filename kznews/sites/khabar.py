@@ -1,6 +1,6 @@
 """Khabar Agency (khabar.kz): ru https://khabar.kz/ru/, kk https://khabar.kz/kk/ (one host, editions by path).
 
-Evidence: ../shared/SITES.md row 10 and ../shared/data/site-evidence.md section 10. No real HTML of the site was
+Evidence: docs/evidence/SITES.md row 10 and docs/evidence/site-evidence.md section 10. No real HTML of the site was
 available; the fixture pages are constructed (tests/tools/construct_khabar.py) and every selector below that the
 evidence does not name is an assumption about a Joomla 3 site.
 - Known [C]: the news list /ru/news?start=N (Joomla counts entries, 20 per page), article URLs

@@ -1,6 +1,6 @@
 """Kazakhstan Today (kt.kz): ru www.kt.kz/rus/, en www.kt.kz/eng/ (one host, editions told apart by the path).
 
-Evidence: ../shared/SITES.md row 14 ("Others worth a spider") and ../shared/data/site-evidence.md section 15, both
+Evidence: docs/evidence/SITES.md row 14 ("Others worth a spider") and docs/evidence/site-evidence.md section 15, both
 from stored copies of real pages (text only, no markup); the markup itself is assumed. What is known:
 - Article URLs /rus/<section>/<slug>_<10-digit id>.html and /eng/<section>/<slug>_<id>.html [V]; ids of 2011
   pages have 10 digits too (..._1153538413.html). A public scraper started at /rus/all and skipped /video/,

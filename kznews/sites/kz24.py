@@ -1,7 +1,7 @@
 """24.kz (Khabar 24, the news channel of the Khabar Agency; Joomla with K2): spider "24kz" (a Python module name
 cannot start with a digit, hence kz24.py). ru https://24.kz/ru/, kk https://24.kz/kz/ (one host, editions by path).
 
-Evidence: ../shared/SITES.md row 10 and ../shared/data/site-evidence.md section 11. No real HTML of the site was
+Evidence: docs/evidence/SITES.md row 10 and docs/evidence/site-evidence.md section 11. No real HTML of the site was
 available; the fixture pages are constructed (tests/tools/construct_24kz.py).
 - Known [C] (the Kutepov/fresh scraper): lists /ru/news/<category> with `div.itemContainer` and `h2 a`, list dates
   in `time[datetime]`, article body `article.view-article div.itemBody`. RSS /ru/rss is [U]: declared for ru only.

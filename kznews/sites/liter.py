@@ -1,7 +1,7 @@
 """Liter.kz: ru liter.kz (the site is Russian; no Kazakh edition is evidenced, so none is declared).
 
-Evidence: ../shared/SITES.md row 14 ("liter.kz: 'Сегодня в 14:30', 'вчера, 14:30'") and
-../shared/data/site-evidence.md section 18 (two stored pages, text only), plus a public scraper that reads the
+Evidence: docs/evidence/SITES.md row 14 ("liter.kz: 'Сегодня в 14:30', 'вчера, 14:30'") and
+docs/evidence/site-evidence.md section 18 (two stored pages, text only), plus a public scraper that reads the
 news sitemap https://liter.kz/sitemap.news.xml [C] and a search configuration /search/?search_text= [C]. What
 is known:
 - Article URLs /<slug>-<10 digits>/ and their AMP copies /<slug>-<10 digits>/amp (not taken: they name their

@@ -1,6 +1,6 @@
 """Orda.kz: ru orda.kz, kk kaz.orda.kz, en en.orda.kz (WordPress).
 
-Evidence: ../shared/SITES.md row 9 and ../shared/data/site-evidence.md section 8; no real HTML.
+Evidence: docs/evidence/SITES.md row 9 and docs/evidence/site-evidence.md section 8; no real HTML.
 - Articles /<slug>-<id>/ (6-digit ids on orda.kz, short ones on en.orda.kz: /no-forgiveness-...-3246/); older ones
   without an id [V]. WordPress, as the '__trashed' slugs in a scraper's bad-path list show [C].
 - Discovery: numbered news sitemaps /sitemap/sitemap_news{N}.xml, N = 1.. [C]; their locs carry bad-path markers

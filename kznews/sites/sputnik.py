@@ -1,7 +1,7 @@
 """Sputnik Казахстан: ru ru.sputnik.kz, kk sputnik.kz.
 
-Evidence: ../shared/SITES.md row 14 ('sputnik.kz: data-unixtime, sitemap_article_index.xml') and
-../shared/data/site-evidence.md section 17 (one stored ru page, text only). What is known:
+Evidence: docs/evidence/SITES.md row 14 ('sputnik.kz: data-unixtime, sitemap_article_index.xml') and
+docs/evidence/site-evidence.md section 17 (one stored ru page, text only). What is known:
 - Article URLs /YYYYMMDD/<slug>-<id>.html (the URL carries the day) [V]; other sites of the same platform also
   use /YYYYMMDD/<id>.html [C], which the pattern accepts.
 - Lists carry the publication instant as a Unix timestamp in `data-unixtime` [C]; the date engine reads it.

@@ -1,6 +1,6 @@
 """Tengrinews.kz: ru tengrinews.kz, kk kaz.tengrinews.kz, en en.tengrinews.kz.
 
-Evidence: real pages in tests/fixtures/real/tengrinews (see MANIFEST.tsv there) and ../shared/SITES.md.
+Evidence: real pages in tests/fixtures/real/tengrinews (see MANIFEST.tsv there) and docs/evidence/SITES.md.
 - Lists: /news/ with /news/page/N/ and /article/ (long-reads) with /article/page/N/ in the 2024 `content_main_*`
   markup; tag and section pages (/tag/алматы/page/N/) in the 2023 `tn-*` markup; the home page's headline blocks.
   The /news/ list prints only "Сегодня" (no time), so the article page supplies the instant.

@@ -1,6 +1,6 @@
 """Vласть (vlast.kz): ru at the root, kk under /kz/, en under /english/, on one host.
 
-Evidence: ../shared/SITES.md row 6 and ../shared/data/site-evidence.md section 6; no real HTML.
+Evidence: docs/evidence/SITES.md row 6 and docs/evidence/site-evidence.md section 6; no real HTML.
 - Lists: /novosti/?archive=1 with pages /novosti/N/?archive=1 and `<link rel="last" href="/novosti/27/?archive=1">`,
   dates in time[datetime] [C]; /english/?archive=1 the same [C, a 2026 scraper's test].
 - Articles: /novosti/<id>-<slug>.html, long reads in rubrics (/kz/obsshestvo/30202-put-musora.html), AMP under

@@ -1,6 +1,6 @@
 """Builds the constructed BAQ.KZ fixture pages (kk baq.kz, ru rus.baq.kz).
 
-We have no HTML of baq.kz, only the text of stored copies of real pages (../shared/data/site-evidence.md section
+We have no HTML of baq.kz, only the text of stored copies of real pages (docs/evidence/site-evidence.md section
 16) and a public scraper's selectors (`a.item-list__link`, `span.item-list__title`, `div.news-text`). Reproduced
 from the evidence: the header order title, subtitle, 'Бүгiн 2026, 14:14' (LATIN i, U+0069) / 'Сегодня 2026,
 09:44', the view count glued onto the photo credit ('46Фото: видеодан алынған кадр'), breadcrumbs '• Мұқаба' /

@@ -1,7 +1,7 @@
 """Builds the constructed informburo.kz fixture pages (tests/fixtures/sites/informburo) and their cases.json.
 
 No real HTML of informburo.kz is available. What the pages rest on (see kznews/sites/informburo.py):
-- ../shared/SITES.md row 7 and its scraper table: the /novosti list is `ul.uk-nav-default > li` (UIkit) with
+- docs/evidence/SITES.md row 7 and its scraper table: the /novosti list is `ul.uk-nav-default > li` (UIkit) with
   `h2.date-heading` day headings ('Сегодня' or '15 августа', no year) followed by items whose only date is
   `time.article-time` '13:51'; the title link sits in the item's `.uk-width-expand` column beside a thumbnail link,
   with more than the title inside it (Greemq/ainews reads only its first text node); the article body is
@@ -9,7 +9,7 @@ No real HTML of informburo.kz is available. What the pages rest on (see kznews/s
   sitemap /sitemap.xml with children of 'type=articles'.
 - A public notebook (arystan01/news_parser) reads the article date from `div.article-meta time[datetime]` with
   text '1 апреля 2024, 12:16' and the views from the second `div.article-meta small.uk-text-muted`.
-- ../shared/data/site-evidence.md section 7: the URLs (AMP copies of /novosti/mama-posmotrite-... and
+- docs/evidence/site-evidence.md section 7: the URLs (AMP copies of /novosti/mama-posmotrite-... and
   /kaz/newskaz/ork-referendumnyn-...), the editor's note '(один из подсудимых. – Авт.)' inside the text, and a
   reprint's '18 мая 2024, 13:05 |  Общество' (date, then the rubric).
 Assumed: the kk list /kaz/newskaz, the pagination (?page=N), the JSON-LD (with a truncated headline, a common
@@ -419,8 +419,8 @@ def sitemap_articles() -> str:
 
 ABOUT = (
     "Every informburo.kz page here is CONSTRUCTED by tests/tools/construct_informburo.py (no real HTML was "
-    "available); each says at its top what it is modelled on. Evidence: ../shared/SITES.md row 7 and its scraper "
-    "table (the /novosti list with day headings), ../shared/data/site-evidence.md section 7 (URLs, an editor's "
+    "available); each says at its top what it is modelled on. Evidence: docs/evidence/SITES.md row 7 and its scraper "
+    "table (the /novosti list with day headings), docs/evidence/site-evidence.md section 7 (URLs, an editor's "
     "note, a reprint's date line). fetched_at is chosen after the newest item of each list, so that 'Сегодня' "
     "and 'Бүгін' name the articles' days. The sitemap index is served as a resource; its articles child is a case."
 )

@@ -2,8 +2,8 @@
 
 The evidence on kapital.kz is thin (see kznews/sites/kapital.py), so most of this is assumption, said so here and
 at the top of every page:
-- ../shared/SITES.md row 8: ru only; articles /<section>/<id>/<slug>.html and AMP /amp/...; RSS /rss seen but not
-  verified. ../shared/data/site-evidence.md section 9: one AMP URL
+- docs/evidence/SITES.md row 8: ru only; articles /<section>/<id>/<slug>.html and AMP /amp/...; RSS /rss seen but not
+  verified. docs/evidence/site-evidence.md section 9: one AMP URL
   (/amp/gosudarstvo/97911/pyat-interesnykh-statey-nedeli-na-kapital-kz-2.html), 'центра деловой информации
   Kapital.kz' in the text, and the title followed by a subtitle line.
 - Public scrapers of 2026 (see the site module): the site is a Next.js application (`__NEXT_DATA__`, buildId,
@@ -428,7 +428,7 @@ def rss() -> str:
 
 ABOUT = (
     "Every kapital.kz page here is CONSTRUCTED by tests/tools/construct_kapital.py. The evidence is thin: "
-    "../shared/SITES.md row 8 (URL patterns, RSS seen but unverified), ../shared/data/site-evidence.md section 9 (one "
+    "docs/evidence/SITES.md row 8 (URL patterns, RSS seen but unverified), docs/evidence/site-evidence.md section 9 (one "
     "AMP URL, a subtitle line after the title) and two public 2026 scrapers (Next.js data, the /news/period/today list "
     "and its date form); the markup is assumed and each page says so at its top. The AMP page is parsed, not served."
 )

@@ -1,12 +1,12 @@
 """Builds the constructed kazpravda.kz fixture pages (tests/fixtures/sites/kazpravda) and their cases.json.
 
 No real HTML of kazpravda.kz is available. What the pages rest on (see kznews/sites/kazpravda.py):
-- ../shared/data/site-evidence.md section 12: the article header as text, in this order: title, rubric tokens
+- docs/evidence/site-evidence.md section 12: the article header as text, in this order: title, rubric tokens
   without a space ('Статьи,Президент'), the date '21 января 2026 г. 6:00' (un-padded hour), the view count '1',
   the authors 'Лилия Сыздыкова, Алибек Байшуленов', and on a 2017 page a photo credit glued after them
   ('... Лаура Тусупбекова фото Игоря Бургандинова'); a header without any date ('Важнейший исторический рубеж');
   credits 'фото Аманкула Дюсенбаева, Еркебулана Укибаева'; URLs /n/<slug>/ and the old /articles/view/<slug>.
-- ../shared/SITES.md row 11 and public scrapers: sections /r/politika, /r/ekonomika...; the sitemap index
+- docs/evidence/SITES.md row 11 and public scrapers: sections /r/politika, /r/ekonomika...; the sitemap index
   /sitemap.xml; the home page feed of day headings and times '9:05'; list items are <article>s inside
   main.app__main with div.news__title and a <time> '12 сентября 2017 г. 9:50'; article pages `article.article`
   with h1.article__title, time.article__date, div.article__views, div.article__body, div.article__tags and a
@@ -369,8 +369,8 @@ def sitemap(articles: list[Article], extra: list[str], note: str) -> str:
 
 ABOUT = (
     "Every kazpravda.kz page here is CONSTRUCTED by tests/tools/construct_kazpravda.py (no real HTML was available); each "
-    "says at its top what it is modelled on. Evidence: ../shared/data/site-evidence.md section 12 (URLs, the header "
-    "orders, bylines and credits), ../shared/SITES.md row 11 and public scrapers' selectors. fetched_at is the noon "
+    "says at its top what it is modelled on. Evidence: docs/evidence/site-evidence.md section 12 (URLs, the header "
+    "orders, bylines and credits), docs/evidence/SITES.md row 11 and public scrapers' selectors. fetched_at is the noon "
     "after the newest article. The sitemap index is a resource; its children are cases."
 )
 

@@ -1,6 +1,6 @@
 """Builds the constructed khabar.kz fixture pages (tests/fixtures/sites/khabar/).
 
-No real HTML of khabar.kz was available. The pages follow what ../shared/data/site-evidence.md (section 10) saw
+No real HTML of khabar.kz was available. The pages follow what docs/evidence/site-evidence.md (section 10) saw
 on stored copies: the title, then two bullets (the view count, then '05.09.2025, 18:22'), the speaker line
 'Тлеукабыл Мынжасар, ветеран Агентства «Хабар»:' inside the body, URLs /ru/news/<section>/<id>-<slug> and
 /ru/aktualno/item/36673-<slug>, the kk title suffix ': Қазақстан және әлемнің соңғы жаңалықтары'. Everything

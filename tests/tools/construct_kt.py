@@ -1,6 +1,6 @@
 """Builds the constructed kt.kz (Kazakhstan Today) fixture pages.
 
-We have no HTML of kt.kz, only the text of stored copies of real pages (../shared/data/site-evidence.md section
+We have no HTML of kt.kz, only the text of stored copies of real pages (docs/evidence/site-evidence.md section
 15) and a public scraper's selectors (SITES.md: `header.page-heading h1`, `div.page-meta span`,
 `div.page-content`, start page /rus/all). The pages are built from that: the header line
 'DD.MM.YYYY, HH:MM <views>' before the title, the 'Эксклюзив КТ' label on the title line, the ru dateline

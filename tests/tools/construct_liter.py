@@ -1,6 +1,6 @@
 """Builds the constructed Liter.kz fixture pages.
 
-We have no HTML of liter.kz: two stored pages' text (../shared/data/site-evidence.md section 18: the URL with a
+We have no HTML of liter.kz: two stored pages' text (docs/evidence/site-evidence.md section 18: the URL with a
 10-digit suffix, title then subtitle then the author's name on its own line, '..., передает Liter.kz.', the
 project label 'LITER' in the text), the list dates of SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the news
 sitemap path /sitemap.news.xml [C]. Deliberate: each article's suffix is the moment its draft was created, some

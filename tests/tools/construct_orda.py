@@ -1,10 +1,10 @@
 """Builds the constructed orda.kz fixture pages (tests/fixtures/sites/orda) and their cases.json.
 
 No real HTML of orda.kz is available. What the pages rest on (see kznews/sites/orda.py):
-- ../shared/SITES.md row 9: editions orda.kz, kaz.orda.kz, en.orda.kz; article URLs /<slug>-<6-digit id>/ (older
+- docs/evidence/SITES.md row 9: editions orda.kz, kaz.orda.kz, en.orda.kz; article URLs /<slug>-<6-digit id>/ (older
   without an id; en ids are short); news sitemaps /sitemap/sitemap_news{N}.xml whose locs carry bad-path markers
   (U+FFFC, U+FE0F, and their percent-encoded forms, plus WordPress '__trashed' posts in a public scraper's list).
-- ../shared/data/site-evidence.md section 8: the URLs, no printed dates in the excerpts, the attributions
+- docs/evidence/site-evidence.md section 8: the URLs, no printed dates in the excerpts, the attributions
   ('Корреспондент Orda.kz побывал ...', '..., Orda.kz reports.'), the EN author line 'Original Author: Ilya
   Astakhov', the credits 'Фото: Orda.kz', 'Коллаж: Orda.kz', 'cover Коллаж Orda.kz' (a literal 'cover' before the
   credit), EN 'cover Photo: Orda', 'Photo: avatars.dzeninfra.ru', and the sidebars 'Лента новостей' / 'Latest news'.
@@ -509,8 +509,8 @@ SITEMAPS = [
 
 ABOUT = (
     "Every orda.kz page here is CONSTRUCTED by tests/tools/construct_orda.py (no real HTML was available); each says "
-    "at its top what it is modelled on. Evidence: ../shared/SITES.md row 9 (editions, URL patterns, numbered news "
-    "sitemaps with bad-path markers) and ../shared/data/site-evidence.md section 8 (URLs, credits, sidebars, the EN "
+    "at its top what it is modelled on. Evidence: docs/evidence/SITES.md row 9 (editions, URL patterns, numbered news "
+    "sitemaps with bad-path markers) and docs/evidence/site-evidence.md section 8 (URLs, credits, sidebars, the EN "
     "'Original Author' line). The sitemap indexes are served as resources; their newest news sitemaps are cases. "
     "fetched_at is the evening of the newest article of each edition."
 )

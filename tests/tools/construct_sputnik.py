@@ -1,6 +1,6 @@
 """Builds the constructed Sputnik Казахстан fixture pages (ru ru.sputnik.kz, kk sputnik.kz).
 
-We have no HTML of sputnik.kz: one stored ru page's text (../shared/data/site-evidence.md section 17: the
+We have no HTML of sputnik.kz: one stored ru page's text (docs/evidence/site-evidence.md section 17: the
 /YYYYMMDD/ URL, 'Подписаться' right after the title, 'Напомним,'), SITES.md ('data-unixtime',
 sitemap_article_index.xml) and public scrapers of the same platform (other Sputnik sites): list__item /
 list__title / list__date[data-unixtime], article__title, article__announce-text, article__body of

@@ -1,10 +1,10 @@
 """Builds the constructed vlast.kz fixture pages (tests/fixtures/sites/vlast) and their cases.json.
 
 No real HTML of vlast.kz is available. What the pages rest on (see kznews/sites/vlast.py for the whole list):
-- ../shared/SITES.md row 6: editions ru /novosti/, kk, en /english/; lists /novosti/?archive=1 and
+- docs/evidence/SITES.md row 6: editions ru /novosti/, kk, en /english/; lists /novosti/?archive=1 and
   /novosti/N/?archive=1 with `<link rel="last" href="/novosti/27/?archive=1">`; list dates in time[datetime];
   article date in time.news-date.js-date-long ('11.12.2019, 11:27'); articles /novosti/<id>-<slug>.html.
-- ../shared/data/site-evidence.md section 6: the header order of a long read (view count '47785', then
+- docs/evidence/site-evidence.md section 6: the header order of a long read (view count '47785', then
   '29 октября 2018', then 'Текст: Данияр Молдабеков, Фото: Данияр Мусиров', then the title), of a news page
   (subtitle, the view bullet '  • 3740', the title, the capitalised credit 'ФОТО ИЗ INSTAGRAM ...'), the title
   repeated after the subtitle, 'Еще по теме:', 'Свежее из этой рубрики', 'Просматриваемые', the list page
@@ -608,7 +608,7 @@ LISTS = [
 
 ABOUT = (
     "Every vlast.kz page here is CONSTRUCTED by tests/tools/construct_vlast.py (no real HTML was available); each "
-    "says at its top what it is modelled on. Evidence: ../shared/SITES.md row 6 and ../shared/data/site-evidence.md "
+    "says at its top what it is modelled on. Evidence: docs/evidence/SITES.md row 6 and docs/evidence/site-evidence.md "
     "section 6 (URLs, the header orders of news pages and long reads, the byline, the boilerplate). fetched_at is "
     "chosen after the newest date on each page. Cases with \"serve\": false are parsed but not served by the mini-site."
 )

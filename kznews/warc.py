@@ -7,28 +7,22 @@
   that is not in the archives gets a 404 flagged "replay-miss" and counted (`warc/replay_miss`); the network is
   never used while replaying.
 
-The middleware sits next to the downloader (priority 950): replayed responses still pass through decompression,
+The middleware (kznews.downloadermiddlewares.warc) sits next to the downloader (priority 950): replayed responses still pass through decompression,
 redirects and retries exactly like live ones, and they skip the per-domain download delay.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
-from scrapy import signals
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Headers
-from scrapy.responsetypes import responsetypes
 from w3lib.url import canonicalize_url
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-
-from kznews.middlewares import REPLAY_FLAG
 
 logger = logging.getLogger(__name__)
 
@@ -112,77 +106,3 @@ def write_response_record(writer: WARCWriter, url: str, status: int, headers, bo
         url, "response", payload=BytesIO(body), http_headers=http_headers, warc_headers_dict={"WARC-Date": stamp}
     )
     writer.write_record(record)
-
-
-class WarcMiddleware:
-    def __init__(self, crawler, record: str | None, replay: str | None):
-        self.crawler = crawler
-        self.stats = crawler.stats
-        self.archive: WarcArchive | None = None
-        self.writer: WARCWriter | None = None
-        self._stream = None
-        self._record_path = record
-        if replay:
-            self.archive = open_archive(replay)
-            logger.info("replaying %d recorded responses from %s", len(self.archive), replay)
-        if record:
-            crawler.signals.connect(self._open_record, signals.spider_opened)
-            crawler.signals.connect(self._close_record, signals.spider_closed)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        settings = crawler.settings
-        record = settings.get("WARC_RECORD") or None
-        replay = settings.get("WARC_REPLAY") or None
-        if not record and not replay:
-            raise NotConfigured
-        return cls(crawler, record, replay)
-
-    def _open_record(self, spider):
-        path = Path(self._record_path)
-        if path.is_dir() or self._record_path.endswith(os.sep):
-            path.mkdir(parents=True, exist_ok=True)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            path = path / f"{spider.name}-{stamp}-{os.getpid()}.warc.gz"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._stream = path.open("ab")
-        self.writer = WARCWriter(self._stream, gzip=True, warc_version="1.1")
-        logger.info("recording responses to %s", path)
-
-    def _close_record(self, spider):
-        if self._stream:
-            self._stream.close()
-            self._stream = None
-
-    def process_request(self, request):
-        if self.archive is None:
-            return None
-        found = self.archive.get(request.url)
-        if found is None:
-            self.stats.inc_value("warc/replay_miss")
-            logger.debug("not in the archive: %s", request.url)
-            miss_class = responsetypes.from_args(url=request.url)
-            return miss_class(url=request.url, status=404, body=b"", request=request, flags=[REPLAY_FLAG, MISS_FLAG])
-        status, headers, body, fetched = found
-        request.meta["fetched_at"] = fetched
-        scrapy_headers = Headers()
-        for name, value in headers:
-            scrapy_headers.appendlist(name, value)
-        response_class = responsetypes.from_args(headers=scrapy_headers, url=request.url, body=body)
-        self.stats.inc_value("warc/replayed")
-        return response_class(
-            url=request.url, status=status, headers=scrapy_headers, body=body, request=request, flags=[REPLAY_FLAG]
-        )
-
-    def process_response(self, request, response):
-        if self.writer is None or REPLAY_FLAG in response.flags:
-            return response
-        headers = [
-            (name.decode("latin-1"), value.decode("latin-1"))
-            for name, values in response.headers.items()
-            for value in values
-        ]
-        fetched = request.meta.get("fetched_at") or datetime.now(UTC)
-        write_response_record(self.writer, response.url, response.status, headers, response.body, fetched)
-        self.stats.inc_value("warc/recorded")
-        return response

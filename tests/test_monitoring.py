@@ -12,8 +12,9 @@ from types import SimpleNamespace
 import pytest
 from scrapy.settings import Settings
 
-from kznews import monitoring
-from kznews.monitoring import DEFAULT_THRESHOLDS, build_run, evaluate, format_runs, thresholds_for
+from kznews.monitoring import runs as monitoring
+from kznews.monitoring.checks import DEFAULT_THRESHOLDS, evaluate, thresholds_for
+from kznews.monitoring.runs import build_run, format_runs
 from kznews.sites import SITES
 from kznews.storage import ArticleStore
 from tests.conftest import ROOT, run_spider
@@ -73,8 +74,8 @@ def test_project_settings_wire_spidermon_and_the_local_profile_minimum(monkeypat
     monkeypatch.delenv("KZNEWS_MONITOR_MIN_ITEMS", raising=False)
     settings = _fresh_project_settings(get_project_settings)
     assert settings.getbool("SPIDERMON_ENABLED")
-    assert "kznews.monitoring.Monitoring" in settings.getdict("EXTENSIONS")
-    assert settings.getlist("SPIDERMON_SPIDER_CLOSE_MONITORS") == ["kznews.monitoring.RunMonitorSuite"]
+    assert "kznews.extensions.monitoring.Monitoring" in settings.getdict("EXTENSIONS")
+    assert settings.getlist("SPIDERMON_SPIDER_CLOSE_MONITORS") == ["kznews.monitoring.monitors.RunMonitorSuite"]
     assert thresholds_for(settings, SITE)["min_items"] == 1
     assert thresholds_for(settings, SITE)["coverage"]["authors"] == 0.5  # tengrinews' own threshold
 

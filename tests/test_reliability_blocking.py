@@ -11,8 +11,9 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 from warcio.archiveiterator import ArchiveIterator
 
-from kznews.blocking import ChallengeMiddleware, detect_challenge
-from kznews.retry import NOT_BEFORE
+from kznews.backoff import NOT_BEFORE
+from kznews.blocking import detect_challenge
+from kznews.downloadermiddlewares.challenge import ChallengeMiddleware
 from tests.tools import chaos
 from tests.tools.gensite import GeneratedSite
 
@@ -123,7 +124,7 @@ def test_middleware_counts_retries_later_and_never_passes_a_challenge_on():
     assert stats["kznews/blocked/blocksite"] == 1  # the key monitors read
     assert stats["kznews/blocking/blocksite/cloudflare"] == 1
     # the host is left alone during the back-off (2-4 s for the first retry with base 4)
-    from kznews.retry import backoff_for
+    from kznews.backoff import backoff_for
 
     assert 1.9 <= backoff_for(crawler).wait_for(Request("https://news.example.kz/other/")) <= 4.1
     second = middleware.process_response(retry, HtmlResponse(request.url, body=chaos.CLOUDFLARE, request=retry))

@@ -11,16 +11,9 @@ from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError, Igno
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
-from kznews.retry import (
-    NOT_BEFORE,
-    Backoff,
-    RedirectMiddleware,
-    RetryMiddleware,
-    backoff_for,
-    incomplete_html,
-    parse_retry_after,
-    retry_after_date,
-)
+from kznews.backoff import NOT_BEFORE, Backoff, backoff_for, parse_retry_after, retry_after_date
+from kznews.downloadermiddlewares.redirect import RedirectMiddleware
+from kznews.downloadermiddlewares.retry import RetryMiddleware, incomplete_html
 
 
 class _Spider(Spider):
@@ -155,7 +148,7 @@ def test_redirect_loops_are_counted_and_dropped():
 def test_callback_errors_are_counted_drops_but_close_spider_still_closes():
     from scrapy.exceptions import CloseSpider
 
-    from kznews.middlewares import CallbackErrorMiddleware
+    from kznews.spidermiddlewares.callbackerrors import CallbackErrorMiddleware
 
     crawler = _crawler()
     middleware = CallbackErrorMiddleware.from_crawler(crawler)

@@ -10,9 +10,9 @@ from scrapy import Spider
 from scrapy.utils.test import get_crawler
 
 from kznews.items import Article
-from kznews.pipelines import MongoPipeline
-from kznews.spill import SpillFile, load_spill, read_spill
+from kznews.pipelines.store import MongoPipeline
 from kznews.storage import ArticleStore
+from kznews.storage.spill import SpillFile, load_spill, read_spill
 
 NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 

@@ -45,8 +45,9 @@ Rules:
 - Latin look-alikes inside Cyrillic words (baq.kz's "Бүгiн" with a Latin i) are repaired first.
 
 Layout: ``tables`` (month and relative-word tables, built once into dicts), ``engine`` (normalise, read into a
-``Reading`` that does not depend on ``now`` and is LRU-cached, resolve against ``now``), ``formats`` (renderers for
-every claimed site format, shared by the property tests and ``tests/benchmarks/bench_dates.py``), ``cli``.
+``Reading`` that does not depend on ``now`` and is LRU-cached, resolve against ``now``). The renderers of every
+claimed site format, shared by the property tests and ``tests/benchmarks/bench_dates.py``, are test support
+(``tests/tools/dateformats.py``); the command line is ``kznews.cli.dates``.
 
 Fallback policy: when the fast path finds neither a date nor a reason to reject, and the string is short and
 contains a date word (a month, weekday, unit or relative word), dateparser 1.5 is asked with explicit

@@ -31,10 +31,10 @@ from typing import Any
 import scrapy
 
 from kznews.dates import ALMATY, to_almaty
+from kznews.downloadermiddlewares.fetchtime import fetched_at
 from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
 from kznews.extract.html import parse_html
 from kznews.items import Article
-from kznews.middlewares import fetched_at
 from kznews.safety import bounded_gunzip
 from kznews.sites.base import Edition, ListSource, Site
 from kznews.urls import canonicalize_url, url_key

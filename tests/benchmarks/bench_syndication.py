@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from kznews.syndication import MinHasher, NearDuplicateIndex, detect_attribution  # noqa: E402
-from kznews.syndication.evaluation import evaluate, load_articles, root_of  # noqa: E402
+from tests.tools.syndication_eval import evaluate, load_articles, root_of  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "syndication" / "articles.json"
 SWEEP = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8]

@@ -44,11 +44,12 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "deploy" / "dev") not in sys.path:
     sys.path.insert(0, str(ROOT / "deploy" / "dev"))
 
-from kznews.retry import retry_after_date  # noqa: E402
+from kznews.backoff import retry_after_date  # noqa: E402
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site  # noqa: E402
 from kznews.spiders.engine import NewsSpider  # noqa: E402
 from kznews.urls import canonicalize_url  # noqa: E402
 from tests.tools.fault_server import Fault, FaultServer  # noqa: E402
+from tests.tools.loopback import SETTINGS_MODULE  # noqa: E402
 from tests.tools.site_server import Resource  # noqa: E402
 
 ALMATY = timezone(timedelta(hours=5))
@@ -493,7 +494,8 @@ def content_problem(row: Row, n: int, doc: dict) -> str | None:
 
 def crawl_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "KZNEWS_STATS_FILE"}
-    env.update({"KZNEWS_PROFILE": "local", "PYTHONPATH": str(ROOT), "KZNEWS_LOG_LEVEL": "INFO"})
+    env.update({"KZNEWS_PROFILE": "local", "PYTHONPATH": str(ROOT), "KZNEWS_LOG_LEVEL": "INFO",
+                "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE})
     env.update(extra or {})
     return env
 

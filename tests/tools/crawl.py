@@ -1,5 +1,8 @@
 """Running a real spider the way users do (`scrapy crawl` in its own process: Scrapy's reactor runs once per
-process), with the local profile, returning the crawl's final stats. Used by the tests and the benchmarks."""
+process), with the local profile, returning the crawl's final stats. Used by the tests and the benchmarks.
+
+The crawl runs with the test settings module (tests/tools/settings.py): pass KZNEWS_HOST_MAP in `env` to fetch the
+sites' URLs from local servers (tests/tools/loopback.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+
+from tests.tools.loopback import SETTINGS_MODULE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,6 +40,7 @@ def run_spider(
         "KZNEWS_STATS_FILE": str(stats_file),
         "KZNEWS_LOG_LEVEL": "INFO",
         "PYTHONPATH": str(ROOT),
+        "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE,
         **(env or {}),
     }
     result = subprocess.run(

@@ -43,28 +43,26 @@ KZNEWS_MAX_PAGES = int(os.environ.get("KZNEWS_MAX_PAGES", "5"))
 KZNEWS_KNOWN_DAYS = int(os.environ.get("KZNEWS_KNOWN_DAYS", "120"))
 # Sitemaps list the whole archive; without `-a since=` only this much of it is read.
 KZNEWS_SITEMAP_SINCE = os.environ.get("KZNEWS_SITEMAP_SINCE", "2d")
-# Test servers and benchmarks: send chosen hosts to a local server ({"tengrinews.kz": "http://127.0.0.1:8080/..."}).
-KZNEWS_HOST_MAP = os.environ.get("KZNEWS_HOST_MAP", "")
 
 DOWNLOADER_MIDDLEWARES = {
-    "kznews.warc.WarcMiddleware": 950,
-    "kznews.middlewares.FetchTimeMiddleware": 960,
+    "kznews.downloadermiddlewares.warc.WarcMiddleware": 950,
+    "kznews.downloadermiddlewares.fetchtime.FetchTimeMiddleware": 960,
 }
 WARC_RECORD = os.environ.get("WARC_RECORD", "")
 WARC_REPLAY = os.environ.get("WARC_REPLAY", "")
 
 EXTENSIONS = {
-    "kznews.extensions.StatsFile": 900,
+    "kznews.extensions.statsfile.StatsFile": 900,
 }
 KZNEWS_STATS_FILE = os.environ.get("KZNEWS_STATS_FILE", "")
 
 # --- items and storage ------------------------------------------------------------------------------------
 ITEM_PIPELINES = {
-    "kznews.pipelines.ValidatePipeline": 100,
-    "kznews.pipelines.DatesPipeline": 200,
-    "kznews.pipelines.DedupePipeline": 300,
-    "kznews.pipelines.SyndicationPipeline": 400,
-    "kznews.pipelines.MongoPipeline": 900,
+    "kznews.pipelines.validate.ValidatePipeline": 100,
+    "kznews.pipelines.dates.DatesPipeline": 200,
+    "kznews.pipelines.dedupe.DedupePipeline": 300,
+    "kznews.pipelines.syndication.SyndicationPipeline": 400,
+    "kznews.pipelines.store.MongoPipeline": 900,
 }
 # Empty MONGO_URI disables storage (feed exports still work: scrapy crawl SITE -O out.jsonl).
 MONGO_URI = os.environ.get("MONGO_URI", "mongodb://127.0.0.1:27017")
@@ -110,18 +108,13 @@ if KZNEWS_PROFILE == "local":
     AUTOTHROTTLE_ENABLED = False
     CONCURRENT_REQUESTS_PER_DOMAIN = 16
     RETRY_TIMES = 1
-if KZNEWS_HOST_MAP:
-    DOWNLOAD_HANDLERS = {
-        "http": "kznews.middlewares.LoopbackDownloadHandler",
-        "https": "kznews.middlewares.LoopbackDownloadHandler",
-    }
 
-# === operations: monitoring (kznews/monitoring.py, docs/operations.md) ================================
+# === operations: monitoring (kznews/monitoring/, docs/operations.md) ================================
 # spidermon runs kznews' monitors when each spider closes and records the run in the `runs` collection.
 SPIDERMON_ENABLED = True
-EXTENSIONS["kznews.monitoring.Monitoring"] = 500  # before StatsFile (900): the stats file shows the run's health
-SPIDERMON_SPIDER_CLOSE_MONITORS = ["kznews.monitoring.RunMonitorSuite"]
-# Thresholds are data: defaults (kznews.monitoring.DEFAULT_THRESHOLDS, overridable here), per-site overrides,
+EXTENSIONS["kznews.extensions.monitoring.Monitoring"] = 500  # before StatsFile (900): the stats file shows the run's health
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["kznews.monitoring.monitors.RunMonitorSuite"]
+# Thresholds are data: defaults (kznews.monitoring.checks.DEFAULT_THRESHOLDS, overridable here), per-site overrides,
 # then KZNEWS_MONITOR_THRESHOLDS (JSON {"default": {...}, "SITE": {...}}) from the environment or -s.
 KZNEWS_MONITOR_DEFAULTS: dict = {}
 KZNEWS_MONITOR_SITES = {
@@ -135,11 +128,11 @@ KZNEWS_RUNS_ENABLED = os.environ.get("KZNEWS_RUNS_ENABLED", "1") not in ("0", "f
 # Shown as `node` in the runs collection (default: the host name).
 KZNEWS_NODE = os.environ.get("KZNEWS_NODE", "")
 
-# === operations: several machines (kznews/distributed.py, docs/operations.md) ================================
+# === operations: several machines (kznews/schedulers/distributed.py, docs/operations.md) ================================
 # KZNEWS_PROFILE=distributed: the polite profile plus scrapy-redis' shared request queue and duplicate filter, so
 # the scrapyd nodes that run the same spider share one crawl. Every node needs REDIS_URL and the same database.
 if KZNEWS_PROFILE == "distributed":
-    SCHEDULER = "kznews.distributed.Scheduler"
+    SCHEDULER = "kznews.schedulers.distributed.Scheduler"
     DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
     SCHEDULER_QUEUE_CLASS = "scrapy_redis.queue.PriorityQueue"  # article requests first, as on one machine
     REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
@@ -153,25 +146,25 @@ if KZNEWS_PROFILE == "distributed":
 # --- reliability and security (docs/reliability.md) ----------------------------------------------------------
 DOWNLOADER_MIDDLEWARES.update(
     {
-        "kznews.safety.UrlSafetyMiddleware": 40,  # every request, redirects and page links included
+        "kznews.downloadermiddlewares.urlsafety.UrlSafetyMiddleware": 40,  # every request, redirects and page links included
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-        "kznews.retry.RetryMiddleware": 550,  # back-off, Retry-After, empty/truncated bodies, failure counts
+        "kznews.downloadermiddlewares.retry.RetryMiddleware": 550,  # back-off, Retry-After, empty/truncated bodies, failure counts
         "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-        "kznews.retry.RedirectMiddleware": 600,  # + redirect loops counted
-        "kznews.encoding.EncodingMiddleware": 587,  # after decompression
-        "kznews.blocking.ChallengeMiddleware": 585,  # after encoding repair, before meta refresh and retries
+        "kznews.downloadermiddlewares.redirect.RedirectMiddleware": 600,  # + redirect loops counted
+        "kznews.downloadermiddlewares.encoding.EncodingMiddleware": 587,  # after decompression
+        "kznews.downloadermiddlewares.challenge.ChallengeMiddleware": 585,  # after encoding repair, before meta refresh and retries
     }
 )
 SPIDER_MIDDLEWARES = {
     **globals().get("SPIDER_MIDDLEWARES", {}),
-    "kznews.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
-    "kznews.middlewares.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50) has taken its errors
+    "kznews.spidermiddlewares.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
+    "kznews.spidermiddlewares.callbackerrors.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50) has taken its errors
 }
 # A crash-safe JOBDIR (the same as Scrapy's scheduler without JOBDIR), unless a profile chose another scheduler.
-SCHEDULER = globals().get("SCHEDULER") or "kznews.journal.JournalScheduler"
-EXTENSIONS["kznews.safety.SecretsGuard"] = 100
+SCHEDULER = globals().get("SCHEDULER") or "kznews.schedulers.journal.JournalScheduler"
+EXTENSIONS["kznews.extensions.secrets.SecretsGuard"] = 100
 # Host names resolving to private addresses are refused.
-TWISTED_DNS_RESOLVER = globals().get("TWISTED_DNS_RESOLVER") or "kznews.safety.SafeResolver"
+TWISTED_DNS_RESOLVER = globals().get("TWISTED_DNS_RESOLVER") or "kznews.resolver.SafeResolver"
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body cut short is an error (retried), never a page
 KZNEWS_ALLOW_PRIVATE_URLS = os.environ.get("KZNEWS_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes")
 KZNEWS_RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubling
@@ -190,3 +183,5 @@ if KZNEWS_PROFILE == "local":
     KZNEWS_RETRY_AFTER_MAX = 5.0
     KZNEWS_BLOCKED_BACKOFF_BASE = 0.1
     MONGO_CLOSE_TIMEOUT = 10.0
+
+ADDONS: dict = {}

@@ -24,7 +24,7 @@ from typing import Any
 from bson import json_util
 from bson.json_util import JSONMode, JSONOptions
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = ROOT / ".local" / "spill"
 JSON_OPTIONS = JSONOptions(json_mode=JSONMode.RELAXED, tz_aware=True, tzinfo=UTC)
 
@@ -100,32 +100,3 @@ def load_spill(store, path: Path | str, batch_size: int = 500) -> dict[str, Any]
             flush()
     flush()
     return {"file": str(path), **totals, "invalid_lines": len(invalid)}
-
-
-def main(files: list[str], uri: str, database: str) -> int:
-    """`python -m kznews load-spill FILE...`: prints one JSON line per file."""
-    from kznews.safety import install_log_filter, scrub, secrets_of
-    from kznews.storage import ArticleStore, redact_uri
-
-    secrets = secrets_of(uri)
-    install_log_filter(secrets)
-    if not uri:
-        print("MONGO_URI is empty: nowhere to load the spill file into", flush=True)
-        return 2
-    missing = [f for f in files if not Path(f).is_file()]
-    if missing:
-        print(f"no such file: {', '.join(missing)}", flush=True)
-        return 2
-    store = ArticleStore(uri, database)
-    status = 0
-    try:
-        store.ensure_indexes()
-        for name in files:
-            print(json.dumps(load_spill(store, name), ensure_ascii=False), flush=True)
-    except Exception as error:  # the database is down or refuses: say so without the credentials
-        message = scrub(str(error), secrets)[:500]
-        print(f"could not load into {redact_uri(uri)}: {type(error).__name__}: {message}", flush=True)
-        status = 1
-    finally:
-        store.close()
-    return status

@@ -1,4 +1,4 @@
-"""`make demo`: replay recorded pages through the real spiders and pipelines into MongoDB, then summarise.
+"""`python -m kznews demo` (`make demo`): replay recorded pages through the real spiders and pipelines into MongoDB, then summarise.
 
 Works offline: every response comes from the WARC files (kznews.warc); a URL missing from them is a counted
 404, never a network request. The recorded fetch times resolve relative dates, so the demo prints the same
@@ -8,17 +8,28 @@ exact instants every time.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from pymongo import DESCENDING, MongoClient
-from scrapy.crawler import CrawlerProcess
-from scrapy.utils.project import get_project_settings
+DEFAULT_WARC = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "warc"
 
-from kznews.dates import to_almaty
-from kznews.sites import SITES
-from kznews.storage import redact_uri
+
+def add_parser(commands) -> None:
+    demo = commands.add_parser("demo", help="replay recorded pages into MongoDB and print a summary")
+    demo.add_argument("--warc", default=str(DEFAULT_WARC))
+    demo.add_argument("--sites", help="comma-separated site names (default: all)")
+    demo.set_defaults(run=run)
+
+
+def run(args) -> int:
+    return run_demo(args.warc, args.sites)
 
 
 def run_demo(warc: str, sites: str | None = None) -> int:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    from kznews.sites import SITES
+
     names = sites.split(",") if sites else sorted(SITES)
     os.environ.setdefault("MONGO_DATABASE", "kznews_demo")
     settings = get_project_settings()
@@ -37,6 +48,11 @@ def run_demo(warc: str, sites: str | None = None) -> int:
 
 
 def print_summary(uri: str, database: str, sites: list[str]) -> None:
+    from pymongo import DESCENDING, MongoClient
+
+    from kznews.dates import to_almaty
+    from kznews.storage import redact_uri
+
     with MongoClient(uri, tz_aware=True) as client:
         articles = client[database].articles
         print(f"\nArticles in {redact_uri(uri)} / {database}:")

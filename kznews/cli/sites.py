@@ -1,8 +1,18 @@
-"""Documentation generated from the registry: the supported-sites table (docs/sites.md)."""
+"""`python -m kznews sites`: the supported-sites table, generated from the registry (docs/sites.md, `make docs`)."""
 
 from __future__ import annotations
 
 from kznews.sites import SITES
+
+
+def add_parser(commands) -> None:
+    sites = commands.add_parser("sites", help="print the supported sites table (Markdown)")
+    sites.set_defaults(run=run)
+
+
+def run(args) -> int:
+    print(sites_table())
+    return 0
 
 
 def _discovery(site) -> str:

@@ -1,38 +1,27 @@
-"""Retries that wait, responses that are checked, failures that are counted.
+"""RetryMiddleware: retries that wait, responses that are checked, failures that are counted.
 
-`RetryMiddleware` replaces Scrapy's (same priority, same settings, same `retry/*` stats) and adds:
+It replaces Scrapy's (same priority, same settings, same `retry/*` stats) and adds:
 
 - waiting: a retried request is not sent before its back-off has passed (exponential with jitter,
   KZNEWS_RETRY_BACKOFF_BASE doubling up to KZNEWS_RETRY_BACKOFF_MAX); Scrapy retries at once.
 - Retry-After: on 429 and 503 the server's Retry-After (seconds or an HTTP date) is honoured, bounded by
   KZNEWS_RETRY_AFTER_MAX, and it holds back every request to that host, not only the one that got it
-  (a per-host cool-down, shared with kznews.blocking for challenge pages).
+  (a per-host cool-down, shared with the challenge middleware; kznews.backoff).
 - response checks: an empty 200 and an HTML body cut short without a length (no `</html>` at the end of a
   response that ended at connection close) are retried like a 503, never handed to extraction.
   Bodies cut short against their Content-Length or chunking fail in Scrapy (DOWNLOAD_FAIL_ON_DATALOSS) and are
   retried as exceptions.
 - accounting: what finally fails is counted per site as `kznews/failed/{site}/{reason}` (and
   `kznews/failed/{reason}`): http_404, http_403, http_503 (retries exhausted), timeout, connection, truncated,
-  empty_response, too_large, redirect_loop, redirect_limit, ... and dropped without reaching the spider.
-
-`RedirectMiddleware` (Scrapy's, plus loop detection): a redirect back to a URL already in the chain is a loop,
-counted and dropped at once instead of silently ending as a "duplicate request".
+  empty_response, too_large, dns, ... and dropped without reaching the spider.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
-import random
-import time
-import weakref
-from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as ScrapyRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware as ScrapyRetryMiddleware
-from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -44,98 +33,10 @@ from scrapy.exceptions import (
 from scrapy.http import HtmlResponse
 from twisted.internet import error as twisted_error
 
+from kznews.backoff import RETRY_AFTER_STATUSES, backoff_for, parse_retry_after, retry_later
+from kznews.stats import count_failure
+
 logger = logging.getLogger(__name__)
-
-NOT_BEFORE = "kznews_not_before"  # request.meta: wall-clock time before which the request is not sent
-RETRY_AFTER_STATUSES = frozenset({429, 503})
-
-
-def site_of(crawler) -> str:
-    return crawler.spider.name if crawler.spider is not None else "unknown"
-
-
-def count_failure(crawler, reason: str) -> None:
-    """A request that ends without a page for the spider, counted per site with its reason."""
-    crawler.stats.inc_value(f"kznews/failed/{reason}")
-    crawler.stats.inc_value(f"kznews/failed/{site_of(crawler)}/{reason}")
-
-
-def slot_of(request) -> str:
-    return request.meta.get("download_slot") or (urlsplit(request.url).hostname or "").lower()
-
-
-def parse_retry_after(value: bytes | str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); None when absent or unreadable."""
-    if not value:
-        return None
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
-    text = text.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
-
-
-class Backoff:
-    """Per-crawler waiting state: back-off delays and per-host cool-downs."""
-
-    def __init__(self, settings):
-        self.base = settings.getfloat("KZNEWS_RETRY_BACKOFF_BASE", 2.0)
-        self.maximum = settings.getfloat("KZNEWS_RETRY_BACKOFF_MAX", 60.0)
-        self.retry_after_max = settings.getfloat("KZNEWS_RETRY_AFTER_MAX", 60.0)
-        self.cooldowns: dict[str, float] = {}  # host -> wall-clock time before which nothing is sent
-
-    def delay(self, attempt: int, base: float | None = None) -> float:
-        """Exponential back-off with jitter for the `attempt`-th retry (1, 2, ...)."""
-        base = self.base if base is None else base
-        ceiling = min(self.maximum, base * 2 ** max(0, attempt - 1))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
-
-    def bounded_retry_after(self, seconds: float) -> float:
-        return max(0.0, min(seconds, self.retry_after_max))
-
-    def cool_down(self, slot: str, seconds: float) -> None:
-        until = time.time() + seconds
-        if until > self.cooldowns.get(slot, 0.0):
-            self.cooldowns[slot] = until
-
-    def wait_for(self, request) -> float:
-        now = time.time()
-        until = max(request.meta.get(NOT_BEFORE, 0.0), self.cooldowns.get(slot_of(request), 0.0))
-        return max(0.0, until - now)
-
-
-_BACKOFFS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def backoff_for(crawler) -> Backoff:
-    backoff = _BACKOFFS.get(crawler)
-    if backoff is None:
-        backoff = _BACKOFFS[crawler] = Backoff(crawler.settings)
-    return backoff
-
-
-def retry_later(
-    request, crawler, reason: str, delay: float, *, max_retry_times: int | None = None, cool_down: bool = False
-):
-    """A copy of `request` to be sent again after `delay` seconds (and the host held back that long when
-    `cool_down`), or None when its retries are exhausted (Scrapy's get_retry_request does the counting)."""
-    retry = get_retry_request(request, spider=crawler.spider, reason=reason, max_retry_times=max_retry_times)
-    if retry is None:
-        return None
-    retry.meta[NOT_BEFORE] = time.time() + delay
-    if cool_down:
-        backoff_for(crawler).cool_down(slot_of(request), delay)
-    crawler.stats.inc_value("kznews/retry/waited_seconds", round(delay, 3))
-    return retry
 
 
 def _exception_reason(exception: Exception) -> str:
@@ -237,20 +138,3 @@ class RetryMiddleware(ScrapyRetryMiddleware):
         return None
 
 
-class RedirectMiddleware(ScrapyRedirectMiddleware):
-    def _redirect(self, redirected, request, reason):
-        chain = [*request.meta.get("redirect_urls", []), request.url]
-        if redirected.url in chain:
-            count_failure(self.crawler, "redirect_loop")
-            logger.info("redirect loop at %s (chain of %d)", request.url, len(chain))
-            raise IgnoreRequest("redirect loop")
-        try:
-            return super()._redirect(redirected, request, reason)
-        except IgnoreRequest:
-            count_failure(self.crawler, "redirect_limit")
-            raise
-
-
-def retry_after_date(seconds: float) -> str:
-    """An HTTP date `seconds` from now (for tests and the fault server)."""
-    return email.utils.format_datetime(datetime.fromtimestamp(time.time() + seconds, UTC), usegmt=True)

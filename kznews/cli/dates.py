@@ -21,6 +21,11 @@ def _instant(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def add_parser(commands) -> None:
+    # `dates` has its own parser (main below, for positional texts and stdin); listed here for --help.
+    commands.add_parser("dates", help="parse dates: --lang ru|kk|en --now ISO8601 [TEXT ...]", add_help=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kznews dates", description="Parse news-site date strings into Asia/Almaty instants."

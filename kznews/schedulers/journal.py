@@ -22,8 +22,8 @@ are not fetched again, and the ones that were not are fetched and upserted by UR
 After a clean stop (CLOSESPIDER_*, SIGINT/SIGTERM) Scrapy's own queue is valid and the journal is compacted to the
 requests still pending. A lock file keeps two runs from sharing one JOBDIR (the second refuses to start).
 
-Enabled by SCHEDULER = "kznews.journal.JournalScheduler" and the spider middleware JournalSpiderMiddleware; without
-JOBDIR both do nothing.
+Enabled by SCHEDULER = "kznews.schedulers.journal.JournalScheduler" and the spider middleware
+kznews.spidermiddlewares.journal.JournalSpiderMiddleware; without JOBDIR both do nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from itemadapter import ItemAdapter, is_item
 from scrapy import Request
 from scrapy.core.scheduler import Scheduler
 from scrapy.utils.job import job_dir
@@ -55,6 +54,11 @@ _JOURNALS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # crawler ->
 
 class JobDirInUse(RuntimeError):
     pass
+
+
+def journal_for(crawler) -> Journal | None:
+    """The journal of a crawler's JOBDIR, or None without JOBDIR."""
+    return _JOURNALS.get(crawler)
 
 
 def read_records(path: Path) -> Iterator[tuple]:
@@ -280,35 +284,6 @@ class JournalScheduler(Scheduler):
                 fcntl.flock(lock, fcntl.LOCK_UN)
             lock.close()
         return result
-
-
-class JournalSpiderMiddleware:
-    """Journals the requests a callback yields before they reach the scheduler, and the callback's end with the
-    URLs of its items (see the module docstring)."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
-    async def process_spider_output(self, response, result):
-        journal = _JOURNALS.get(self.crawler)
-        if journal is None:
-            async for output in result:
-                yield output
-            return
-        urls: list[str] = []
-        async for output in result:
-            if isinstance(output, Request):
-                journal.add(output)
-            elif is_item(output):
-                url = ItemAdapter(output).get("url")
-                if isinstance(url, str):
-                    urls.append(url)
-            yield output
-        journal.finish(response.request, urls)
 
 
 def journal_state(directory: Path | str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Linking reprints across sites in MongoDB (used by kznews.storage, which owns the collections).
+"""Linking reprints across sites in MongoDB: the `signatures` collection (used by ArticleStore).
 
 Every stored article gets a MinHash signature (kznews.syndication: word 3-shingles, 128 bins) in the
 `signatures` collection: its 64 LSH band keys (2 rows each), its exact shingle set, its site, publication time and

@@ -1,14 +1,6 @@
-"""Item pipelines, one job each, in this order (see ITEM_PIPELINES in settings.py):
-
-1. ValidatePipeline  drops what is not an article (no title, no body, foreign URL), counting the reason.
-2. DatesPipeline     makes every datetime exact: aware, in Asia/Almaty, never in the future, read from
-                     `published_at_text` by the date engine when extraction could not resolve it.
-3. DedupePipeline    one item per canonical URL per run.
-4. SyndicationPipeline  the credited source of a reprint and the body's hash (kznews.syndication).
-5. MongoPipeline     batched bulk upserts on a writer thread, flushed on close (kznews.storage owns the DB;
-                     it also turns same-site duplicate bodies into aliases and links reprints across sites);
-                     retried through outages, spilled to a local file past a bound (kznews.spill).
-"""
+"""MongoPipeline: articles into MongoDB in batches, on one writer thread (kznews.storage owns the database; it also
+turns same-site duplicate bodies into aliases and links reprints across sites); retried through outages, spilled
+to a local file past a bound (kznews.storage.spill)."""
 
 from __future__ import annotations
 
@@ -17,120 +9,21 @@ import logging
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 
 from bson.errors import InvalidDocument
 from itemadapter import ItemAdapter
 from pymongo.errors import BulkWriteError, DocumentTooLarge
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 
-from kznews.dates import ALMATY, parse_date, to_almaty
-from kznews.extract.article import FUTURE_TOLERANCE
+from kznews.pipelines.base import StatsPipeline
 from kznews.safety import scrub, secrets_of
-from kznews.spill import SpillFile, load_spill, spill_dir
 from kznews.storage import ArticleStore, now_utc, redact_uri
-from kznews.syndication import body_fingerprint, detect_attribution
-from kznews.urls import url_key
+from kznews.storage.spill import SpillFile, load_spill, spill_dir
 
 logger = logging.getLogger(__name__)
 
-COVERAGE_FIELDS = ("title", "summary", "body", "authors", "section", "tags", "images", "published_at", "modified_at")
-MIN_BODY_CHARS = 50
-# Kazakhstan's online press begins in the 1990s; anything earlier is a misread number, not a date.
-EARLIEST_PLAUSIBLE = datetime(1991, 1, 1, tzinfo=ALMATY)
 
-
-class _StatsMixin:
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
-    def drop(self, adapter: ItemAdapter, reason: str) -> None:
-        site = adapter.get("site") or "unknown"
-        self.stats.inc_value(f"kznews/dropped/{reason}")
-        self.stats.inc_value(f"kznews/dropped/{site}/{reason}")
-        raise DropItem(f"{reason}: {adapter.get('url')}")
-
-
-class ValidatePipeline(_StatsMixin):
-    def process_item(self, item):
-        adapter = ItemAdapter(item)
-        for key in ("title", "summary", "body", "section", "published_at_text"):
-            value = adapter.get(key)
-            if isinstance(value, str):
-                adapter[key] = value.strip() or None
-        if not adapter.get("url") or not adapter.get("site") or not adapter.get("lang"):
-            self.drop(adapter, "no_url")
-        if not adapter.get("title"):
-            self.drop(adapter, "no_title")
-        body = adapter.get("body") or ""
-        if len(body) < MIN_BODY_CHARS:
-            self.drop(adapter, "no_body")
-        return item
-
-
-class DatesPipeline(_StatsMixin):
-    def process_item(self, item):
-        adapter = ItemAdapter(item)
-        fetched = adapter.get("fetched_at") or now_utc()
-        adapter["fetched_at"] = to_almaty(fetched)
-        if adapter.get("published_at") is None and adapter.get("published_at_text"):
-            adapter["published_at"] = parse_date(adapter["published_at_text"], adapter["lang"], fetched)
-            if adapter["published_at"] is not None:
-                self.stats.inc_value(f"kznews/dates/{adapter['site']}/from_text")
-        for key in ("published_at", "modified_at"):
-            value = adapter.get(key)
-            if value is None:
-                continue
-            value = to_almaty(value)
-            if value > adapter["fetched_at"] + FUTURE_TOLERANCE or value < EARLIEST_PLAUSIBLE:
-                # A wrong date is worse than none: keep the article, drop the date, count it.
-                self.stats.inc_value(f"kznews/dates/{adapter['site']}/implausible_{key}")
-                logger.warning("implausible %s %s on %s", key, value.isoformat(), adapter.get("url"))
-                value = None
-            adapter[key] = value
-        if adapter.get("published_at") is None:
-            self.stats.inc_value(f"kznews/dates/{adapter['site']}/missing_published_at")
-        return item
-
-
-class DedupePipeline(_StatsMixin):
-    def __init__(self, crawler):
-        super().__init__(crawler)
-        self.seen: set[int] = set()  # url_key() of the URLs stored in this run
-
-    def process_item(self, item):
-        adapter = ItemAdapter(item)
-        url = adapter["url"]
-        key = url_key(url)
-        if key in self.seen:
-            self.drop(adapter, "duplicate_url")
-        self.seen.add(key)
-        site, lang = adapter["site"], adapter["lang"]
-        self.stats.inc_value("kznews/items")
-        self.stats.inc_value(f"kznews/items/{site}/{lang}")
-        for name in COVERAGE_FIELDS:
-            if adapter.get(name):
-                self.stats.inc_value(f"kznews/coverage/{site}/{name}")
-        return item
-
-
-class SyndicationPipeline(_StatsMixin):
-    def process_item(self, item):
-        adapter = ItemAdapter(item)
-        body = adapter.get("body") or ""
-        adapter["body_hash"] = body_fingerprint(body)
-        adapter["credited_source"] = detect_attribution(body, adapter.get("lang"), own_site=adapter.get("site"))
-        if adapter["credited_source"]:
-            self.stats.inc_value(f"kznews/reprints/{adapter['site']}/credited")
-        return item
-
-
-class MongoPipeline(_StatsMixin):
+class MongoPipeline(StatsPipeline):
     """Buffers documents and writes them in batches on one writer thread, so the reactor never waits on the
     database; while the database keeps up, at most `MONGO_MAX_PENDING_BATCHES` batches wait before item
     processing waits (back-pressure instead of unbounded memory). Everything is flushed when the spider closes.
@@ -138,7 +31,7 @@ class MongoPipeline(_StatsMixin):
     Failure path (docs/reliability.md): a batch that cannot be written stays first in line and is retried with
     back-off (bounded by MONGO_RETRY_MAX_SECONDS) until the database is back; upserts keyed by `url` make the retry
     of a partly applied batch harmless. While the database is down, items are not held back; past
-    KZNEWS_SPILL_AFTER unwritten documents they go to a spill file (kznews.spill), so memory stays bounded. At
+    KZNEWS_SPILL_AFTER unwritten documents they go to a spill file (kznews.storage.spill), so memory stays bounded. At
     close, writing is retried for at most MONGO_CLOSE_TIMEOUT seconds, then whatever is left is spilled: close
     never hangs on a dead database and nothing is lost. A run that spilled and sees the database back at close
     loads its own spill file."""
@@ -155,7 +48,7 @@ class MongoPipeline(_StatsMixin):
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kznews-mongo")
         self.last_flush = time.monotonic()
         self._ticker: asyncio.Task | None = None
-        # --- reliability: outages and spill (kznews.spill) ---
+        # --- reliability: outages and spill (kznews.storage.spill) ---
         settings = crawler.settings
         self.timeout_ms = settings.getint("MONGO_TIMEOUT_MS", 10_000)
         self.retry_max = settings.getfloat("MONGO_RETRY_MAX_SECONDS", 10.0)

@@ -1,6 +1,5 @@
-"""Renderers for every site format the engine claims: instants in, strings out (with the value they mean).
-
-Used by the property tests and the benchmark, so both exercise the same catalogue. Each renderer writes a
+"""Renderers for every site format the date engine (kznews.dates) claims: instants in, strings out (with the value
+they mean). Test support: used by the property tests and the benchmark, so both exercise the same catalogue. Each renderer writes a
 string the way a site prints it (see docs/evidence/site-evidence.md and docs/evidence/SITES.md) and returns the value a
 correct parser must give back for a given reference instant.
 """

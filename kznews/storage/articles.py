@@ -1,4 +1,4 @@
-"""MongoDB storage: the one module that knows the database.
+"""The articles collection, and the handle on every other collection (kznews.storage owns the database).
 
 Collections:
 - `articles`: one document per canonical URL (unique index on `url`); written by bulk upserts, so two runs that
@@ -24,7 +24,7 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
 from pymongo.errors import BulkWriteError
 
-from kznews.reprints import ReprintLinker
+from kznews.storage.reprints import ReprintLinker
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class ArticleStore:
             update["$setOnInsert"] = on_insert
         return UpdateOne({"url": doc["url"]}, update, upsert=True)
 
-    # --- reliability: loading spill files (kznews.spill) ---------------------------------------------------
+    # --- reliability: loading spill files (kznews.storage.spill) ---------------------------------------------------
 
     def upsert_if_newer(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
         """Upsert articles by `url` unless the stored one was fetched later (a spill file loaded late must not

@@ -1,0 +1,36 @@
+"""`python -m kznews link-reprints --since 3d`: link again the reprints of recent articles (idempotent), for pairs
+two spiders stored at the same moment (hourly by a systemd timer, deploy/systemd/)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta
+
+
+def add_parser(commands) -> None:
+    relink = commands.add_parser("link-reprints", help="link again the reprints of recent articles (idempotent)")
+    relink.add_argument("--since", default="3d", help="ISO 8601 or 3d/12h: articles published since then")
+    relink.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from scrapy.utils.project import get_project_settings
+
+    from kznews.spiders.engine import parse_since
+    from kznews.storage import ArticleStore, redact_uri
+
+    settings = get_project_settings()
+    uri = settings.get("MONGO_URI")
+    if not uri:
+        print("MONGO_URI is empty", file=sys.stderr)
+        return 2
+    since = parse_since(args.since, datetime.now(UTC)) or datetime.now(UTC) - timedelta(days=3)
+    store = ArticleStore(uri, settings.get("MONGO_DATABASE", "kznews"))
+    try:
+        store.ensure_indexes()
+        counts = store.relink_reprints(since)
+    finally:
+        store.close()
+    print(f"{counts['articles']} articles since {since.isoformat()} checked in {redact_uri(uri)}; "
+          f"{counts['linked']} linked to another site's article")
+    return 0

@@ -15,12 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-if TYPE_CHECKING:
-    from kznews.extract.listing import ListPage
 
 
 @dataclass(frozen=True)
@@ -133,9 +128,10 @@ class Site:
     sitemap_follow: re.Pattern[str] | None = None
     # Repairs a broken <loc> of the site's sitemaps beyond the generic repairs in kznews.extract.feeds.
     fix_sitemap_loc: Callable[[str], str] | None = None
-    # Reads one page of a JSON list endpoint (Edition.json_lists): (text, url, lang, fetched_at) -> ListPage.
-    # A pure function like the extractors; zakon.kz's "load more" JSON carries HTML chunks of list items.
-    json_list: Callable[[str, str, str, datetime], ListPage] | None = None
+    # Takes the list items out of one answer of a JSON list endpoint (Edition.json_lists): text -> HTML markup
+    # read with the site's list layouts (kznews.extract.jsonlist); raises ValueError on an answer it cannot read.
+    # zakon.kz's "load more" JSON carries HTML chunks of list items.
+    json_list: Callable[[str], str] | None = None
     # Free-form notes shown in the generated docs table.
     notes: str = ""
 

@@ -2,7 +2,7 @@
 
 Evidence: docs/evidence/SITES.md row 3 and data/site-evidence.md section 3; selectors of two public scrapers (2025-2026).
 - Lists: /news/ and its "load more" endpoint /news/?handler=LoadMoreNews&p=N&type=list, which answers JSON whose
-  strings carry HTML chunks of list items [C, tested code]; `json_list` below reads it. List markup: 2025
+  strings carry HTML chunks of list items [C, tested code]; `json_list` below takes them out. List markup: 2025
   `div.newscard` > `a.newscard_link` with `.newscard__title` and `span.newscard__date` ('сегодня, 13:51',
   '13:51, сегодня', '13:51, 15 августа 2025') [C]; 2023 `.zmainCard_item` with `time[datetime]` [C]. After
   midnight /news/ still shows yesterday's items ('вчера, 23:47').
@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 
-from kznews.extract.listing import ListPage, extract_list
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 
 _LOAD_MORE = "/news/?handler=LoadMoreNews&p={n}&type=list"
@@ -42,13 +40,14 @@ def _html_chunks(value) -> list[str]:
     return []
 
 
-def json_list(text: str, url: str, lang: str, fetched_at: datetime) -> ListPage:
-    """A page of /news/?handler=LoadMoreNews: JSON whose strings are HTML chunks of list items, read with the
-    site's list layouts. Raises ValueError when the answer is not JSON or holds no markup (the endpoint changed)."""
+def json_list(text: str) -> str:
+    """The list items of a page of /news/?handler=LoadMoreNews (JSON whose strings are HTML chunks of list items)
+    as one piece of markup, read with the site's list layouts. Raises ValueError when the answer is not JSON or
+    holds no markup (the endpoint changed)."""
     chunks = _html_chunks(json.loads(text))
     if not chunks:
         raise ValueError("no HTML in the LoadMoreNews answer")
-    return extract_list("<div>" + "\n".join(chunks) + "</div>", url, SITE, lang, fetched_at)
+    return "<div>" + "\n".join(chunks) + "</div>"
 
 
 _LISTS = (ListSource("/news/"),)

@@ -32,7 +32,7 @@ import scrapy
 
 from kznews.dates import ALMATY, to_almaty
 from kznews.downloadermiddlewares.fetchtime import fetched_at
-from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
+from kznews.extract import extract_article, extract_json_list, extract_list, parse_feed, parse_sitemap
 from kznews.extract.html import parse_html
 from kznews.items import Article
 from kznews.safety import bounded_gunzip
@@ -279,7 +279,7 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(f"{prefix}/bad_response")
             return
         try:
-            listing = self.site.json_list(response.text, response.url, lang, fetched_at(response))
+            listing = extract_json_list(response.text, response.url, self.site, lang, fetched_at(response))
         except ValueError as error:  # not JSON, or not the JSON the hook knows: the endpoint changed
             stats.inc_value(f"kznews/layout/{self.name}/json_list/unreadable")
             logger.warning("unreadable JSON list %s: %s", response.url, error)

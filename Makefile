@@ -47,6 +47,7 @@ lint: setup
 
 docs: setup
 	$(PY) -m kznews sites > docs/sites.md
+	$(PY) -m kznews settings > docs/settings.md
 
 db-stop:
 	$(PY) deploy/dev/localdb.py stop

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
 
+from kznews.settings.registry import setting
+
 NOT_BEFORE = "kznews_not_before"  # request.meta: wall-clock time before which the request is not sent
 RETRY_AFTER_STATUSES = frozenset({429, 503})
 
@@ -47,9 +49,9 @@ class Backoff:
     """Per-crawler waiting state: back-off delays and per-host cool-downs."""
 
     def __init__(self, settings):
-        self.base = settings.getfloat("KZNEWS_RETRY_BACKOFF_BASE", 2.0)
-        self.maximum = settings.getfloat("KZNEWS_RETRY_BACKOFF_MAX", 60.0)
-        self.retry_after_max = settings.getfloat("KZNEWS_RETRY_AFTER_MAX", 60.0)
+        self.base = setting(settings, "KZNEWS_RETRY_BACKOFF_BASE")
+        self.maximum = setting(settings, "KZNEWS_RETRY_BACKOFF_MAX")
+        self.retry_after_max = setting(settings, "KZNEWS_RETRY_AFTER_MAX")
         self.cooldowns: dict[str, float] = {}  # host -> wall-clock time before which nothing is sent
 
     def delay(self, attempt: int, base: float | None = None) -> float:

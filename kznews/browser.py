@@ -21,6 +21,7 @@ from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 from scrapy_playwright.page import PageMethod
 
 from kznews.safety import check_url
+from kznews.settings.registry import setting
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +66,12 @@ class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
     def __init__(self, crawler):
         super().__init__(crawler)
         settings = crawler.settings
-        self.pages_per_context = max(1, settings.getint("KZNEWS_BROWSER_PAGES_PER_CONTEXT", 20))
+        self.pages_per_context = max(1, setting(settings, "KZNEWS_BROWSER_PAGES_PER_CONTEXT"))
         self.generation = 0
         self.pages_in_generation = 0
         self.stats = crawler.stats
         # what scrapy-playwright asks of every request a page makes
-        self.abort_request = abort_predicate(settings.getbool("KZNEWS_ALLOW_PRIVATE_URLS", False))
+        self.abort_request = abort_predicate(setting(settings, "KZNEWS_ALLOW_PRIVATE_URLS"))
 
     def _context_name(self) -> str:
         return f"kznews-{self.generation}"
@@ -101,8 +102,8 @@ class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
 
 def list_page_meta(source, settings) -> dict:
     """Meta for a browser-rendered list: scroll, or click the "load more" button, a bounded number of times."""
-    rounds = settings.getint("KZNEWS_BROWSER_ROUNDS", 5)
-    wait_ms = settings.getint("KZNEWS_BROWSER_WAIT_MS", 700)
+    rounds = setting(settings, "KZNEWS_BROWSER_ROUNDS")
+    wait_ms = setting(settings, "KZNEWS_BROWSER_WAIT_MS")
     methods = [PageMethod("wait_for_load_state", "domcontentloaded")]
     for _ in range(rounds):
         if source.load_more:

@@ -7,6 +7,7 @@ from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
 
 from kznews.safety import parse_ip, unsafe_address
+from kznews.settings.registry import setting
 
 
 class SafeResolver(CachingThreadedResolver):
@@ -17,7 +18,7 @@ class SafeResolver(CachingThreadedResolver):
     @classmethod
     def from_crawler(cls, crawler, reactor):
         resolver = super().from_crawler(crawler, reactor)
-        resolver.allow_private = crawler.settings.getbool("KZNEWS_ALLOW_PRIVATE_URLS", False)
+        resolver.allow_private = setting(crawler.settings, "KZNEWS_ALLOW_PRIVATE_URLS")
         return resolver
 
     def getHostByName(self, name, timeout=()):

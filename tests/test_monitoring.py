@@ -15,6 +15,7 @@ from scrapy.settings import Settings
 from kznews.monitoring import runs as monitoring
 from kznews.monitoring.checks import DEFAULT_THRESHOLDS, evaluate, thresholds_for
 from kznews.monitoring.runs import build_run, format_runs
+from kznews.settings.profiles import apply_profile
 from kznews.sites import SITES
 from kznews.storage import ArticleStore
 from tests.conftest import ROOT, run_spider
@@ -73,6 +74,7 @@ def test_project_settings_wire_spidermon_and_the_local_profile_minimum(monkeypat
     monkeypatch.setenv("KZNEWS_PROFILE", "local")
     monkeypatch.delenv("KZNEWS_MONITOR_MIN_ITEMS", raising=False)
     settings = _fresh_project_settings(get_project_settings)
+    apply_profile(settings)  # what the project's add-on does for every crawler
     assert settings.getbool("SPIDERMON_ENABLED")
     assert "kznews.extensions.monitoring.Monitoring" in settings.getdict("EXTENSIONS")
     assert settings.getlist("SPIDERMON_SPIDER_CLOSE_MONITORS") == ["kznews.monitoring.monitors.RunMonitorSuite"]
@@ -81,11 +83,12 @@ def test_project_settings_wire_spidermon_and_the_local_profile_minimum(monkeypat
 
 
 def _fresh_project_settings(get_project_settings):
-    sys.modules.pop("kznews.settings", None)  # module-level os.environ reads happen at import
+    saved = sys.modules.pop("kznews.settings", None)  # the environment is applied when the module is imported
     try:
         return get_project_settings()
     finally:
-        sys.modules.pop("kznews.settings", None)
+        if saved is not None:
+            sys.modules["kznews.settings"] = saved
 
 
 # --- checks -----------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
   crawl          run several spiders in one process (the main job of `make run`)
   demo           replay recorded pages through the real spiders into MongoDB and print a summary
   sites          print the table of supported sites (docs/sites.md is generated from it)
+  settings       print every setting and profile (docs/settings.md is generated from it)
   runs           list the last runs of each site with their health (the `runs` collection)
   load-spill     load articles spilled to a local file while MongoDB was down (docs/reliability.md)
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
@@ -23,6 +24,7 @@ COMMANDS = {
     "crawl": "crawl",
     "demo": "demo",
     "sites": "sites",
+    "settings": "settings",
     "runs": "runs",
     "link-reprints": "link_reprints",
     "load-spill": "load_spill",

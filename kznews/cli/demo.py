@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kznews.settings.registry import setting
+
 DEFAULT_WARC = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "warc"
 
 
@@ -28,22 +30,23 @@ def run_demo(warc: str, sites: str | None = None) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from kznews.settings.registry import from_environment
     from kznews.sites import SITES
 
     names = sites.split(",") if sites else sorted(SITES)
-    os.environ.setdefault("MONGO_DATABASE", "kznews_demo")
+    given = from_environment(os.environ)  # the demo's own defaults, unless the environment names others
     settings = get_project_settings()
-    settings.set("WARC_REPLAY", warc)
-    settings.set("MONGO_DATABASE", os.environ["MONGO_DATABASE"])
-    settings.set("LOG_LEVEL", os.environ.get("KZNEWS_LOG_LEVEL", "WARNING"))
+    settings.set("WARC_REPLAY", warc, priority="cmdline")
+    settings.set("MONGO_DATABASE", given.get("MONGO_DATABASE", "kznews_demo"), priority="cmdline")
+    settings.set("LOG_LEVEL", given.get("LOG_LEVEL", "WARNING"), priority="cmdline")
     # The recorded mini-sites hold a few articles per site: a healthy run here is one that stores any.
-    settings.set("KZNEWS_MONITOR_MIN_ITEMS", 1)
+    settings.set("KZNEWS_MONITOR_MIN_ITEMS", 1, priority="cmdline")
     # The archive is the whole world: take everything in it, whatever its age.
     process = CrawlerProcess(settings)
     for name in names:
         process.crawl(name, since="2000-01-01", refresh="1")
     process.start()
-    print_summary(settings.get("MONGO_URI"), settings.get("MONGO_DATABASE"), names)
+    print_summary(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names)
     return 0
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta
 
+from kznews.settings.registry import setting
+
 
 def add_parser(commands) -> None:
     relink = commands.add_parser("link-reprints", help="link again the reprints of recent articles (idempotent)")
@@ -25,7 +27,7 @@ def run(args) -> int:
         print("MONGO_URI is empty", file=sys.stderr)
         return 2
     since = parse_since(args.since, datetime.now(UTC)) or datetime.now(UTC) - timedelta(days=3)
-    store = ArticleStore(uri, settings.get("MONGO_DATABASE", "kznews"))
+    store = ArticleStore(uri, setting(settings, "MONGO_DATABASE"))
     try:
         store.ensure_indexes()
         counts = store.relink_reprints(since)

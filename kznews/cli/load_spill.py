@@ -17,9 +17,12 @@ def add_parser(commands) -> None:
 
 
 def run(args) -> int:
+    from kznews.settings.registry import BY_NAME, from_environment
+
     # Credentials only from the environment (MONGO_URI), never from the command line.
-    uri = os.environ.get("MONGO_URI", "mongodb://127.0.0.1:27017")
-    return load_files(args.files, uri, os.environ.get("MONGO_DATABASE", "kznews"))
+    given = from_environment(os.environ)
+    uri = given.get("MONGO_URI", BY_NAME["MONGO_URI"].default)
+    return load_files(args.files, uri, given.get("MONGO_DATABASE", BY_NAME["MONGO_DATABASE"].default))
 
 
 def load_files(files: list[str], uri: str, database: str) -> int:

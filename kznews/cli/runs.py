@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from kznews.settings.registry import setting
+
 
 def add_parser(commands) -> None:
     runs = commands.add_parser("runs", help="list the last runs of each site with their health")
@@ -29,7 +31,7 @@ def run(args) -> int:
 
     settings = get_project_settings()
     uri = args.uri or settings.get("MONGO_URI")
-    database = args.database or settings.get("MONGO_DATABASE")
+    database = args.database or setting(settings, "MONGO_DATABASE")
     if not uri:
         print("MONGO_URI is empty: no runs to read", file=sys.stderr)
         return 2

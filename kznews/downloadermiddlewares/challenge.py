@@ -10,6 +10,7 @@ from scrapy.http import HtmlResponse
 
 from kznews.backoff import backoff_for, retry_later
 from kznews.blocking import detect_challenge
+from kznews.settings.registry import setting
 from kznews.stats import count_failure, site_of
 
 logger = logging.getLogger(__name__)
@@ -20,8 +21,8 @@ class ChallengeMiddleware:
         self.crawler = crawler
         self.stats = crawler.stats
         settings = crawler.settings
-        self.retry_times = settings.getint("KZNEWS_BLOCKED_RETRY_TIMES", 2)
-        self.backoff_base = settings.getfloat("KZNEWS_BLOCKED_BACKOFF_BASE", 30.0)
+        self.retry_times = setting(settings, "KZNEWS_BLOCKED_RETRY_TIMES")
+        self.backoff_base = setting(settings, "KZNEWS_BLOCKED_BACKOFF_BASE")
         self.backoff = backoff_for(crawler)
 
     @classmethod

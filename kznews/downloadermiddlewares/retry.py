@@ -34,6 +34,7 @@ from scrapy.http import HtmlResponse
 from twisted.internet import error as twisted_error
 
 from kznews.backoff import RETRY_AFTER_STATUSES, backoff_for, parse_retry_after, retry_later
+from kznews.settings.registry import setting
 from kznews.stats import count_failure
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def incomplete_html(response) -> bool:
 class RetryMiddleware(ScrapyRetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
-        self.empty_retry = settings.getbool("KZNEWS_RETRY_EMPTY", True)
+        self.empty_retry = setting(settings, "KZNEWS_RETRY_EMPTY")
 
     @classmethod
     def from_crawler(cls, crawler):

@@ -8,6 +8,7 @@ import logging
 from scrapy.exceptions import IgnoreRequest
 
 from kznews.safety import check_url
+from kznews.settings.registry import setting
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +19,7 @@ class UrlSafetyMiddleware:
     def __init__(self, crawler):
         self.crawler = crawler
         self.stats = crawler.stats
-        self.allow_private = crawler.settings.getbool("KZNEWS_ALLOW_PRIVATE_URLS", False)
+        self.allow_private = setting(crawler.settings, "KZNEWS_ALLOW_PRIVATE_URLS")
 
     @classmethod
     def from_crawler(cls, crawler):

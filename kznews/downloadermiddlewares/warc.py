@@ -16,6 +16,7 @@ from scrapy.responsetypes import responsetypes
 from warcio.warcwriter import WARCWriter
 
 from kznews.downloadermiddlewares.fetchtime import REPLAY_FLAG
+from kznews.settings.registry import setting
 from kznews.warc import MISS_FLAG, WarcArchive, open_archive, write_response_record
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,8 @@ class WarcMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        record = settings.get("WARC_RECORD") or None
-        replay = settings.get("WARC_REPLAY") or None
+        record = setting(settings, "WARC_RECORD") or None
+        replay = setting(settings, "WARC_REPLAY") or None
         if not record and not replay:
             raise NotConfigured
         return cls(crawler, record, replay)

@@ -12,6 +12,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from kznews.exporters import IsoJSONEncoder
+from kznews.settings.registry import setting
 
 
 class StatsFile:
@@ -22,7 +23,7 @@ class StatsFile:
 
     @classmethod
     def from_crawler(cls, crawler):
-        path = crawler.settings.get("KZNEWS_STATS_FILE")
+        path = setting(crawler.settings, "KZNEWS_STATS_FILE")
         if not path:
             raise NotConfigured
         return cls(crawler, path)

@@ -30,6 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kznews.settings.registry import setting
+
 DEFAULT_THRESHOLDS: dict[str, Any] = {
     "min_items": 10,
     "max_errors": 10,
@@ -71,11 +73,11 @@ def _json_setting(value) -> dict:
 def thresholds_for(settings, site: str) -> dict[str, Any]:
     """The thresholds of a site: defaults < KZNEWS_MONITOR_SITES[site] < KZNEWS_MONITOR_THRESHOLDS (JSON)
     < KZNEWS_MONITOR_MIN_ITEMS."""
-    result = _merge(DEFAULT_THRESHOLDS, _json_setting(settings.get("KZNEWS_MONITOR_DEFAULTS")))
-    result = _merge(result, _json_setting(settings.get("KZNEWS_MONITOR_SITES")).get(site))
-    extra = _json_setting(settings.get("KZNEWS_MONITOR_THRESHOLDS"))
+    result = _merge(DEFAULT_THRESHOLDS, _json_setting(setting(settings, "KZNEWS_MONITOR_DEFAULTS")))
+    result = _merge(result, _json_setting(setting(settings, "KZNEWS_MONITOR_SITES")).get(site))
+    extra = _json_setting(setting(settings, "KZNEWS_MONITOR_THRESHOLDS"))
     result = _merge(_merge(result, extra.get("default")), extra.get(site))
-    min_items = settings.get("KZNEWS_MONITOR_MIN_ITEMS")
+    min_items = setting(settings, "KZNEWS_MONITOR_MIN_ITEMS")
     if min_items not in (None, ""):
         result["min_items"] = int(min_items)
     return result

@@ -10,6 +10,7 @@ from spidermon.core.actions import Action
 
 from kznews.monitoring.checks import Check, evaluate, thresholds_for
 from kznews.monitoring.runs import build_run, save_run
+from kznews.settings.registry import setting
 
 logger = logging.getLogger(__name__)
 
@@ -136,8 +137,8 @@ class RecordRun(Action):
                 "; ".join(f"{f['check']}: {f['message']}" for f in document["failures"]),
             )
         uri = crawler.settings.get("MONGO_URI")
-        if uri and crawler.settings.getbool("KZNEWS_RUNS_ENABLED", True):
-            save_run(uri, crawler.settings.get("MONGO_DATABASE", "kznews"), document)
+        if uri and setting(crawler.settings, "KZNEWS_RUNS_ENABLED"):
+            save_run(uri, setting(crawler.settings, "MONGO_DATABASE"), document)
 
 
 @monitors.name("kznews run")

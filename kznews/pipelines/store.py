@@ -17,6 +17,7 @@ from scrapy.exceptions import NotConfigured
 
 from kznews.pipelines.base import StatsPipeline
 from kznews.safety import scrub, secrets_of
+from kznews.settings.registry import setting
 from kznews.storage import ArticleStore, now_utc, redact_uri
 from kznews.storage.spill import SpillFile, load_spill, spill_dir
 
@@ -50,11 +51,11 @@ class MongoPipeline(StatsPipeline):
         self._ticker: asyncio.Task | None = None
         # --- reliability: outages and spill (kznews.storage.spill) ---
         settings = crawler.settings
-        self.timeout_ms = settings.getint("MONGO_TIMEOUT_MS", 10_000)
-        self.retry_max = settings.getfloat("MONGO_RETRY_MAX_SECONDS", 10.0)
-        self.close_timeout = settings.getfloat("MONGO_CLOSE_TIMEOUT", 30.0)
-        self.spill_after = settings.getint("KZNEWS_SPILL_AFTER", 2000)
-        self.spill_directory = spill_dir(settings.get("KZNEWS_SPILL_DIR"))
+        self.timeout_ms = setting(settings, "MONGO_TIMEOUT_MS")
+        self.retry_max = setting(settings, "MONGO_RETRY_MAX_SECONDS")
+        self.close_timeout = setting(settings, "MONGO_CLOSE_TIMEOUT")
+        self.spill_after = setting(settings, "KZNEWS_SPILL_AFTER")
+        self.spill_directory = spill_dir(setting(settings, "KZNEWS_SPILL_DIR"))
         self.spill: SpillFile | None = None
         self.secrets = secrets_of(uri)
         self.queue: deque[list[dict]] = deque()  # batches waiting for the database, oldest first
@@ -74,10 +75,10 @@ class MongoPipeline(StatsPipeline):
         return cls(
             crawler,
             uri,
-            settings.get("MONGO_DATABASE", "kznews"),
-            settings.getint("MONGO_BATCH_SIZE", 200),
-            settings.getfloat("MONGO_FLUSH_SECONDS", 2.0),
-            settings.getint("MONGO_MAX_PENDING_BATCHES", 4),
+            setting(settings, "MONGO_DATABASE"),
+            setting(settings, "MONGO_BATCH_SIZE"),
+            setting(settings, "MONGO_FLUSH_SECONDS"),
+            setting(settings, "MONGO_MAX_PENDING_BATCHES"),
         )
 
     async def _in_thread(self, function, *args):

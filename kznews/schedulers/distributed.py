@@ -48,6 +48,8 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
+from kznews.settings.registry import setting
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "kznews"
@@ -80,15 +82,16 @@ def _text(value) -> str | None:
     return value.decode() if isinstance(value, bytes) else value
 
 
-def node_id() -> str:
-    return f"{os.environ.get('KZNEWS_NODE') or socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+def node_id(name: str = "") -> str:
+    """This process's id in the crawl: KZNEWS_NODE (default: the host name), the pid and a random suffix."""
+    return f"{name or socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
 class Scheduler(RedisScheduler):
     """scrapy-redis' scheduler with per-crawl keys and a shared end of crawl (see the module docstring)."""
 
     def __init__(self, server, *, crawler=None, crawl_id: str = "", keep: int = 3600, ttl: int = 30,
-                 max_wait: float = 1800.0, **kwargs):
+                 max_wait: float = 1800.0, node: str = "", **kwargs):
         kwargs["persist"] = True  # the crawl's lifecycle decides when its keys go, not one node's close
         super().__init__(server, **kwargs)
         self.crawler = crawler
@@ -96,7 +99,7 @@ class Scheduler(RedisScheduler):
         self.keep = keep
         self.ttl = ttl
         self.max_wait = max_wait
-        self.node = node_id()
+        self.node = node_id(node)
         self.state = BUSY
         self.idle_since: float | None = None
         self.keys: dict[str, str] = {}
@@ -111,10 +114,11 @@ class Scheduler(RedisScheduler):
         instance = cls(
             server,
             crawler=crawler,
-            crawl_id=settings.get("KZNEWS_CRAWL_ID", ""),
-            keep=settings.getint("KZNEWS_REDIS_KEEP", 3600),
-            ttl=settings.getint("KZNEWS_REDIS_NODE_TTL", 30),
-            max_wait=settings.getfloat("KZNEWS_REDIS_MAX_WAIT", 1800.0),
+            crawl_id=setting(settings, "KZNEWS_CRAWL_ID"),
+            keep=setting(settings, "KZNEWS_REDIS_KEEP"),
+            ttl=setting(settings, "KZNEWS_REDIS_NODE_TTL"),
+            max_wait=setting(settings, "KZNEWS_REDIS_MAX_WAIT"),
+            node=setting(settings, "KZNEWS_NODE"),
             queue_cls=settings.get("SCHEDULER_QUEUE_CLASS") or defaults.SCHEDULER_QUEUE_CLASS,
             serializer=importlib.import_module(serializer) if serializer else None,
         )

@@ -44,6 +44,8 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.utils.job import job_dir
 from scrapy.utils.request import request_from_dict
 
+from kznews.settings.registry import setting
+
 logger = logging.getLogger(__name__)
 
 JOURNAL = "kznews-journal.bin"
@@ -167,7 +169,7 @@ def stored_urls(settings, urls: list[str]) -> set[str] | None:
     from kznews.storage import ArticleStore, redact_uri
 
     try:
-        store = ArticleStore(uri, settings.get("MONGO_DATABASE", "kznews"), timeout_ms=5000)
+        store = ArticleStore(uri, setting(settings, "MONGO_DATABASE"), timeout_ms=5000)
     except Exception:
         return None
     found: set[str] = set()

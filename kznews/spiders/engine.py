@@ -36,6 +36,7 @@ from kznews.extract import extract_article, extract_json_list, extract_list, par
 from kznews.extract.html import parse_html
 from kznews.items import Article
 from kznews.safety import bounded_gunzip
+from kznews.settings.registry import setting
 from kznews.sites.base import Edition, ListSource, Site
 from kznews.urls import canonicalize_url, url_key
 
@@ -100,8 +101,8 @@ class NewsSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.max_pages = spider.max_pages_arg or settings.getint("KZNEWS_MAX_PAGES", 5)
-        spider.sitemap_since = spider.since or parse_since(settings.get("KZNEWS_SITEMAP_SINCE"), spider.started_at)
+        spider.max_pages = spider.max_pages_arg or setting(settings, "KZNEWS_MAX_PAGES")
+        spider.sitemap_since = spider.since or parse_since(setting(settings, "KZNEWS_SITEMAP_SINCE"), spider.started_at)
         return spider
 
     # --- start ---------------------------------------------------------------------------------------------
@@ -118,12 +119,12 @@ class NewsSpider(scrapy.Spider):
             return
         from kznews.storage import ArticleStore, redact_uri
 
-        days = self.settings.getint("KZNEWS_KNOWN_DAYS", 120)
+        days = setting(self.settings, "KZNEWS_KNOWN_DAYS")
         since = datetime.now(UTC) - timedelta(days=days)
         langs = sorted({e.lang for e in self.editions})
 
         def load() -> dict[str, float]:
-            store = ArticleStore(uri, self.settings.get("MONGO_DATABASE", "kznews"), timeout_ms=5000)
+            store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
             try:
                 return store.known_urls(self.name, langs, since)
             finally:

@@ -23,11 +23,12 @@ def run_spider(
     *,
     tmp_path: Path,
     args: dict[str, str] | None = None,
-    env: dict[str, str] | None = None,
+    env: dict[str, str | None] | None = None,
     settings: dict[str, str] | None = None,
     timeout: float = 240,
 ) -> dict:
-    """`scrapy crawl` in a subprocess with the local profile; returns the crawl's final stats."""
+    """`scrapy crawl` in a subprocess with the local profile; returns the crawl's final stats. A None value in
+    `env` removes that variable."""
     stats_file = tmp_path / f"stats-{uuid.uuid4().hex[:8]}.json"
     command = [sys.executable, "-m", "scrapy", "crawl", spider]
     for name, value in (args or {}).items():
@@ -43,6 +44,7 @@ def run_spider(
         "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE,
         **(env or {}),
     }
+    environment = {name: value for name, value in environment.items() if value is not None}
     result = subprocess.run(
         command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=timeout, check=False
     )

@@ -54,6 +54,8 @@ from tests.tools.site_server import Resource  # noqa: E402
 
 ALMATY = timezone(timedelta(hours=5))
 ARTICLES = 3
+# A retry later than this after its fault is a hang, not a loaded machine.
+RETRY_HANG_GUARD = 60.0
 CHAOS_DOMAIN = "chaos.example.kz"
 SPIDER_MODULES = "kznews.spiders,tests.tools.chaos,tests.tools.gensite"
 # Settings of the matrix crawl: production retry counts, local-profile waits, short timeouts.
@@ -221,7 +223,7 @@ class Row:
     title_prefix: bool = False  # the stored title starts with the page's title (a repaired character follows)
     stats: dict[str, int] = field(default_factory=dict)  # stat suffix (after kznews/) -> exact count
     stats_min: dict[str, int] = field(default_factory=dict)  # stat suffix -> minimum
-    retry_after: tuple[float, float] | None = None  # (min, max) seconds between the fault and the retry
+    retry_after: float | None = None  # seconds between the fault and the retry, at least
     max_bytes_sent: int | None = None  # the server could send at most this much per page (bounded download)
 
 
@@ -235,14 +237,14 @@ def _rows() -> list[Row]:
         r("http-502", "502 x2, then the page", ok, Fault("status", 2, status=502)),
         r("http-503", "503 x2 (no Retry-After), then the page", ok, Fault("status", 2, status=503)),
         r("http-503-ra", "503 + Retry-After: 1, then the page", ok,
-          Fault("status", 1, status=503, headers={"Retry-After": "1"}), retry_after=(0.95, 4.5)),
+          Fault("status", 1, status=503, headers={"Retry-After": "1"}), retry_after=0.95),
         r("http-429-ra", "429 + Retry-After: 2, then the page", ok,
-          Fault("status", 1, status=429, headers={"Retry-After": "2"}), retry_after=(1.95, 5.5)),
+          Fault("status", 1, status=429, headers={"Retry-After": "2"}), retry_after=1.95),
         r("http-429-date", "429 + Retry-After: <HTTP date +2 s>", ok,
           Fault("status", 1, status=429, headers={"Retry-After": lambda: retry_after_date(2.0)}),
-          retry_after=(0.9, 5.5)),
+          retry_after=0.9),
         r("http-429-day", "429 + Retry-After: 86400 (bounded to 3 s)", ok,
-          Fault("status", 1, status=429, headers={"Retry-After": "86400"}), retry_after=(2.9, 6.5)),
+          Fault("status", 1, status=429, headers={"Retry-After": "86400"}), retry_after=2.9),
         r("http-429", "429 x2 (no Retry-After)", ok, Fault("status", 2, status=429)),
         r("http-403", "403 Forbidden (no challenge), permanent", 0, Fault("status", None, status=403),
           stats={"failed/http-403/http_403": ARTICLES}),
@@ -453,12 +455,14 @@ def evaluate_row(row: Row, collection, stats: dict, server: FaultServer) -> Resu
         if got < count:
             result.problems.append(f"kznews/{key} = {got}, expected at least {count}")
     if row.retry_after:
-        low, high = row.retry_after
+        # not retried before the Retry-After bound, and retried in the end; the upper bound only guards against a
+        # hang (a loaded machine may retry late, never early)
         for n in range(1, ARTICLES + 1):
             times = server.times_for(article_url(row.name, n))
             gaps = [b[0] - a[0] for a, b in itertools.pairwise(times) if a[1] == "status"]
-            if not gaps or not low <= gaps[0] <= high:
-                result.problems.append(f"article {n}: retried after {gaps[:1]} s, expected {low}-{high} s")
+            if not gaps or not row.retry_after <= gaps[0] <= RETRY_HANG_GUARD:
+                result.problems.append(f"article {n}: retried after {gaps[:1]} s, expected not before "
+                                       f"{row.retry_after} s (and within {RETRY_HANG_GUARD} s)")
     if row.max_bytes_sent is not None:
         for n in range(1, ARTICLES + 1):
             sent = server.bytes_sent_for(article_url(row.name, n))

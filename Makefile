@@ -48,6 +48,7 @@ lint: setup
 docs: setup
 	$(PY) -m kznews sites > docs/sites.md
 	$(PY) -m kznews settings > docs/settings.md
+	$(PY) -m kznews schema --readme README.md
 
 db-stop:
 	$(PY) deploy/dev/localdb.py stop

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from scrapy.downloadermiddlewares.retry import get_retry_request
 
 from kznews.settings.registry import setting
+from kznews.stats import RETRY
 
 NOT_BEFORE = "kznews_not_before"  # request.meta: wall-clock time before which the request is not sent
 RETRY_AFTER_STATUSES = frozenset({429, 503})
@@ -95,7 +96,7 @@ def retry_later(
     retry.meta[NOT_BEFORE] = time.time() + delay
     if cool_down:
         backoff_for(crawler).cool_down(slot_of(request), delay)
-    crawler.stats.inc_value("kznews/retry/waited_seconds", round(delay, 3))
+    crawler.stats.inc_value(RETRY(count="waited_seconds"), round(delay, 3))
     return retry
 
 

@@ -22,6 +22,7 @@ from scrapy_playwright.page import PageMethod
 
 from kznews.safety import check_url
 from kznews.settings.registry import setting
+from kznews.stats import BROWSER
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
             response = await super().download_request(request)
         finally:
             await self._close_retired_contexts()
-        self.stats.inc_value("kznews/browser/pages")
+        self.stats.inc_value(BROWSER(count="pages"))
         return response
 
     async def _close_retired_contexts(self) -> None:
@@ -96,7 +97,7 @@ class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
         for name, wrapper in list(self.context_wrappers.items()):
             if name != current and name.startswith("kznews-") and not wrapper.context.pages:
                 await wrapper.context.close()
-                self.stats.inc_value("kznews/browser/contexts_recycled")
+                self.stats.inc_value(BROWSER(count="contexts_recycled"))
                 logger.debug("closed browser context %s", name)
 
 

@@ -63,10 +63,15 @@ Suffix List; it is exact for the sites we crawl. Language subdomains are the sam
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Mapping
 from urllib.parse import unquote, urljoin, urlsplit
+
+from kznews.swallowed import swallowed
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["canonical_from_page", "canonicalize_url", "is_amp_url", "registrable_domain", "same_site", "url_key"]
 
@@ -114,7 +119,8 @@ def canonicalize_url(url: str, host_aliases: Mapping[str, str] | None = None) ->
     """
     try:
         return _canonicalize(url, host_aliases)
-    except Exception:  # never raise on hostile input; the stripped string is still a usable key
+    except Exception as error:  # never raise on hostile input; the stripped string is still a usable key
+        swallowed("canonicalize_url", error, logger, url if isinstance(url, str) else repr(url))
         return url.strip() if isinstance(url, str) else url
 
 
@@ -137,8 +143,8 @@ def canonical_from_page(
                 page = canonicalize_url(page_url, host_aliases)
                 if not (_path_of(candidate) == "/" and _path_of(page) != "/"):
                     return candidate
-    except Exception:  # fall back to the page URL, never propagate
-        pass
+    except Exception as error:  # fall back to the page URL, never propagate
+        swallowed("canonical_from_page", error, logger, str(rel_canonical))
     return canonicalize_url(page_url, host_aliases)
 
 
@@ -154,7 +160,8 @@ def is_amp_url(url: str) -> bool:
         if path != _strip_amp_from_path(path):
             return True
         return any(_query_key(pair) == "amp" for pair in parts.query.split("&") if pair)
-    except Exception:  # garbage in: not an AMP URL
+    except Exception as error:  # garbage in: not an AMP URL
+        swallowed("is_amp_url", error, logger, url if isinstance(url, str) else repr(url))
         return False
 
 
@@ -163,7 +170,8 @@ def same_site(url_a: str, url_b: str, host_aliases: Mapping[str, str] | None = N
     try:
         domain_a = _site_domain(url_a, host_aliases)
         domain_b = _site_domain(url_b, host_aliases)
-    except Exception:  # unparsable input belongs to no site
+    except Exception as error:  # unparsable input belongs to no site
+        swallowed("same_site", error, logger, f"{url_a} {url_b}")
         return False
     return domain_a is not None and domain_a == domain_b
 

@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "kznews"
 
 # Data and functions over text: importable without Scrapy, a database or a network.
-PURE = ("kznews.sites", "kznews.extract", "kznews.dates", "kznews.syndication", "kznews.urls")
+PURE = ("kznews.sites", "kznews.extract", "kznews.dates", "kznews.syndication", "kznews.urls", "kznews.schema",
+        "kznews.swallowed")
 FRAMEWORKS = ("scrapy", "twisted", "pymongo", "bson", "spidermon", "scrapy_playwright", "playwright", "scrapy_redis",
               "redis", "itemadapter", "warcio")
 

@@ -6,6 +6,7 @@
   demo           replay recorded pages through the real spiders into MongoDB and print a summary
   sites          print the table of supported sites (docs/sites.md is generated from it)
   settings       print every setting and profile (docs/settings.md is generated from it)
+  schema         print the article schema's table (README.md's is generated from it)
   runs           list the last runs of each site with their health (the `runs` collection)
   load-spill     load articles spilled to a local file while MongoDB was down (docs/reliability.md)
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
@@ -25,6 +26,7 @@ COMMANDS = {
     "demo": "demo",
     "sites": "sites",
     "settings": "settings",
+    "schema": "schema",
     "runs": "runs",
     "link-reprints": "link_reprints",
     "load-spill": "load_spill",

@@ -51,20 +51,18 @@ def run_demo(warc: str, sites: str | None = None) -> int:
 
 
 def print_summary(uri: str, database: str, sites: list[str]) -> None:
-    from pymongo import DESCENDING, MongoClient
-
     from kznews.dates import to_almaty
-    from kznews.storage import redact_uri
+    from kznews.storage import ArticleStore, redact_uri
 
-    with MongoClient(uri, tz_aware=True) as client:
-        articles = client[database].articles
+    store = ArticleStore(uri, database)
+    try:
         print(f"\nArticles in {redact_uri(uri)} / {database}:")
         for site in sites:
-            counts = {row["_id"]: row["n"] for row in articles.aggregate(
-                [{"$match": {"site": site}}, {"$group": {"_id": "$lang", "n": {"$sum": 1}}}]
-            )}
+            counts = store.editions_of(site)
             editions = ", ".join(f"{lang} {counts[lang]}" for lang in sorted(counts)) or "none"
             print(f"  {site}: {sum(counts.values())} ({editions})")
-            for doc in articles.find({"site": site}).sort("published_at", DESCENDING).limit(3):
+            for doc in store.latest_articles(site, 3):
                 when = to_almaty(doc["published_at"]).isoformat() if doc.get("published_at") else "no date"
                 print(f"    {when}  [{doc['lang']}] {doc['title']}")
+    finally:
+        store.close()

@@ -37,7 +37,7 @@ def run(args) -> int:
         return 2
     store = ArticleStore(uri, database, timeout_ms=5_000)
     try:
-        spiders = args.site.split(",") if args.site else sorted(set(SITES) | set(store.runs.distinct("spider")))
+        spiders = args.site.split(",") if args.site else sorted(set(SITES) | set(store.run_spiders()))
         runs = store.latest_runs(spiders, args.limit, unhealthy=args.unhealthy)
     except Exception as error:
         print(f"cannot read runs from {redact_uri(uri)}: {type(error).__name__}: {redact_uri(str(error))}",

@@ -59,11 +59,15 @@ dates, bare numbers, no date words) never reach dateparser.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import UTC, datetime
 from typing import NamedTuple
 
 from kznews.dates.engine import ALMATY, REJECT, Reading, analyse, resolve
+from kznews.swallowed import swallowed
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["ALMATY", "DATEPARSER_SETTINGS", "DateParse", "dateparser_languages", "parse_date",
            "parse_date_detail", "to_almaty"]
@@ -132,7 +136,8 @@ def parse_date_detail(text: str | None, lang: str, now: datetime) -> DateParse |
         if reading.kind == "fallback":
             return _ask_dateparser(reading.text, lang, now)
         resolved = resolve(reading, now)
-    except Exception:  # a date string must never take the crawl down; the fast path raises nothing known
+    except Exception as error:  # a date string must never take the crawl down; the fast path raises nothing known
+        swallowed("parse_date_detail", error, logger, text)
         return None
     return DateParse(*resolved) if resolved else None
 

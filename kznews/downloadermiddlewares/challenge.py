@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse
 from kznews.backoff import backoff_for, retry_later
 from kznews.blocking import detect_challenge
 from kznews.settings.registry import setting
-from kznews.stats import count_failure, site_of
+from kznews.stats import BLOCKED, BLOCKING, count_failure, site_of
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +41,8 @@ class ChallengeMiddleware:
         if kind is None:
             return response
         site = site_of(self.crawler)
-        self.stats.inc_value(f"kznews/blocked/{site}")
-        self.stats.inc_value(f"kznews/blocking/{site}/{kind}")
+        self.stats.inc_value(BLOCKED(site=site))
+        self.stats.inc_value(BLOCKING(site=site, kind=kind))
         attempt = request.meta.get("retry_times", 0) + 1
         delay = self.backoff.delay(attempt, base=self.backoff_base)
         logger.warning("%s challenge (%s) at %s; retrying in %.1fs", site, kind, response.url, delay)
@@ -51,6 +51,6 @@ class ChallengeMiddleware:
         )
         if retry is not None:
             return retry
-        self.stats.inc_value(f"kznews/blocking/{site}/gave_up")
+        self.stats.inc_value(BLOCKING(site=site, kind="gave_up"))
         count_failure(self.crawler, "blocked")
         raise IgnoreRequest(f"blocked by {kind}: {response.url}")

@@ -9,6 +9,7 @@ from scrapy.http import HtmlResponse
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
 from kznews.encoding import detect_encoding, normalize
+from kznews.stats import ENCODING, site_of
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +33,8 @@ class EncodingMiddleware:
         right = detect_encoding(response.body, header, meta)
         if right is None or normalize(response.encoding) == right:
             return response
-        site = self.crawler.spider.name if self.crawler.spider else "unknown"
-        self.stats.inc_value(f"kznews/encoding/{site}/repaired")
-        self.stats.inc_value(f"kznews/encoding/{site}/{normalize(response.encoding)}->{right}")
+        site = site_of(self.crawler)
+        self.stats.inc_value(ENCODING(site=site, change="repaired"))
+        self.stats.inc_value(ENCODING(site=site, change=f"{normalize(response.encoding)}->{right}"))
         logger.debug("encoding of %s: %s, not %s", response.url, right, response.encoding)
         return response.replace(encoding=right)

@@ -35,7 +35,7 @@ from twisted.internet import error as twisted_error
 
 from kznews.backoff import RETRY_AFTER_STATUSES, backoff_for, parse_retry_after, retry_later
 from kznews.settings.registry import setting
-from kznews.stats import count_failure
+from kznews.stats import RETRY, count_failure
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class RetryMiddleware(ScrapyRetryMiddleware):
             retry_after = parse_retry_after(response.headers.get(b"Retry-After")) if status in RETRY_AFTER_STATUSES else None
             if retry_after is not None:
                 delay = self.backoff.bounded_retry_after(retry_after)
-                self.crawler.stats.inc_value("kznews/retry/retry_after_honoured")
+                self.crawler.stats.inc_value(RETRY(count="retry_after_honoured"))
             else:
                 delay = self.backoff.delay(self._attempt(request))
             # 429 is about the whole host; so is a 503 that names a time to come back.

@@ -9,6 +9,7 @@ from scrapy.exceptions import IgnoreRequest
 
 from kznews.safety import check_url
 from kznews.settings.registry import setting
+from kznews.stats import UNSAFE_URL, count_failure, site_of
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +30,7 @@ class UrlSafetyMiddleware:
         reason = check_url(request.url, allow_private=self.allow_private)
         if reason is None:
             return None
-        site = self.crawler.spider.name if self.crawler.spider else "unknown"
-        self.stats.inc_value(f"kznews/unsafe_url/{site}/{reason}")
-        self.stats.inc_value("kznews/failed/unsafe_url")
-        self.stats.inc_value(f"kznews/failed/{site}/unsafe_url")
+        self.stats.inc_value(UNSAFE_URL(site=site_of(self.crawler), reason=reason))
+        count_failure(self.crawler, "unsafe_url")
         logger.warning("refused unsafe URL (%s): %s", reason, request.url[:300])
         raise IgnoreRequest(f"unsafe URL ({reason})")

@@ -17,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from kznews.downloadermiddlewares.fetchtime import REPLAY_FLAG
 from kznews.settings.registry import setting
+from kznews.stats import WARC
 from kznews.warc import MISS_FLAG, WarcArchive, open_archive, write_response_record
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class WarcMiddleware:
             return None
         found = self.archive.get(request.url)
         if found is None:
-            self.stats.inc_value("warc/replay_miss")
+            self.stats.inc_value(WARC(count="replay_miss"))
             logger.debug("not in the archive: %s", request.url)
             miss_class = responsetypes.from_args(url=request.url)
             return miss_class(url=request.url, status=404, body=b"", request=request, flags=[REPLAY_FLAG, MISS_FLAG])
@@ -77,7 +78,7 @@ class WarcMiddleware:
         for name, value in headers:
             scrapy_headers.appendlist(name, value)
         response_class = responsetypes.from_args(headers=scrapy_headers, url=request.url, body=body)
-        self.stats.inc_value("warc/replayed")
+        self.stats.inc_value(WARC(count="replayed"))
         return response_class(
             url=request.url, status=status, headers=scrapy_headers, body=body, request=request, flags=[REPLAY_FLAG]
         )
@@ -92,5 +93,5 @@ class WarcMiddleware:
         ]
         fetched = request.meta.get("fetched_at") or datetime.now(UTC)
         write_response_record(self.writer, response.url, response.status, headers, response.body, fetched)
-        self.stats.inc_value("warc/recorded")
+        self.stats.inc_value(WARC(count="recorded"))
         return response

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from kznews.dates import parse_date_detail, to_almaty
 from kznews.extract.html import (
@@ -38,6 +38,7 @@ from kznews.extract.text import clean_paragraphs, join_paragraphs, paragraphs_of
 from kznews.extract.timestamps import (
     Candidate,
     choose_instant,
+    implausible,
     structured_candidate,
     visible_candidate,
 )
@@ -46,8 +47,6 @@ from kznews.urls import canonical_from_page
 
 # A body shorter than this from the site's selectors is a sign the layout no longer fits.
 MIN_BODY_CHARS = 200
-# Dates later than the fetch by more than this are wrong (clock skew allowance).
-FUTURE_TOLERANCE = timedelta(hours=1)
 
 _TRAILING_ELLIPSIS = re.compile(r"[.…\s]+$")
 _URLISH = re.compile(r"https?://|www\.|\.(kz|ru|com|org|media)\b", re.IGNORECASE)
@@ -330,12 +329,12 @@ def _images(data: ArticleData, tree, structured: Structured, layout: ArticleLayo
 
 def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, lang: str) -> None:
     fetched = data.fetched_at
-    latest_allowed = fetched + FUTURE_TOLERANCE if fetched else None
 
     def plausible(candidate: Candidate | None) -> bool:
+        # the date policy's bound (kznews.extract.timestamps); an earlier date is left to the policy's decision
         if candidate is None:
             return False
-        if latest_allowed and candidate.value > latest_allowed:
+        if implausible(candidate.value, fetched) == "future":
             data.notes.append(f"future_date:{candidate.source}")
             return False
         return True

@@ -15,6 +15,11 @@ for 2024 articles (UTC+5 since 2024-03-01). The wall clock in each is right. So:
 - A visible date without a time only names the day: a structured value on that day supplies the instant.
 - Without a visible date, structured sources vote by instant; ties go to the more reliable source order
   (JSON-LD, then article:published_time, then other meta, then <time datetime>).
+
+This module is also the one owner of the crawl's date policy (`decide_published_at`): what the page says, what
+the list or feed that linked it says, the raw text when nothing else resolved, and the bounds of a plausible date
+(`implausible`: not after the fetch time plus FUTURE_TOLERANCE, not before 1991). The extractor, the spider and
+the dates pipeline call it; none decides on its own.
 """
 
 from __future__ import annotations
@@ -23,9 +28,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from kznews.dates import ALMATY, DateParse, to_almaty
+from kznews.dates import ALMATY, DateParse, parse_date, to_almaty
 
 _KZ_OFFSETS = (timedelta(hours=5), timedelta(hours=6))
+# Dates later than the fetch by more than this are wrong (clock skew allowance).
+FUTURE_TOLERANCE = timedelta(hours=1)
+# Kazakhstan's online press begins in the 1990s; anything earlier is a misread number, not a date.
+EARLIEST_PLAUSIBLE = datetime(1991, 1, 1, tzinfo=ALMATY)
+# A list's date and the page's that differ by this much are worth counting (the page wins).
+LIST_DISAGREEMENT = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -112,3 +123,67 @@ def choose_instant(structured: list[Candidate], visible: Candidate | None) -> Ca
     if count == 1:
         return timed[0]
     return next(c for c in timed if c.value.astimezone(UTC).replace(second=0, microsecond=0) == best)
+
+
+# --- the date policy ----------------------------------------------------------------------------------------------
+
+
+def implausible(value: datetime, fetched_at: datetime | None) -> str | None:
+    """Why an instant cannot be an article's date ("future": after the fetch beyond FUTURE_TOLERANCE; "too_early":
+    before 1991), or None. A wrong date is worse than none: callers drop it and count it."""
+    if fetched_at is not None and value > fetched_at + FUTURE_TOLERANCE:
+        return "future"
+    if value < EARLIEST_PLAUSIBLE:
+        return "too_early"
+    return None
+
+
+@dataclass(frozen=True)
+class Published:
+    """The decision on an article's publication instant."""
+
+    value: datetime | None  # aware, in Almaty; None rather than a guess
+    text: str | None  # the raw string it was read from
+    source: str  # "page", "list" (the list, feed or sitemap that linked it), "text", or "none"
+    events: tuple[str, ...] = ()  # from_list, list_date_disagrees, from_text, implausible_published_at,
+    #                                missing_published_at: what the crawl counts
+
+
+def decide_published_at(
+    page: datetime | None,
+    page_text: str | None,
+    *,
+    page_day_only: bool = False,
+    listed: datetime | None = None,
+    listed_text: str | None = None,
+    lang: str = "",
+    fetched_at: datetime | None = None,
+) -> Published:
+    """An article's publication instant from what its page says (the extractor's choice, `page_day_only` when the
+    page names only the day) and what the list, feed or sitemap that linked it says (`listed`):
+
+    - the list's instant when the page gives none, or gives only the day the list's instant falls on;
+    - otherwise the page's, counting a disagreement with the list of LIST_DISAGREEMENT or more;
+    - with no instant from either, the raw text read by the date engine (in the edition's language, against the
+      fetch time);
+    - an implausible result (`implausible`) is dropped: null, never a wrong date.
+    """
+    value, text, source, events = page, page_text, "page" if page is not None else "none", []
+    if listed is not None and (value is None or (page_day_only and to_almaty(listed).date() == to_almaty(value).date())):
+        value, text, source = listed, listed_text, "list"
+        events.append("from_list")
+    elif listed is not None and value is not None and abs(listed - value) >= LIST_DISAGREEMENT:
+        events.append("list_date_disagrees")
+    if value is None and text:
+        value = parse_date(text, lang, fetched_at) if fetched_at is not None else None
+        if value is not None:
+            source = "text"
+            events.append("from_text")
+    if value is not None:
+        value = to_almaty(value)
+        if implausible(value, fetched_at):
+            events.append("implausible_published_at")
+            value, source = None, "none"
+    if value is None:
+        events.append("missing_published_at")
+    return Published(value, text, source, tuple(events))

@@ -5,14 +5,15 @@ Checks (names as stored in `runs.checks[].name` and `runs.failures[].check`):
 
   min_items        articles found >= min_items (new items plus those skipped as already stored)
   errors           log_count/ERROR <= max_errors
-  blocked          kznews/blocked/{site} (bot-protection/challenge pages; missing = 0) <= max_blocked
+  blocked          kznews/blocked/{site} (bot-protection/challenge pages) <= max_blocked
   bans             HTTP 403 + 429 responses <= max_bans
   finish_reason    the close reason is one of finish_reasons ("finished")
   coverage/FIELD   share of parsed articles stored with FIELD >= coverage[FIELD]  (title, body, published_at,
                    authors; skipped below coverage_min_articles parsed articles)
   layout/article   share of article pages that no ArticleLayout of the site matched <= max_article_layout_none
   layout/list      share of list pages that no ListLayout of the site matched <= max_list_layout_none
-  storage          articles lost after the database retries (kznews/mongo/lost_items) <= max_lost_items
+  storage          articles not in MongoDB when the run ended (kznews/mongo/unstored: left in the spill file or
+                   refused by the database) <= max_lost_items
 
 "Parsed articles" are the items plus the pages dropped for having no title or no body, so a markup change that
 empties bodies lowers body coverage instead of silently shrinking the run.
@@ -30,6 +31,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kznews import stats as keys
+from kznews.schema import COVERAGE_FIELDS
 from kznews.settings.registry import setting
 
 DEFAULT_THRESHOLDS: dict[str, Any] = {
@@ -44,7 +47,6 @@ DEFAULT_THRESHOLDS: dict[str, Any] = {
     "max_list_layout_none": 0.5,
     "max_lost_items": 0,
 }
-COVERED_FIELDS = ("title", "summary", "body", "authors", "section", "tags", "images", "published_at", "modified_at")
 BAN_STATUSES = (403, 429)
 SPIDER_ARGS = ("lang", "max_pages", "since", "sources", "refresh")
 
@@ -86,33 +88,57 @@ def thresholds_for(settings, site: str) -> dict[str, Any]:
 # --- reading the stats -------------------------------------------------------------------------------------------
 
 
-def _under(stats: Mapping[str, Any], prefix: str) -> dict[str, Any]:
-    """{rest: value} of the stats whose key is prefix + rest, rest without further slashes."""
-    return {k[len(prefix) :]: v for k, v in stats.items() if k.startswith(prefix) and "/" not in k[len(prefix) :]}
+def monitored(site: str) -> dict[str, str]:
+    """The stats keys the checks and the run document read for one site: name -> key, or key prefix (ending in
+    "/") for a family of keys. Built by kznews.stats, like the producers' keys; tests/test_stats.py checks that
+    real crawls produce every one of them."""
+    return {
+        "items": keys.ITEMS.prefix(site=site),
+        "dropped": keys.DROPPED.prefix(site=site),
+        "coverage": keys.COVERAGE.prefix(site=site),
+        "lists": keys.LIST.prefix(site=site),
+        "known": keys.KNOWN(site=site, count="skipped"),
+        "stored": keys.MONGO(count="upserted"),
+        "modified": keys.MONGO(count="modified"),
+        "lost": keys.MONGO_UNSTORED(),
+        "write_errors": keys.MONGO(count="write_errors"),
+        "write_bugs": keys.MONGO(count="write_bugs"),
+        "blocked": keys.BLOCKED(site=site),
+        "article_bad_responses": keys.ARTICLE_BAD_RESPONSE(site=site),
+        "article_layouts": keys.LAYOUT.prefix(site=site, kind="article"),
+        "list_layouts": keys.LAYOUT.prefix(site=site, kind="list"),
+        "replayed": keys.WARC(count="replayed"),
+        "replay_misses": keys.WARC(count="replay_miss"),
+    }
 
 
 def _num(value) -> int | float:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else 0
 
 
+def _total(stats: Mapping[str, Any], prefix: str, last: str) -> int | float:
+    """Sum of the stats under `prefix` whose key ends in /`last` (e.g. list pages over every edition)."""
+    return sum(_num(v) for k, v in stats.items() if k.startswith(prefix) and k.endswith("/" + last))
+
+
 def run_counts(stats: Mapping[str, Any], site: str) -> dict[str, Any]:
     """The counts of one site's run, from its stats."""
-    items_by_edition = {k: _num(v) for k, v in _under(stats, f"kznews/items/{site}/").items()}
+    read = monitored(site)
+    items_by_edition = {k: _num(v) for k, v in keys.under(stats, read["items"]).items()}
     items = sum(items_by_edition.values())
-    dropped = {k: _num(v) for k, v in _under(stats, f"kznews/dropped/{site}/").items()}
-    lists = [k for k in stats if k.startswith(f"kznews/list/{site}/")]
-    status = {k: _num(v) for k, v in _under(stats, "downloader/response_status_count/").items()}
+    dropped = {k: _num(v) for k, v in keys.under(stats, read["dropped"]).items()}
+    status = {k: _num(v) for k, v in keys.under(stats, "downloader/response_status_count/").items()}
     return {
         "items": items,
         "items_by_edition": items_by_edition,
-        # listed articles skipped as already stored (`kznews/known/{site}`; `.../skipped` in the incremental layer)
-        "known": _num(stats.get(f"kznews/known/{site}")) + _num(stats.get(f"kznews/known/{site}/skipped")),
+        "known": _num(stats.get(read["known"])),  # listed articles skipped as already stored
         "articles_parsed": items + dropped.get("no_title", 0) + dropped.get("no_body", 0),
         "dropped": dropped,
-        "stored": _num(stats.get("kznews/mongo/upserted")),
-        "modified": _num(stats.get("kznews/mongo/modified")),
-        "lost": _num(stats.get("kznews/mongo/lost_items")),
-        "write_errors": _num(stats.get("kznews/mongo/write_errors")),
+        "stored": _num(stats.get(read["stored"])),
+        "modified": _num(stats.get(read["modified"])),
+        "lost": _num(stats.get(read["lost"])),
+        "write_errors": _num(stats.get(read["write_errors"])),
+        "write_bugs": _num(stats.get(read["write_bugs"])),
         "requests": _num(stats.get("downloader/request_count")),
         "responses": _num(stats.get("downloader/response_count")),
         "status": status,
@@ -120,14 +146,13 @@ def run_counts(stats: Mapping[str, Any], site: str) -> dict[str, Any]:
         "warnings": _num(stats.get("log_count/WARNING")),
         "spider_exceptions": _num(stats.get("spider_exceptions/count"))
         or sum(_num(v) for k, v in stats.items() if k.startswith("spider_exceptions/")),
-        "blocked": _num(stats.get(f"kznews/blocked/{site}")),
+        "blocked": _num(stats.get(read["blocked"])),
         "bans": sum(status.get(str(code), 0) for code in BAN_STATUSES),
-        "list_pages": sum(_num(stats[k]) for k in lists if k.endswith("/pages")),
-        "list_entries": sum(_num(stats[k]) for k in lists if k.endswith("/entries")),
-        "bad_responses": sum(_num(stats[k]) for k in lists if k.endswith("/bad_response"))
-        + _num(stats.get(f"kznews/article/{site}/bad_response")),
-        "replayed": _num(stats.get("warc/replayed")),
-        "replay_misses": _num(stats.get("warc/replay_miss")),
+        "list_pages": _total(stats, read["lists"], "pages"),
+        "list_entries": _total(stats, read["lists"], "entries"),
+        "bad_responses": _total(stats, read["lists"], "bad_response") + _num(stats.get(read["article_bad_responses"])),
+        "replayed": _num(stats.get(read["replayed"])),
+        "replay_misses": _num(stats.get(read["replay_misses"])),
     }
 
 
@@ -137,16 +162,13 @@ def run_coverage(stats: Mapping[str, Any], site: str, counts: Mapping[str, Any] 
     parsed = counts["articles_parsed"]
     if not parsed:
         return {}
-    return {
-        name: round(_num(stats.get(f"kznews/coverage/{site}/{name}")) / parsed, 3) for name in COVERED_FIELDS
-    }
+    return {name: round(_num(stats.get(keys.COVERAGE(site=site, field=name))) / parsed, 3) for name in COVERAGE_FIELDS}
 
 
 def run_layouts(stats: Mapping[str, Any], site: str) -> dict[str, dict[str, int]]:
-    return {
-        kind: {k: _num(v) for k, v in _under(stats, f"kznews/layout/{site}/{kind}/").items()}
-        for kind in ("article", "list")
-    }
+    read = monitored(site)
+    return {kind: {k: _num(v) for k, v in keys.under(stats, read[f"{kind}_layouts"]).items()}
+            for kind in ("article", "list")}
 
 
 # --- the checks ----------------------------------------------------------------------------------------------
@@ -233,7 +255,8 @@ def evaluate(
     limit = thresholds["max_lost_items"]
     if storage:
         checks.append(Check("storage", counts["lost"] <= limit, counts["lost"], limit,
-                            f"{counts['lost']} articles lost after database retries (maximum {limit})"))
+                            f"{counts['lost']} articles not stored in MongoDB by the end of the run (left in the "
+                            f"spill file or refused by the database; maximum {limit})"))
     else:
         checks.append(Check("storage", None, None, limit, "MONGO_URI is empty: nothing stored"))
     return checks

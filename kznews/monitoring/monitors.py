@@ -11,6 +11,7 @@ from spidermon.core.actions import Action
 from kznews.monitoring.checks import Check, evaluate, thresholds_for
 from kznews.monitoring.runs import build_run, save_run
 from kznews.settings.registry import setting
+from kznews.stats import MONITOR, MONITOR_FAILED
 
 logger = logging.getLogger(__name__)
 
@@ -122,11 +123,11 @@ class RecordRun(Action):
             monitor_errors=monitor_errors,
         )
         stats = crawler.stats
-        stats.set_value("kznews/monitor/healthy", int(document["healthy"]))
-        stats.set_value("kznews/monitor/failed", len(document["failures"]))
+        stats.set_value(MONITOR(result="healthy"), int(document["healthy"]))
+        stats.set_value(MONITOR(result="failed"), len(document["failures"]))
         for failure in document["failures"]:
-            stats.set_value(f"kznews/monitor/failed/{failure['check']}", 1)
-        stats.set_value("kznews/monitor/run_id", document["_id"])
+            stats.set_value(MONITOR_FAILED(check=failure["check"]), 1)
+        stats.set_value(MONITOR(result="run_id"), document["_id"])
         if document["healthy"]:
             logger.info("run %s of %s is healthy", document["_id"], spider.name)
         else:

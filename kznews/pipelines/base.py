@@ -5,6 +5,8 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from kznews.stats import count_drop
+
 
 class StatsPipeline:
     def __init__(self, crawler):
@@ -16,7 +18,5 @@ class StatsPipeline:
         return cls(crawler)
 
     def drop(self, adapter: ItemAdapter, reason: str) -> None:
-        site = adapter.get("site") or "unknown"
-        self.stats.inc_value(f"kznews/dropped/{reason}")
-        self.stats.inc_value(f"kznews/dropped/{site}/{reason}")
+        count_drop(self.stats, adapter.get("site") or "unknown", reason)
         raise DropItem(f"{reason}: {adapter.get('url')}")

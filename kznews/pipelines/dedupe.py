@@ -5,9 +5,9 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 
 from kznews.pipelines.base import StatsPipeline
+from kznews.schema import COVERAGE_FIELDS
+from kznews.stats import COVERAGE, ITEMS, ITEMS_TOTAL
 from kznews.urls import url_key
-
-COVERAGE_FIELDS = ("title", "summary", "body", "authors", "section", "tags", "images", "published_at", "modified_at")
 
 
 class DedupePipeline(StatsPipeline):
@@ -23,9 +23,9 @@ class DedupePipeline(StatsPipeline):
             self.drop(adapter, "duplicate_url")
         self.seen.add(key)
         site, lang = adapter["site"], adapter["lang"]
-        self.stats.inc_value("kznews/items")
-        self.stats.inc_value(f"kznews/items/{site}/{lang}")
+        self.stats.inc_value(ITEMS_TOTAL())
+        self.stats.inc_value(ITEMS(site=site, lang=lang))
         for name in COVERAGE_FIELDS:
             if adapter.get(name):
-                self.stats.inc_value(f"kznews/coverage/{site}/{name}")
+                self.stats.inc_value(COVERAGE(site=site, field=name))
         return item

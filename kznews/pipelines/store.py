@@ -10,15 +10,24 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
-from bson.errors import InvalidDocument
 from itemadapter import ItemAdapter
-from pymongo.errors import BulkWriteError, DocumentTooLarge
 from scrapy.exceptions import NotConfigured
 
 from kznews.pipelines.base import StatsPipeline
 from kznews.safety import scrub, secrets_of
 from kznews.settings.registry import setting
+from kznews.stats import (
+    LINKED,
+    MONGO,
+    MONGO_REPAIRED,
+    MONGO_UNSTORED,
+    MONGO_WRITE_BUGS,
+    SPILL,
+    count_drop,
+    site_of,
+)
 from kznews.storage import ArticleStore, now_utc, redact_uri
+from kznews.storage.errors import is_document_error, is_outage
 from kznews.storage.spill import SpillFile, load_spill, spill_dir
 
 logger = logging.getLogger(__name__)
@@ -62,6 +71,8 @@ class MongoPipeline(StatsPipeline):
         self.inflight: list[dict] | None = None  # the batch the writer thread is writing
         self.down_since: float | None = None
         self.indexed = False
+        self.refused = 0  # articles the database refused (dropped as unstorable)
+        self.reloaded = False  # this run's spill file was loaded back
         self._writer: asyncio.Task | None = None
         self._wake: asyncio.Event | None = None
         self._changed: asyncio.Condition | None = None
@@ -98,8 +109,10 @@ class MongoPipeline(StatsPipeline):
         try:
             await self._in_thread(self.store.ensure_indexes)
             self.indexed = True
-        except Exception as error:  # down at start: keep crawling, create the indexes before the first write
-            self._mark_down(error)
+        except Exception as error:
+            if not is_outage(error):
+                raise  # not the database being down: a bug or a configuration to fix, said at start
+            self._mark_down(error)  # down at start: keep crawling, create the indexes before the first write
         self._writer = asyncio.ensure_future(self._write_loop())
         self._ticker = asyncio.ensure_future(self._tick())
 
@@ -149,14 +162,19 @@ class MongoPipeline(StatsPipeline):
             self.inflight = self.queue.popleft()
             try:
                 await self._write(self.inflight)
-            except Exception as error:  # the database may be restarting: keep the batch first in line, wait
-                self.queue.appendleft(self.inflight)
-                self.inflight = None
-                failures += 1
-                self._mark_down(error)
-                await self._notify()
-                await asyncio.sleep(min(self.retry_max, 0.25 * 2**failures))
-                continue
+            except Exception as error:
+                if not is_outage(error):
+                    # not the database: a bug that escaped _write. Keep the articles on disk, say what broke.
+                    self._write_bug(self.inflight, "writing", error)
+                    self._spill(self.inflight)
+                else:  # the database may be restarting: keep the batch first in line, wait
+                    self.queue.appendleft(self.inflight)
+                    self.inflight = None
+                    failures += 1
+                    self._mark_down(error)
+                    await self._notify()
+                    await asyncio.sleep(min(self.retry_max, 0.25 * 2**failures))
+                    continue
             self.inflight = None
             failures = 0
             if self.down_since is not None:
@@ -164,55 +182,87 @@ class MongoPipeline(StatsPipeline):
             await self._notify()
 
     async def _write(self, batch: list[dict]) -> None:
+        """Store a batch, then link its reprints. Outages propagate (the caller waits and retries the batch);
+        a document the database refuses is written apart; any other failure is a bug, reported as one, and the
+        articles are stored all the same (linking can be redone with `python -m kznews link-reprints`)."""
         if not self.indexed:
-            await self._in_thread(self.store.ensure_indexes)
+            try:
+                await self._in_thread(self.store.ensure_indexes)
+            except Exception as error:
+                if is_outage(error):
+                    raise
+                self._write_bug(batch, "creating the indexes", error)  # write without them rather than not at all
             self.indexed = True
         try:
-            result = await self._in_thread(self.store.upsert_articles, batch)
+            result = await self._in_thread(self.store.store_articles, batch)
         except Exception as error:
-            if not _document_error(error):
-                raise  # the database is down or refusing us: the caller waits and retries
+            if is_outage(error):
+                raise
+            if not is_document_error(error):
+                self._write_bug(batch, "storing", error)
             # A document the database refuses (a lone surrogate from a page's JSON-LD, a huge field) must not
             # hold back the rest of its batch: write one by one, repair or drop (counted) the bad one.
             result = await self._in_thread(self._write_one_by_one, batch)
-        self.stats.inc_value("kznews/mongo/batches")
-        self.stats.inc_value("kznews/mongo/upserted", result["upserted"])
-        self.stats.inc_value("kznews/mongo/modified", result["modified"])
-        self.stats.inc_value("kznews/mongo/aliased", result.get("aliased", 0))
-        self.stats.inc_value("kznews/reprints/linked", result.get("linked", 0))
-        self.stats.inc_value("kznews/mongo/store_ms", result.get("store_ms", 0))
-        self.stats.inc_value("kznews/mongo/link_ms", result.get("link_ms", 0))
+        started = time.perf_counter()
+        try:
+            linked = await self._in_thread(self.store.link_reprints, result["to_link"])
+        except Exception as error:
+            if is_outage(error):
+                raise  # the whole batch again: storing is idempotent, and so is linking
+            self._write_bug(batch, "linking reprints of", error)
+            linked = 0
+        link_ms = round((time.perf_counter() - started) * 1000)
+        for name, value in (("batches", 1), ("upserted", result["upserted"]), ("modified", result["modified"]),
+                            ("aliased", result.get("aliased", 0)), ("store_ms", result.get("store_ms", 0)),
+                            ("link_ms", link_ms)):
+            self.stats.inc_value(MONGO(count=name), value)
+        self.stats.inc_value(LINKED(), linked)
 
-    def _write_one_by_one(self, batch: list[dict]) -> dict[str, int]:
-        totals = {"upserted": 0, "modified": 0, "aliased": 0, "linked": 0}
+    def _write_one_by_one(self, batch: list[dict]) -> dict:
+        totals = {"upserted": 0, "modified": 0, "aliased": 0, "store_ms": 0, "to_link": []}
         for document in batch:
             for attempt in (document, _repaired(document)):
                 try:
-                    result = self.store.upsert_articles([attempt])
+                    result = self.store.store_articles([attempt])
                 except Exception as error:
-                    if not _document_error(error):
+                    if is_outage(error):
                         raise
-                    continue
+                    if is_document_error(error):
+                        continue
+                    # not the document, not the database: keep it on disk for load-spill once the bug is fixed
+                    self._write_bug([document], "storing", error)
+                    self._spill([document])
+                    break
                 for key in totals:
                     totals[key] += result.get(key, 0)
                 if attempt is not document:
-                    self.stats.inc_value(f"kznews/mongo/repaired/{document.get('site')}")
+                    self.stats.inc_value(MONGO_REPAIRED(site=document.get("site")))
                 break
             else:
-                site = document.get("site") or "unknown"
-                self.stats.inc_value("kznews/dropped/unstorable")
-                self.stats.inc_value(f"kznews/dropped/{site}/unstorable")
+                count_drop(self.stats, document.get("site") or "unknown", "unstorable")
+                self.refused += 1
                 logger.error("the database refuses the article %s; dropped", document.get("url"))
         return totals
+
+    def _write_bug(self, batch: list[dict], doing: str, error: Exception) -> None:
+        """A write that failed for another reason than the database: logged with its traceback, counted per site."""
+        site = next((doc.get("site") for doc in batch if doc.get("site")), None) or site_of(self.crawler)
+        self.stats.inc_value(MONGO(count="write_bugs"))
+        self.stats.inc_value(MONGO_WRITE_BUGS(site=site, exception=type(error).__name__))
+        logger.error(
+            "%s: %s while %s a batch of %d articles (not a database outage): %s",
+            site, type(error).__name__, doing, len(batch), self._describe(error),
+            exc_info=(type(error), error, error.__traceback__),
+        )
 
     def _describe(self, error: Exception) -> str:
         return f"{type(error).__name__}: {scrub(str(error), self.secrets)[:300]}"
 
     def _mark_down(self, error: Exception) -> None:
-        self.stats.inc_value("kznews/mongo/write_errors")
+        self.stats.inc_value(MONGO(count="write_errors"))
         if self.down_since is None:
             self.down_since = time.monotonic()
-            self.stats.inc_value("kznews/mongo/outages")
+            self.stats.inc_value(MONGO(count="outages"))
             logger.warning(
                 "MongoDB at %s unavailable (%s); keeping articles, spilling past %d",
                 redact_uri(self.uri), self._describe(error), self.spill_after,
@@ -221,7 +271,7 @@ class MongoPipeline(StatsPipeline):
     def _mark_up(self) -> None:
         seconds = time.monotonic() - self.down_since
         self.down_since = None
-        self.stats.inc_value("kznews/mongo/outage_seconds", round(seconds, 3))
+        self.stats.inc_value(MONGO(count="outage_seconds"), round(seconds, 3))
         logger.warning("MongoDB back after %.1fs", seconds)
 
     def _spill_waiting(self) -> int:
@@ -232,12 +282,15 @@ class MongoPipeline(StatsPipeline):
         if not documents:
             return 0
         first = not self.spill
-        self.spill.write(documents)
-        self.stats.inc_value("kznews/spill/items", len(documents))
-        self.stats.set_value("kznews/spill/file", str(self.spill.path))
+        self._spill(documents)
         if first:
             logger.warning("MongoDB down: spilling articles to %s", self.spill.path)
         return len(documents)
+
+    def _spill(self, documents: list[dict]) -> None:
+        self.spill.write(documents)
+        self.stats.inc_value(SPILL(count="items"), len(documents))
+        self.stats.set_value(SPILL(count="file"), str(self.spill.path))
 
     async def close_spider(self):
         if self._ticker:
@@ -268,6 +321,9 @@ class MongoPipeline(StatsPipeline):
             )
         elif self.spill and self.down_since is None:
             await self._reload_spill()
+        # what the `storage` check judges: articles this run did not get into MongoDB
+        left_in_spill = self.spill.written if self.spill and not self.reloaded else 0
+        self.stats.set_value(MONGO_UNSTORED(), left_in_spill + self.refused)
         loop = asyncio.get_running_loop()
         try:  # not on the writer thread: it may still be waiting for a dead server
             await asyncio.wait_for(loop.run_in_executor(None, self.store.close), timeout=10)
@@ -283,18 +339,12 @@ class MongoPipeline(StatsPipeline):
             logger.error("could not load %s back: %s; load it with `python -m kznews load-spill`",
                          self.spill.path, self._describe(error))
             return
-        self.stats.inc_value("kznews/spill/reloaded", result["read"])
+        self.stats.inc_value(SPILL(count="reloaded"), result["read"])
+        self.reloaded = True
         loaded = self.spill.path.with_name(self.spill.path.name + ".loaded")
         self.spill.path.rename(loaded)
-        self.stats.set_value("kznews/spill/file", str(loaded))
+        self.stats.set_value(SPILL(count="file"), str(loaded))
         logger.warning("MongoDB is back: %d spilled articles loaded from %s", result["read"], loaded)
-
-
-def _document_error(error: Exception) -> bool:
-    """Whether a write failed because of the documents themselves (not the database being unreachable)."""
-    if isinstance(error, BulkWriteError):
-        return any(e.get("code") != 11000 for e in error.details.get("writeErrors", []))
-    return isinstance(error, InvalidDocument | DocumentTooLarge | UnicodeError | OverflowError)
 
 
 def _repaired(value):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 
 from kznews.pipelines.base import StatsPipeline
+from kznews.stats import CREDITED
 from kznews.syndication import body_fingerprint, detect_attribution
 
 
@@ -15,5 +16,5 @@ class SyndicationPipeline(StatsPipeline):
         adapter["body_hash"] = body_fingerprint(body)
         adapter["credited_source"] = detect_attribution(body, adapter.get("lang"), own_site=adapter.get("site"))
         if adapter["credited_source"]:
-            self.stats.inc_value(f"kznews/reprints/{adapter['site']}/credited")
+            self.stats.inc_value(CREDITED(site=adapter["site"]))
         return item

@@ -5,8 +5,7 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 
 from kznews.pipelines.base import StatsPipeline
-
-MIN_BODY_CHARS = 50
+from kznews.schema import ARTICLE_MIN_BODY_CHARS
 
 
 class ValidatePipeline(StatsPipeline):
@@ -21,6 +20,6 @@ class ValidatePipeline(StatsPipeline):
         if not adapter.get("title"):
             self.drop(adapter, "no_title")
         body = adapter.get("body") or ""
-        if len(body) < MIN_BODY_CHARS:
+        if len(body) < ARTICLE_MIN_BODY_CHARS:
             self.drop(adapter, "no_body")
         return item

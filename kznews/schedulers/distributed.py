@@ -49,6 +49,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
 from kznews.settings.registry import setting
+from kznews.stats import DISTRIBUTED
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +147,8 @@ class Scheduler(RedisScheduler):
         self._set_state(BUSY)
         spider.kznews_crawl_id = crawl  # recorded in the runs collection
         if self.stats:
-            self.stats.set_value("kznews/distributed/crawl", crawl)
-            self.stats.set_value("kznews/distributed/node", self.node)
+            self.stats.set_value(DISTRIBUTED(count="crawl"), crawl)
+            self.stats.set_value(DISTRIBUTED(count="node"), self.node)
         logger.info("node %s joined crawl %s of %s", self.node, crawl, name)
         self._heartbeat = LoopingCall(self._refresh)
         self._heartbeat.start(max(1.0, self.ttl / 3), now=False)
@@ -234,5 +235,6 @@ class Scheduler(RedisScheduler):
             logger.warning("stopped waiting for nodes %s of crawl %s", busy, self.crawl_id)
             return
         if self.stats:
-            self.stats.inc_value("kznews/distributed/waits")
+            self.stats.inc_value(DISTRIBUTED(count="waits"))
         raise DontCloseSpider
+

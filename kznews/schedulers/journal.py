@@ -45,6 +45,7 @@ from scrapy.utils.job import job_dir
 from scrapy.utils.request import request_from_dict
 
 from kznews.settings.registry import setting
+from kznews.stats import JOURNAL as JOURNAL_STATS
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +78,9 @@ def read_records(path: Path) -> Iterator[tuple]:
             return
         try:
             record = pickle.loads(payload)  # our own file, written by this module
-        except Exception:
+        except Exception as error:  # a damaged record: what follows it cannot be trusted either
+            logger.warning("journal %s: record at byte %d unreadable (%s); the rest is ignored", path, offset,
+                           type(error).__name__)
             return
         offset += 4 + size
         yield record
@@ -122,7 +125,7 @@ class Journal:
         except (ValueError, TypeError, AttributeError, pickle.PicklingError):
             # A callback that is not a spider method, or meta that cannot be pickled: Scrapy keeps such a
             # request in memory only, and so does the journal.
-            self.crawler.stats.inc_value("kznews/journal/unserializable")
+            self.crawler.stats.inc_value(JOURNAL_STATS(count="unserializable"))
             return
         self.added.add(fp)
         if self._fd is not None:
@@ -170,20 +173,17 @@ def stored_urls(settings, urls: list[str]) -> set[str] | None:
 
     try:
         store = ArticleStore(uri, setting(settings, "MONGO_DATABASE"), timeout_ms=5000)
-    except Exception:
+    except Exception as error:  # a malformed URI: the articles are fetched again, which is safe
+        logger.warning("journal: cannot use %s (%s): fetching the articles again", redact_uri(uri), type(error).__name__)
         return None
-    found: set[str] = set()
     try:
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            found.update(d["url"] for d in store.articles.find({"url": {"$in": chunk}}, {"url": 1, "_id": 0}))
+        return store.stored_urls(urls)
     except Exception as error:
         logger.warning("journal: cannot check stored articles in %s (%s): fetching them again",
                        redact_uri(uri), type(error).__name__)
         return None
     finally:
         store.close()
-    return found
 
 
 def _mark_seen(dupefilter, fp: bytes) -> None:
@@ -255,9 +255,9 @@ class JournalScheduler(Scheduler):
             request.dont_filter = True
             super().enqueue_request(request)
         stats = self.crawler.stats
-        stats.set_value("kznews/journal/recovered", 1)
-        stats.set_value("kznews/journal/replayed", len(replay))
-        stats.set_value("kznews/journal/replayed_unstored", len(unstored))
+        stats.set_value(JOURNAL_STATS(count="recovered"), 1)
+        stats.set_value(JOURNAL_STATS(count="replayed"), len(replay))
+        stats.set_value(JOURNAL_STATS(count="replayed_unstored"), len(unstored))
         logger.warning(
             "JOBDIR %s was not closed cleanly: %d requests scheduled again (%d unfinished, %d whose articles are "
             "not in MongoDB)", journal.path.parent, len(replay), len(again), len(unstored),

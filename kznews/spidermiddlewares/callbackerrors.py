@@ -6,6 +6,8 @@ import logging
 
 from scrapy.exceptions import CloseSpider
 
+from kznews.stats import ERRORS, count_drop, site_of
+
 logger = logging.getLogger(__name__)
 
 
@@ -23,11 +25,9 @@ class CallbackErrorMiddleware:
     def process_spider_exception(self, response, exception):
         if isinstance(exception, CloseSpider):
             return None  # control flow, not a broken page: Scrapy closes the spider
-        site = self.crawler.spider.name if self.crawler.spider else "unknown"
-        stats = self.crawler.stats
-        stats.inc_value("kznews/dropped/callback_error")
-        stats.inc_value(f"kznews/dropped/{site}/callback_error")
-        stats.inc_value(f"kznews/errors/{site}/{type(exception).__name__}")
+        site = site_of(self.crawler)
+        count_drop(self.crawler.stats, site, "callback_error")
+        self.crawler.stats.inc_value(ERRORS(site=site, exception=type(exception).__name__))
         logger.error(
             "%s: %s while parsing %s; page dropped", site, type(exception).__name__, response.url,
             exc_info=(type(exception), exception, exception.__traceback__),

@@ -30,14 +30,18 @@ from typing import Any
 
 import scrapy
 
+from kznews import stats as keys
 from kznews.dates import ALMATY, to_almaty
 from kznews.downloadermiddlewares.fetchtime import fetched_at
 from kznews.extract import extract_article, extract_json_list, extract_list, parse_feed, parse_sitemap
 from kznews.extract.html import parse_html
+from kznews.extract.timestamps import decide_published_at
 from kznews.items import Article
 from kznews.safety import bounded_gunzip
+from kznews.schema import EXTRACTED_FIELDS
 from kznews.settings.registry import setting
 from kznews.sites.base import Edition, ListSource, Site
+from kznews.swallowed import counts as swallowed_counts
 from kznews.urls import canonicalize_url, url_key
 
 logger = logging.getLogger(__name__)
@@ -105,6 +109,11 @@ class NewsSpider(scrapy.Spider):
         spider.sitemap_since = spider.since or parse_since(setting(settings, "KZNEWS_SITEMAP_SINCE"), spider.started_at)
         return spider
 
+    def closed(self, reason) -> None:
+        # what the pure functions caught on purpose (kznews.swallowed) goes into the stats, where it is seen
+        for (where, exception), count in swallowed_counts().items():
+            self.crawler.stats.set_value(keys.SWALLOWED(where=where, exception=exception), count)
+
     # --- start ---------------------------------------------------------------------------------------------
 
     async def start(self):
@@ -134,9 +143,9 @@ class NewsSpider(scrapy.Spider):
             self.known = await asyncio.get_running_loop().run_in_executor(None, load)
         except Exception as error:  # no database: a full crawl is slower, not wrong
             logger.warning("known URLs not loaded from %s (%s): crawling without them", redact_uri(uri), error)
-            self.crawler.stats.set_value(f"kznews/known/{self.name}/load_failed", 1)
+            self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="load_failed"), 1)
             return
-        self.crawler.stats.set_value(f"kznews/known/{self.name}/loaded", len(self.known))
+        self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="loaded"), len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
 
     def start_requests(self):
@@ -202,33 +211,35 @@ class NewsSpider(scrapy.Spider):
         edition, source = self._source(edition, source_path)
         lang = edition.lang
         stats = self.crawler.stats
-        prefix = f"kznews/list/{self.name}/{edition.key}"
         if response.status != 200 or not hasattr(response, "text"):
-            stats.inc_value(f"{prefix}/bad_response")
+            stats.inc_value(self._list_key(edition, "bad_response"))
             return
         tree = page_tree(response)
         listing = extract_list(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
-        stats.inc_value(f"{prefix}/pages")
-        stats.inc_value(f"{prefix}/entries", len(listing.entries))
+        stats.inc_value(self._list_key(edition, "pages"))
+        stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
         for name in listing.layouts:
-            stats.inc_value(f"kznews/layout/{self.name}/list/{name}")
+            stats.inc_value(keys.LAYOUT(site=self.name, kind="list", layout=name))
         if not listing.layouts:
-            stats.inc_value(f"kznews/layout/{self.name}/list/none")
+            stats.inc_value(keys.LAYOUT(site=self.name, kind="list", layout="none"))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
-        requests, fresh = self.entry_requests(listing.entries, edition, prefix)
+        requests, fresh = self.entry_requests(listing.entries, edition)
         yield from requests
         # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
         # proves nothing, but a whole page of them does.
         if source.kind == "headlines" or not fresh or page >= self.max_pages:
             if listing.entries and not fresh:
-                stats.inc_value(f"{prefix}/stopped_nothing_new")
+                stats.inc_value(self._list_key(edition, "stopped_nothing_new"))
             return
         if source.page:
             yield self.list_request(edition, source, page + 1)
         elif listing.next:
             yield self._list_request(listing.next[0], edition, source, page + 1)
 
-    def entry_requests(self, entries, edition: Edition, prefix: str) -> tuple[list[scrapy.Request], int]:
+    def _list_key(self, edition: Edition, count: str) -> str:
+        return keys.LIST(site=self.name, edition=edition.key, count=count)
+
+    def entry_requests(self, entries, edition: Edition) -> tuple[list[scrapy.Request], int]:
         """Article requests for the list entries that are recent enough and not yet requested or stored, and how
         many entries were new: recent and not stored. An entry another source of this run already requested is
         new too (a JSON list and an HTML list showing the same items must not stop each other's walk); only what
@@ -236,7 +247,7 @@ class NewsSpider(scrapy.Spider):
         requests, new = [], 0
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
-                self.crawler.stats.inc_value(f"{prefix}/too_old")
+                self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
                 continue
             hint = {
                 "published_at": entry.published_at,
@@ -247,7 +258,7 @@ class NewsSpider(scrapy.Spider):
             }
             canonical = canonicalize_url(entry.url, self.site.host_aliases)
             if self._stored(canonical, hint):
-                self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+                self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="skipped"))
                 continue
             new += 1
             request = self.article_request(entry.url, edition, hint=hint, canonical=canonical)
@@ -275,31 +286,30 @@ class NewsSpider(scrapy.Spider):
         edition = self.site.edition(edition)
         lang = edition.lang
         stats = self.crawler.stats
-        prefix = f"kznews/list/{self.name}/{edition.key}"
         if response.status != 200:
-            stats.inc_value(f"{prefix}/bad_response")
+            stats.inc_value(self._list_key(edition, "bad_response"))
             return
         try:
             listing = extract_json_list(response.text, response.url, self.site, lang, fetched_at(response))
         except ValueError as error:  # not JSON, or not the JSON the hook knows: the endpoint changed
-            stats.inc_value(f"kznews/layout/{self.name}/json_list/unreadable")
+            stats.inc_value(keys.LAYOUT(site=self.name, kind="json_list", layout="unreadable"))
             logger.warning("unreadable JSON list %s: %s", response.url, error)
             return
-        stats.inc_value(f"{prefix}/pages")
-        stats.inc_value(f"{prefix}/entries", len(listing.entries))
-        requests, new = self.entry_requests(listing.entries, edition, prefix)
+        stats.inc_value(self._list_key(edition, "pages"))
+        stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
+        requests, new = self.entry_requests(listing.entries, edition)
         yield from requests
         if new and page < self.max_pages:
             yield self.json_list_request(edition, template, page + 1)
         elif listing.entries and not new:
-            stats.inc_value(f"{prefix}/stopped_nothing_new")
+            stats.inc_value(self._list_key(edition, "stopped_nothing_new"))
 
     # --- feeds and sitemaps ------------------------------------------------------------------------------
 
     def parse_feed(self, response, edition: str):
         edition = self.site.edition(edition)
         entries = parse_feed(response.body, edition.lang, fetched_at(response))
-        self.crawler.stats.inc_value(f"kznews/feed/{self.name}/{edition.key}/entries", len(entries))
+        self.crawler.stats.inc_value(keys.FEED(site=self.name, edition=edition.key), len(entries))
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
@@ -318,11 +328,11 @@ class NewsSpider(scrapy.Spider):
             try:  # bounded: a small .xml.gz must not unpack to gigabytes (kznews.safety)
                 body = bounded_gunzip(body, SITEMAP_MAXSIZE)
             except (OSError, EOFError):
-                self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/bad_gzip")
+                self.crawler.stats.inc_value(keys.SITEMAP_PROBLEM(site=self.name, problem="bad_gzip"))
                 return
         sitemap = parse_sitemap(body, edition.lang, fetched_at(response), self.site.fix_sitemap_loc)
         if sitemap is None:
-            self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/unreadable")
+            self.crawler.stats.inc_value(keys.SITEMAP_PROBLEM(site=self.name, problem="unreadable"))
             return
         since = self.sitemap_since
         if sitemap.kind == "index":
@@ -334,7 +344,7 @@ class NewsSpider(scrapy.Spider):
                     continue
                 yield self.sitemap_request(child.url, edition.key)
             return
-        self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/{edition.key}/entries", len(sitemap.entries))
+        self.crawler.stats.inc_value(keys.SITEMAP(site=self.name, edition=edition.key), len(sitemap.entries))
         for entry in sitemap.entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
                 continue
@@ -358,10 +368,10 @@ class NewsSpider(scrapy.Spider):
         if key in self.requested:
             return None
         if self._stored(canonical, hint):
-            self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="skipped"))
             return None
         if canonical in self.known and not self.refresh:
-            self.crawler.stats.inc_value(f"kznews/known/{self.name}/modified_refetched")
+            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="modified_refetched"))
         self.requested.add(key)
         # An article belongs to the edition its URL is on (a list may link to another edition).
         edition = self.site.edition_for_url(url) or edition
@@ -376,41 +386,43 @@ class NewsSpider(scrapy.Spider):
         lang = self.site.edition(edition).lang
         stats = self.crawler.stats
         if response.status != 200 or not hasattr(response, "text"):
-            stats.inc_value(f"kznews/article/{self.name}/bad_response")
+            stats.inc_value(keys.ARTICLE_BAD_RESPONSE(site=self.name))
             return
         tree = page_tree(response)
         data = extract_article(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
-        stats.inc_value(f"kznews/layout/{self.name}/article/{data.layout or 'none'}")
+        stats.inc_value(keys.LAYOUT(site=self.name, kind="article", layout=data.layout or "none"))
         for field_name, source in data.sources.items():
-            stats.inc_value(f"kznews/source/{self.name}/{field_name}/{source}")
+            stats.inc_value(keys.SOURCE(site=self.name, field=field_name, source=source))
         for note in data.notes:
-            stats.inc_value(f"kznews/notes/{self.name}/{note.split(':')[0]}")
-        published_at, published_text = data.published_at, data.published_at_text
-        listed = hint.get("published_at")
-        day_only = "published_day_only" in data.notes
-        if listed is not None and (
-            published_at is None or (day_only and to_almaty(listed).date() == published_at.date())
-        ):
-            published_at, published_text = listed, hint.get("date_text")
-            stats.inc_value(f"kznews/source/{self.name}/published_at/list")
-        elif listed is not None and published_at is not None and abs((listed - published_at).total_seconds()) >= 120:
-            # The list and the page disagree: the page wins, but the disagreement is worth seeing.
-            stats.inc_value(f"kznews/notes/{self.name}/list_date_disagrees")
-        yield Article(
-            url=data.url,
+            stats.inc_value(keys.NOTES(site=self.name, note=note.split(":")[0]))
+        published = decide_published_at(
+            data.published_at,
+            data.published_at_text,
+            page_day_only="published_day_only" in data.notes,
+            listed=hint.get("published_at"),
+            listed_text=hint.get("date_text"),
+            lang=lang,
+            fetched_at=data.fetched_at,
+        )
+        self._count_date_events(published.events)
+        fields = {name: getattr(data, name) for name in EXTRACTED_FIELDS}
+        fields.update(
             site=self.name,
             lang=lang,
             title=data.title or hint.get("title"),
-            summary=data.summary,
-            body=data.body,
-            authors=data.authors,
-            section=data.section,
-            tags=data.tags,
-            images=data.images,
-            published_at=published_at,
-            modified_at=data.modified_at,
-            published_at_text=published_text,
+            published_at=published.value,
+            published_at_text=published.text,
             fetched_at=data.fetched_at,
             fetched_url=response.url,
-            layout=data.layout,
         )
+        yield Article(**fields)
+
+    def _count_date_events(self, events) -> None:
+        stats = self.crawler.stats
+        for event in events:
+            if event == "from_list":
+                stats.inc_value(keys.SOURCE(site=self.name, field="published_at", source="list"))
+            elif event == "list_date_disagrees":  # the page wins, but the disagreement is worth seeing
+                stats.inc_value(keys.NOTES(site=self.name, note=event))
+            else:
+                stats.inc_value(keys.DATES(site=self.name, event=event))

@@ -87,15 +87,24 @@ class ArticleStore:
         self.reprints.ensure_indexes()
         self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
 
-    def upsert_articles(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
-        """Store articles: insert or update each keyed by `url` in one unordered bulk write, turn same-site
-        duplicates into aliases, then link reprints across sites.
+    def upsert_articles(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        """Store articles (`store_articles`), then link their reprints across sites (`link_reprints`)."""
+        counts = self.store_articles(documents)
+        started = time.perf_counter()
+        counts["linked"] = self.link_reprints(counts.pop("to_link"))
+        counts["link_ms"] = round((time.perf_counter() - started) * 1000)
+        return counts
+
+    def store_articles(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        """Insert or update each article keyed by `url` in one unordered bulk write and turn same-site duplicates
+        into aliases. Returns counts (upserted, modified, matched, aliased, store_ms) and `to_link`: the stored
+        documents whose reprints `link_reprints` links.
 
         Two overlapping runs may both try to insert a new URL (or a new body); the loser gets a duplicate-key
         error, and its document is resolved again against what the winner stored and written once more."""
         documents = [dict(doc) for doc in documents]
         started = time.perf_counter()
-        counts = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0}
+        counts: dict[str, Any] = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0}
         aliased: set[str] = set()
         pending = documents
         for attempt in range(3):
@@ -120,13 +129,15 @@ class ArticleStore:
             counts["matched"] += details.get("nMatched", 0)
             if not pending:
                 break
-        linked = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased]
-        stored_at = time.perf_counter()
-        counts["linked"] = self.reprints.link(linked)
+        counts["to_link"] = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased]
         # where the database time goes, for the crawl's stats (milliseconds)
-        counts["store_ms"] = round((stored_at - started) * 1000)
-        counts["link_ms"] = round((time.perf_counter() - stored_at) * 1000)
+        counts["store_ms"] = round((time.perf_counter() - started) * 1000)
         return counts
+
+    def link_reprints(self, documents: list[dict]) -> int:
+        """Link stored articles to other sites' near copies (kznews.storage.reprints); how many were linked.
+        Idempotent: `python -m kznews link-reprints` does it again for recent articles."""
+        return self.reprints.link(documents) if documents else 0
 
     def _resolve_aliases(self, documents: list[dict]) -> tuple[list[dict], list[tuple[UpdateOne, dict]]]:
         """Split documents into those to store and (alias update, document) pairs for bodies a site already has
@@ -234,6 +245,24 @@ class ArticleStore:
                 known.setdefault(alias, doc["fetched_at"].timestamp())
         return known
 
+    def stored_urls(self, urls: list[str], chunk: int = 500) -> set[str]:
+        """Which of these canonical URLs are stored (one query per `chunk` URLs; the crash-safe JOBDIR asks)."""
+        found: set[str] = set()
+        for start in range(0, len(urls), chunk):
+            part = urls[start : start + chunk]
+            found.update(d["url"] for d in self.articles.find({"url": {"$in": part}}, {"url": 1, "_id": 0}))
+        return found
+
+    def editions_of(self, site: str) -> dict[str, int]:
+        """Articles stored per edition language of a site."""
+        rows = self.articles.aggregate([{"$match": {"site": site}}, {"$group": {"_id": "$lang", "n": {"$sum": 1}}}])
+        return {row["_id"]: row["n"] for row in rows}
+
+    def latest_articles(self, site: str, limit: int = 3) -> list[dict[str, Any]]:
+        """The most recently published articles of a site (published_at, lang, title)."""
+        cursor = self.articles.find({"site": site}, {"published_at": 1, "lang": 1, "title": 1, "_id": 0})
+        return list(cursor.sort("published_at", DESCENDING).limit(limit))
+
     # --- runs: one document per crawl run, written by kznews.monitoring ---------------------------------------
 
     def ensure_run_indexes(self) -> None:
@@ -262,6 +291,10 @@ class ArticleStore:
             )
             for name in names
         }
+
+    def run_spiders(self) -> list[str]:
+        """Every spider that has a run recorded."""
+        return sorted(self.runs.distinct("spider"))
 
     def close(self) -> None:
         self.client.close()

@@ -148,7 +148,7 @@ def test_coverage_is_not_judged_on_too_few_articles_and_layouts_only_where_the_s
 def test_run_document_has_counts_coverage_failures_and_no_credentials():
     spider = SimpleNamespace(
         name=SITE, editions=[SimpleNamespace(key="ru"), SimpleNamespace(key="kk")], sources={"lists"},
-        refresh=False, max_pages_arg=2, since_arg="2d", _job="job123",
+        refresh=False, arguments=SimpleNamespace(max_pages=2, given={"since": "2d", "max_pages": "2"}), _job="job123",
     )
     stats = healthy_stats(**{
         f"kznews/blocked/{SITE}": 1,

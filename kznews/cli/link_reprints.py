@@ -18,7 +18,7 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     from scrapy.utils.project import get_project_settings
 
-    from kznews.spiders.engine import parse_since
+    from kznews.spiders.arguments import SpiderArgumentError, parse_since
     from kznews.storage import ArticleStore, redact_uri
 
     settings = get_project_settings()
@@ -26,7 +26,11 @@ def run(args) -> int:
     if not uri:
         print("MONGO_URI is empty", file=sys.stderr)
         return 2
-    since = parse_since(args.since, datetime.now(UTC)) or datetime.now(UTC) - timedelta(days=3)
+    try:
+        since = parse_since(args.since, datetime.now(UTC)) or datetime.now(UTC) - timedelta(days=3)
+    except SpiderArgumentError as error:
+        print(f"link-reprints: --{error}", file=sys.stderr)
+        return 2
     store = ArticleStore(uri, setting(settings, "MONGO_DATABASE"))
     try:
         store.ensure_indexes()

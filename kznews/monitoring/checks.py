@@ -48,7 +48,6 @@ DEFAULT_THRESHOLDS: dict[str, Any] = {
     "max_lost_items": 0,
 }
 BAN_STATUSES = (403, 429)
-SPIDER_ARGS = ("lang", "max_pages", "since", "sources", "refresh")
 
 
 # --- thresholds ------------------------------------------------------------------------------------------------

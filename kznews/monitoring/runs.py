@@ -57,7 +57,9 @@ def build_run(
     # A monitor that raised (rather than failed a check) is a failure of its own.
     failures += [{"check": f"monitor/{name}", "message": "the monitor raised an error", "value": None,
                   "threshold": None} for name in monitor_errors or []]
-    args = {name: getattr(spider, f"{name}_arg", None) for name in ("max_pages", "since")}
+    arguments = getattr(spider, "arguments", None)  # kznews.spiders.arguments.SpiderArguments
+    given = getattr(arguments, "given", {})
+    args = {"max_pages": getattr(arguments, "max_pages", None), "since": given.get("since"), "until": given.get("until")}
     args.update({
         "lang": ",".join(e.key for e in getattr(spider, "editions", [])) or None,
         "sources": ",".join(sorted(getattr(spider, "sources", []))) or None,

@@ -201,6 +201,8 @@ SETTINGS: tuple[Setting, ...] = (
     # --- components ----------------------------------------------------------------------------------------------
     _scrapy("SPIDER_MODULES", "json", ["kznews.spiders"], "", "components"),
     _scrapy("NEWSPIDER_MODULE", "str", "kznews.spiders", "", "components"),
+    _scrapy("COMMANDS_MODULE", "str", "kznews.cli.commands",
+            "`scrapy crawl` checks the spider arguments before the crawl starts", "components"),
     _scrapy("ADDONS", "json", {"kznews.settings.profiles.KznewsAddon": 0},
             "applies the profile and the settings derived from others (kznews.settings.profiles)", "components"),
     _scrapy("DOWNLOADER_MIDDLEWARES", "json", {

@@ -4,14 +4,8 @@ For each selected edition it walks the site's list pages (with pagination), head
 and sitemaps, follows the article links it finds and extracts articles. Everything site-specific comes from
 the site definition (kznews/sites/); everything page-specific from the pure extractors (kznews/extract/).
 
-Spider arguments (`scrapy crawl SITE -a name=value`):
-- lang=ru,kk        editions to crawl, by language or edition key such as kk-latn (default: all)
-- max_pages=N       list pages to walk per list (default: setting KZNEWS_MAX_PAGES)
-- since=2026-01-01T00:00+05:00 | 2d | 6h
-                    ignore entries published before this; list walking stops at a page whose entries are
-                    all older. Sitemaps default to KZNEWS_SITEMAP_SINCE when not given.
-- sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
-- refresh=1         request articles again even if already stored
+Spider arguments (`scrapy crawl SITE -a name=value`: lang, max_pages, since, until, sources, refresh) are
+declared and checked in kznews.spiders.arguments.
 
 Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
 KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
@@ -24,14 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import scrapy
 
 from kznews import stats as keys
-from kznews.dates import ALMATY, to_almaty
+from kznews.dates import ALMATY
 from kznews.downloadermiddlewares.fetchtime import fetched_at
 from kznews.extract import extract_article, extract_json_list, extract_list, parse_feed, parse_sitemap
 from kznews.extract.html import parse_html
@@ -41,31 +34,14 @@ from kznews.safety import bounded_gunzip
 from kznews.schema import EXTRACTED_FIELDS
 from kznews.settings.registry import setting
 from kznews.sites.base import Edition, ListSource, Site
+from kznews.spiders.arguments import SpiderArguments, parse_arguments, parse_since
 from kznews.swallowed import counts as swallowed_counts
 from kznews.urls import canonicalize_url, url_key
 
 logger = logging.getLogger(__name__)
 
-SOURCES = ("lists", "feeds", "sitemaps")
 ARTICLE_PRIORITY = 10  # articles before more list pages: results arrive early and memory stays flat
 SITEMAP_MAXSIZE = 50 * 1024 * 1024
-_SINCE_RELATIVE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$", re.IGNORECASE)
-
-
-def parse_since(text: str | None, now: datetime) -> datetime | None:
-    """`since` argument: ISO 8601 (naive means Almaty time), or a relative age: 2d, 6h, 30m."""
-    if not text:
-        return None
-    match = _SINCE_RELATIVE.match(text)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        delta = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[unit]
-        return to_almaty(now - delta)
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"since={text!r}: expected ISO 8601 or Nd/Nh/Nm") from None
-    return to_almaty(value) if value.tzinfo else value.replace(tzinfo=ALMATY)
 
 
 def page_tree(response):
@@ -76,36 +52,32 @@ def page_tree(response):
     return parse_html(response.text)
 
 
-def _flag(value: Any) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
 class NewsSpider(scrapy.Spider):
     site: Site  # set on each generated subclass (kznews/spiders/sites.py)
 
-    def __init__(self, *args, lang: str | None = None, max_pages=None, since=None, sources=None, refresh=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        keys = [x.strip() for x in lang.split(",") if x.strip()] if lang else list(self.site.edition_keys)
-        unknown = [x for x in keys if not self.site.editions_for(x)]
-        if unknown:
-            raise ValueError(f"{self.name} has no edition {unknown}; editions: {', '.join(self.site.edition_keys)}")
-        self.editions: list[Edition] = list(dict.fromkeys(e for x in keys for e in self.site.editions_for(x)))
-        self.max_pages_arg = int(max_pages) if max_pages not in (None, "") else None
-        self.since_arg = since
-        self.sources = set(sources.split(",")) if sources else set(SOURCES)
-        if self.sources - set(SOURCES):
-            raise ValueError(f"sources: unknown {sorted(self.sources - set(SOURCES))}; known: {', '.join(SOURCES)}")
-        self.refresh = _flag(refresh)
+    def __init__(self, *args, **kwargs):
+        # scrapyd's own arguments (_job) are kept as attributes, as Scrapy does with any argument
+        super().__init__(*args, **{name: value for name, value in kwargs.items() if name.startswith("_")})
         self.started_at = datetime.now(UTC)
-        self.since = parse_since(since, self.started_at)
+        self.arguments = self.check_arguments(kwargs, self.started_at)
+        self.editions: list[Edition] = self.arguments.editions
+        self.sources = set(self.arguments.sources)
+        self.refresh = self.arguments.refresh
+        self.since = self.arguments.since
+        self.until = self.arguments.until
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
         self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
+
+    @classmethod
+    def check_arguments(cls, raw, now: datetime | None = None) -> SpiderArguments:
+        """The typed spider arguments (kznews.spiders.arguments); raises SpiderArgumentError, one line."""
+        return parse_arguments(raw, cls.site, now or datetime.now(UTC))
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.max_pages = spider.max_pages_arg or setting(settings, "KZNEWS_MAX_PAGES")
+        spider.max_pages = spider.arguments.max_pages or setting(settings, "KZNEWS_MAX_PAGES")
         spider.sitemap_since = spider.since or parse_since(setting(settings, "KZNEWS_SITEMAP_SINCE"), spider.started_at)
         return spider
 
@@ -207,6 +179,15 @@ class NewsSpider(scrapy.Spider):
             return day_or_instant < since
         return day_or_instant < since.date()  # a day is too old only when all of it is before `since`
 
+    def _too_new(self, day_or_instant) -> bool:
+        """Published at or after `until` (a day: all of it is)."""
+        until = self.until
+        if until is None or day_or_instant is None:
+            return False
+        if isinstance(day_or_instant, datetime):
+            return day_or_instant >= until
+        return datetime.combine(day_or_instant, time(0), ALMATY) >= until
+
     def parse_list(self, response, edition: str, source_path: str, page: int):
         edition, source = self._source(edition, source_path)
         lang = edition.lang
@@ -248,6 +229,11 @@ class NewsSpider(scrapy.Spider):
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
+                continue
+            if self._too_new(entry.published_at or entry.published_day):
+                # newer than the window: skipped, but the walk goes on towards it (lists run newest first)
+                self.crawler.stats.inc_value(self._list_key(edition, "too_new"))
+                new += 1
                 continue
             hint = {
                 "published_at": entry.published_at,
@@ -313,6 +299,8 @@ class NewsSpider(scrapy.Spider):
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
+            if self._too_new(entry.published_at):
+                continue
             request = self.article_request(
                 entry.url,
                 edition,
@@ -347,6 +335,8 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(keys.SITEMAP(site=self.name, edition=edition.key), len(sitemap.entries))
         for entry in sitemap.entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
+                continue
+            if self._too_new(entry.published_at):
                 continue
             request = self.article_request(
                 entry.url,

@@ -20,6 +20,7 @@ import logging
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 from scrapy_playwright.page import PageMethod
 
+from kznews.compat import browser_contexts
 from kznews.safety import check_url
 from kznews.settings.registry import setting
 from kznews.stats import BROWSER
@@ -94,9 +95,9 @@ class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
 
     async def _close_retired_contexts(self) -> None:
         current = self._context_name()
-        for name, wrapper in list(self.context_wrappers.items()):
-            if name != current and name.startswith("kznews-") and not wrapper.context.pages:
-                await wrapper.context.close()
+        for name, context in browser_contexts(self).items():
+            if name != current and name.startswith("kznews-") and not context.pages:
+                await context.close()
                 self.stats.inc_value(BROWSER(count="contexts_recycled"))
                 logger.debug("closed browser context %s", name)
 

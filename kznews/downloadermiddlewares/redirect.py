@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as ScrapyRedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 
@@ -15,14 +16,16 @@ logger = logging.getLogger(__name__)
 
 
 class RedirectMiddleware(ScrapyRedirectMiddleware):
-    def _redirect(self, redirected, request, reason):
-        chain = [*request.meta.get("redirect_urls", []), request.url]
-        if redirected.url in chain:
-            count_failure(self.crawler, "redirect_loop")
-            logger.info("redirect loop at %s (chain of %d)", request.url, len(chain))
-            raise IgnoreRequest("redirect loop")
+    def process_response(self, request, response):
         try:
-            return super()._redirect(redirected, request, reason)
-        except IgnoreRequest:
+            result = super().process_response(request, response)
+        except IgnoreRequest:  # Scrapy's only reason here: REDIRECT_MAX_TIMES reached
             count_failure(self.crawler, "redirect_limit")
             raise
+        if isinstance(result, Request):
+            chain = [*request.meta.get("redirect_urls", []), request.url]
+            if result.url in chain:
+                count_failure(self.crawler, "redirect_loop")
+                logger.info("redirect loop at %s (chain of %d)", request.url, len(chain))
+                raise IgnoreRequest("redirect loop")
+        return result

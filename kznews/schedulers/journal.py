@@ -44,6 +44,7 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.utils.job import job_dir
 from scrapy.utils.request import request_from_dict
 
+from kznews.compat import flush_seen, mark_seen, seen_fingerprints
 from kznews.settings.registry import setting
 from kznews.stats import JOURNAL as JOURNAL_STATS
 
@@ -186,17 +187,6 @@ def stored_urls(settings, urls: list[str]) -> set[str] | None:
         store.close()
 
 
-def _mark_seen(dupefilter, fp: bytes) -> None:
-    """Add a fingerprint to Scrapy's RFPDupeFilter (memory and requests.seen); other filters are left alone."""
-    fingerprints = getattr(dupefilter, "_fingerprints", None)
-    if not isinstance(fingerprints, set) or fp in fingerprints:
-        return
-    fingerprints.add(fp)
-    stream = getattr(dupefilter, "file", None)
-    if stream is not None:
-        stream.write(len(fp).to_bytes(2, "big") + fp)
-
-
 class JournalScheduler(Scheduler):
     journal: Journal | None = None
     _lock = None
@@ -229,8 +219,8 @@ class JournalScheduler(Scheduler):
         return result
 
     def _seen(self, fp: bytes) -> bool:
-        fingerprints = getattr(self.df, "_fingerprints", None)
-        return isinstance(fingerprints, set) and fp in fingerprints
+        fingerprints = seen_fingerprints(self.df)
+        return fingerprints is not None and fp in fingerprints
 
     def _recover(self, spider) -> None:
         journal = self.journal
@@ -245,9 +235,8 @@ class JournalScheduler(Scheduler):
         else:
             unstored = [fp for fp, item_urls in with_items.items() if not stored or not set(item_urls) <= stored]
         for fp in list(scheduled) + list(finished):
-            _mark_seen(self.df, fp)
-        if getattr(self.df, "file", None) is not None:
-            self.df.file.flush()
+            mark_seen(self.df, fp)
+        flush_seen(self.df)
         replay = again + [fp for fp in unstored if fp not in again]
         journal.rewrite([("+", fp, scheduled[fp]) for fp in replay])
         for fp in replay:

@@ -54,6 +54,8 @@ class Backoff:
         self.maximum = setting(settings, "KZNEWS_RETRY_BACKOFF_MAX")
         self.retry_after_max = setting(settings, "KZNEWS_RETRY_AFTER_MAX")
         self.cooldowns: dict[str, float] = {}  # host -> wall-clock time before which nothing is sent
+        # True when the scheduler holds waiting requests back (kznews.schedulers.delayed): nothing else must wait
+        self.held_by_scheduler = False
 
     def delay(self, attempt: int, base: float | None = None) -> float:
         """Exponential back-off with jitter for the `attempt`-th retry (1, 2, ...)."""

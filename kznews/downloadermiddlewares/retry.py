@@ -3,7 +3,8 @@
 It replaces Scrapy's (same priority, same settings, same `retry/*` stats) and adds:
 
 - waiting: a retried request is not sent before its back-off has passed (exponential with jitter,
-  KZNEWS_RETRY_BACKOFF_BASE doubling up to KZNEWS_RETRY_BACKOFF_MAX); Scrapy retries at once.
+  KZNEWS_RETRY_BACKOFF_BASE doubling up to KZNEWS_RETRY_BACKOFF_MAX); Scrapy retries at once. The scheduler
+  holds it back until then (kznews.schedulers.delayed), so waiting takes no downloader slot.
 - Retry-After: on 429 and 503 the server's Retry-After (seconds or an HTTP date) is honoured, bounded by
   KZNEWS_RETRY_AFTER_MAX, and it holds back every request to that host, not only the one that got it
   (a per-host cool-down, shared with the challenge middleware; kznews.backoff).
@@ -79,8 +80,10 @@ class RetryMiddleware(ScrapyRetryMiddleware):
         return middleware
 
     async def process_request(self, request):
+        # The scheduler holds a request back until it is due (kznews.schedulers.delayed), so no downloader slot
+        # waits. Only with another SCHEDULER does the request wait here, in the downloader.
         wait = self.backoff.wait_for(request)
-        if wait > 0:
+        if wait > 0 and not self.backoff.held_by_scheduler:
             await asyncio.sleep(wait)
         return None
 

@@ -28,7 +28,8 @@ Tested against scrapy-redis 0.9.1, redis-py 8.1 and Scrapy 2.19 (tests/test_dist
 carries the only compatibility shim needed: scrapy-redis calls Spider.log() and passes `spider=` to the stats
 collector, both deprecated in Scrapy 2.19 (warnings, not failures); open/enqueue_request/next_request here do
 the same work without them. Scrapy's own RFPDupeFilter has no from_settings() any more, so DUPEFILTER_CLASS must be
-scrapy-redis' (the distributed profile sets it).
+scrapy-redis' (the distributed profile sets it). Requests that must wait (a back-off, a host's cool-down) are held
+on the node outside the downloader (kznews.schedulers.delayed) and go back into the shared queue at close.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
+from kznews.schedulers.delayed import DelayingScheduler
 from kznews.settings.registry import setting
 from kznews.stats import DISTRIBUTED
 
@@ -88,7 +90,7 @@ def node_id(name: str = "") -> str:
     return f"{name or socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
-class Scheduler(RedisScheduler):
+class SharedCrawlScheduler(RedisScheduler):
     """scrapy-redis' scheduler with per-crawl keys and a shared end of crawl (see the module docstring)."""
 
     def __init__(self, server, *, crawler=None, crawl_id: str = "", keep: int = 3600, ttl: int = 30,
@@ -238,3 +240,7 @@ class Scheduler(RedisScheduler):
             self.stats.inc_value(DISTRIBUTED(count="waits"))
         raise DontCloseSpider
 
+
+class Scheduler(DelayingScheduler, SharedCrawlScheduler):
+    """The `distributed` profile's SCHEDULER: the shared crawl, with requests that must wait held back on this node
+    outside the downloader (kznews.schedulers.delayed); at close they go back into the shared queue."""

@@ -45,6 +45,7 @@ from scrapy.utils.job import job_dir
 from scrapy.utils.request import request_from_dict
 
 from kznews.compat import flush_seen, mark_seen, seen_fingerprints
+from kznews.schedulers.delayed import DelayingScheduler
 from kznews.settings.registry import setting
 from kznews.stats import JOURNAL as JOURNAL_STATS
 
@@ -187,7 +188,10 @@ def stored_urls(settings, urls: list[str]) -> set[str] | None:
         store.close()
 
 
-class JournalScheduler(Scheduler):
+class JournalScheduler(DelayingScheduler, Scheduler):
+    """Scrapy's scheduler with the crash-safe journal (without JOBDIR: Scrapy's scheduler) and requests that must
+    wait held back outside the downloader (kznews.schedulers.delayed)."""
+
     journal: Journal | None = None
     _lock = None
 

@@ -15,6 +15,10 @@ WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}
 setup: $(STAMP) system-packages
 
 $(STAMP): $(REQS)
+	@# a minimal Debian has python3 without ensurepip: `python3 -m venv` needs Debian's python3-venv first
+	@python3 -c "import ensurepip, venv" 2>/dev/null || { \
+		echo "installing Debian's python3-venv"; \
+		(apt-get install -y -qq python3-venv >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq python3-venv)); }
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	rm -f $(VENV)/.installed-* && touch $@

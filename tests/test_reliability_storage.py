@@ -115,7 +115,7 @@ def test_close_is_bounded_and_spills_when_the_database_never_comes_back(tmp_path
         return time.monotonic() - started
 
     closing = asyncio.run(asyncio.wait_for(run(), 60))
-    assert closing < 5  # MONGO_CLOSE_TIMEOUT plus one write attempt, not forever
+    assert closing < 30  # bounded (MONGO_CLOSE_TIMEOUT plus one write attempt), not forever: a hang guard
     files = list(tmp_path.glob("site-*.jsonl"))
     assert len(files) == 1
     urls = [d["url"] for d in read_spill(files[0])]

@@ -1,9 +1,9 @@
 """Builds the constructed 24.kz fixture pages (tests/fixtures/sites/24kz/).
 
 No real HTML of 24.kz was available. What the pages take from the evidence: the K2 selectors other scrapers use
-(div.itemContainer h2 a and time[datetime] on lists, article.view-article div.itemBody on articles; SITES.md row
+(div.itemContainer h2 a and time[datetime] on lists, article.view-article div.itemBody on articles; docs/evidence/SITES.md row
 10), the article URLs and the '. LIVE' title of /ru/news/social/item/601535 and the kk story 635954, and the
-attribution '..., передаёт «Хабар 24».' (site-evidence.md section 11). The stories are written for the fixtures
+attribution '..., передаёт «Хабар 24».' (docs/evidence/site-evidence.md section 11). The stories are written for the fixtures
 around those two titles (the June 2023 fire in the Semey Ormany reserve, the January 2024 earthquake felt in
 Almaty) without claiming figures. Assumed: K2's default item and category markup, the weekday date form, the
 ' | 24KZ' title suffix, a JSON-LD NewsArticle from an SEO plugin (headline cut at 110 characters, articleBody
@@ -294,7 +294,7 @@ RU_FIRE = Article(
     caption="Тушение пожара в области Абай",
     credits="Фото: пресс-служба МЧС РК",
     tags=["МЧС", "пожар", "область Абай"],
-    note="URL and title (with its '. LIVE') from site-evidence.md section 11; the text is written for the fixture. The page shows the K2 image block with caption and credits inside div.itemBody.",
+    note="URL and title (with its '. LIVE') from docs/evidence/site-evidence.md section 11; the text is written for the fixture. The page shows the K2 image block with caption and credits inside div.itemBody.",
     full_html="""<p>Тушение продолжается круглосуточно, в работе задействованы наземные группировки, пожарные поезда и авиация, передаёт «Хабар 24».</p>
 <p>По словам представителя ведомства, главная задача – не допустить перехода огня к населённым пунктам. Вокруг сёл проложены минерализованные полосы, жителей просят следить за сообщениями местных исполнительных органов.</p>
 <p>Спасатели предупреждают, что сухая погода и порывистый ветер осложняют работу. В резерват временно ограничен въезд для туристов и частного транспорта.</p>
@@ -334,7 +334,7 @@ KK_QUAKE = Article(
     caption="Алматы, 23 қаңтар 2024 жыл",
     credits="Сурет: 24.kz",
     tags=["жер сілкінісі", "Алматы"],
-    note="URL and title from site-evidence.md section 11; the text is written for the fixture without figures. Kazakh weekday date form assumed.",
+    note="URL and title from docs/evidence/site-evidence.md section 11; the text is written for the fixture without figures. Kazakh weekday date form assumed.",
     full_html="""<p>Қала денсаулық сақтау басқармасының мәліметінше, зардап шеккендердің басым бөлігі үйден асығыс шығу кезінде жарақат алған. Олардың көбіне медициналық көмек көрсетіліп, үйлеріне жіберілді, деп хабарлайды «Хабар 24».</p>
 <p>Төтенше жағдайлар департаменті ғимараттарды тексеруді жалғастырып жатыр. Мектептер мен балабақшалардағы сабақтар бір күнге онлайн форматқа ауыстырылды.</p>
 <p>Сейсмологтар қайталама дүмпулердің болуы мүмкін екенін ескертіп, тұрғындарды сабырлы болуға шақырды.</p>
@@ -374,7 +374,7 @@ def build_rss(items: list[tuple[str, str, str, str]]) -> str:
         for path, title, intro, date in items
     )
     return f"""<?xml version="1.0" encoding="utf-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_24kz.py): the RSS feed at https://24.kz/ru/rss, which SITES.md lists as unverified [U]; modelled on Joomla's RSS 2.0 output. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_24kz.py): the RSS feed at https://24.kz/ru/rss, which docs/evidence/SITES.md lists as unverified [U]; modelled on Joomla's RSS 2.0 output. -->
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
     <title>Хабар 24 - Новости</title>
@@ -403,7 +403,7 @@ def main() -> None:
         ListItem("/ru/news/social/item/601460-v-pavlodare-otremontiruyut-30-dvorov", "В Павлодаре отремонтируют 30 дворов", "2023-06-09T11:20:00+06:00", "9 июня 2023, 11:20", "Работы завершат до конца августа."),
     ]
     (OUT / "ru-news-social.html").write_text(
-        build_list("ru", "/ru/news/social", "Общество", ru_items, "The K2 category list /ru/news/social (div.itemContainer h2 a and time[datetime] per SITES.md [C]); K2 markup around them and Joomla pagination (?start=N, 15 a page) assumed. Only the fixture articles' entries are fixtures (the others 404 in the mini-site)."),
+        build_list("ru", "/ru/news/social", "Общество", ru_items, "The K2 category list /ru/news/social (div.itemContainer h2 a and time[datetime] per docs/evidence/SITES.md [C]); K2 markup around them and Joomla pagination (?start=N, 15 a page) assumed. Only the fixture articles' entries are fixtures (the others 404 in the mini-site)."),
         encoding="utf-8",
     )
     kk_items = [

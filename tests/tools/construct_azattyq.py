@@ -1,7 +1,7 @@
 """Builds the constructed Azattyq fixture pages (tests/fixtures/sites/azattyq/).
 
 No real HTML of rus.azattyq.org or www.azattyq.org was available. What the pages take from the evidence
-(site-evidence.md section 14, SITES.md row 13): the URL forms /a/<id>.html and /a/<slug>/<id>.html, the news zones
+(docs/evidence/site-evidence.md section 14, docs/evidence/SITES.md row 13): the URL forms /a/<id>.html and /a/<slug>/<id>.html, the news zones
 /z/360 and /z/330, the chrome before the title ('Доступность ссылок', 'ҚАЗ', 'site logo site logo', 'Срочные
 новости:', 'Новости'), photo captions with dates that are not publication dates and printed twice ('Участники
 протеста против выселения из общежития. Уральск, 11 сентября 2023 года', '... Алматы, 14 октября 2019 года.'),
@@ -310,7 +310,7 @@ RU_DORM = Article(
     lead="Жильцы бывшего заводского общежития в Уральске второй день выходят к зданию акимата, протестуя против выселения.",
     authors=["Айгуль Мухамбетова"],
     cover_caption="Участники протеста против выселения из общежития. Уральск, 11 сентября 2023 года",
-    note="URL and the caption dated the day BEFORE publication ('Уральск, 11 сентября 2023 года', printed twice) from site-evidence.md; the article is dated 12 September in its header time[datetime] and JSON-LD. The text is written for the fixture.",
+    note="URL and the caption dated the day BEFORE publication ('Уральск, 11 сентября 2023 года', printed twice) from docs/evidence/site-evidence.md; the article is dated 12 September in its header time[datetime] and JSON-LD. The text is written for the fixture.",
     paragraphs=[
         _p("По словам жильцов, новый собственник здания потребовал освободить комнаты до конца месяца. В общежитии живут около сорока семей, многие – больше двадцати лет."),
         _p("«Нам некуда идти, у большинства нет другого жилья», – сообщила Азаттыку одна из жительниц общежития."),
@@ -331,7 +331,7 @@ RU_METRO = Article(
     published="2023-09-11T19:40:00Z",
     lead="Строительство двух новых станций метро в Алматы завершат на год позже, чем обещали.",
     cover_caption="Строительство станции метро. Алматы, 14 октября 2019 года.",
-    note="A slug-form URL (as /a/pravozaschitnitsu-...-state-/33506042.html, with its trailing hyphen); published at 19:40 UTC, which is already 12 September in Almaty. The cover photo is from 2019 and its caption says so ('Алматы, 14 октября 2019 года.', site-evidence.md). The text is written for the fixture.",
+    note="A slug-form URL (as /a/pravozaschitnitsu-...-state-/33506042.html, with its trailing hyphen); published at 19:40 UTC, which is already 12 September in Almaty. The cover photo is from 2019 and its caption says so ('Алматы, 14 октября 2019 года.', docs/evidence/site-evidence.md). The text is written for the fixture.",
     paragraphs=[
         _p("Об этом сообщает местное издание «Информбюро». По данным издания, подрядчик объясняет задержку удорожанием материалов и сложными грунтами."),
         _p("Городские власти ранее обещали открыть станции до конца 2023 года. Теперь открытие ожидается не раньше конца 2024-го."),
@@ -349,7 +349,7 @@ KK_DORM = Article(
     lead="Оралдағы бұрынғы зауыт жатақханасының тұрғындары екінші күн қатарынан әкімдік алдына шықты.",
     authors=["Сәуле Ахметова"],
     cover_caption="Жатақхана тұрғындары. Орал, 11 қыркүйек 2023 жыл.",
-    note="Kazakh edition; the video embed carries the archive caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).' and 'Your browser doesn’t support HTML5' from site-evidence.md; the text is written for the fixture.",
+    note="Kazakh edition; the video embed carries the archive caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).' and 'Your browser doesn’t support HTML5' from docs/evidence/site-evidence.md; the text is written for the fixture.",
     paragraphs=[
         _p("Тұрғындардың айтуынша, ғимараттың жаңа иесі бөлмелерді ай соңына дейін босатуды талап еткен. Жатақханада қырыққа жуық отбасы тұрады."),
         _p("«Барар жеріміз жоқ», – деді Азаттыққа тұрғындардың бірі."),

@@ -27,7 +27,7 @@ assert TODAY["kk"][3] == "i"
 
 NOTE = (
     "CONSTRUCTED fixture (tests/tools/construct_baq.py): no real baq.kz HTML was available. Modelled on the text "
-    "of stored baq.kz pages (site-evidence.md section 16: header order title, subtitle, 'Бүгiн 2026, 14:14' with a "
+    "of stored baq.kz pages (docs/evidence/site-evidence.md section 16: header order title, subtitle, 'Бүгiн 2026, 14:14' with a "
     "Latin i / 'Сегодня 2026, 09:44', view count glued onto the photo credit, breadcrumbs, Telegram promo, credits, "
     "list dates 'Бүгiн 14:30' / 'Кеше 14:30') and a public scraper's selectors (a.item-list__link, "
     "span.item-list__title, div.news-text). Assumed: other class names, /news/?page=N, the JSON-LD (truncated "

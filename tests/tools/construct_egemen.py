@@ -1,7 +1,7 @@
 """Builds the constructed egemen.kz fixture pages (tests/fixtures/sites/egemen/) for its four editions.
 
-No real HTML of egemen.kz was available. What the pages take from the evidence (site-evidence.md section 13,
-SITES.md row 12): the header '[Rubric • ]DD <Kazakh month>, YYYY' before the title ('Сұхбат • 21 Ақпан, 2025',
+No real HTML of egemen.kz was available. What the pages take from the evidence (docs/evidence/site-evidence.md section 13,
+docs/evidence/SITES.md row 12): the header '[Rubric • ]DD <Kazakh month>, YYYY' before the title ('Сұхбат • 21 Ақпан, 2025',
 'Oqıǵa • 04 Shilde, 2022'), the counters split over lines after the title ('4236 рет / көрсетілді / 24 мин / оқу
 үшін', '252 ret / kórsetildi / 1 mın / oqý úshin'), the title repeated as the image caption, 'Sońǵy jańalyqtar'
 and 'Tolyǵymen', the attribution 'dep habarlaıdy Egemen.kz.', the collage credit, the URL form
@@ -341,7 +341,7 @@ KK_INTERVIEW = Article(
     author="Әлия Сапарқызы",
     tags=["білім", "ауыл мектебі"],
     caption_repeats_title=True,
-    note="Kazakh (Cyrillic) edition. The header 'Сұхбат • 21 Ақпан, 2025', the counters '4236 рет / көрсетілді / 24 мин / оқу үшін' and the title repeated as the image caption are from site-evidence.md; the interview and its people are invented.",
+    note="Kazakh (Cyrillic) edition. The header 'Сұхбат • 21 Ақпан, 2025', the counters '4236 рет / көрсетілді / 24 мин / оқу үшін' and the title repeated as the image caption are from docs/evidence/site-evidence.md; the interview and its people are invented.",
     paragraphs=[
         "– Гүлнар Сейітқызы, ауыл мектебінде отыз жыл жұмыс істедіңіз. Осы уақытта не өзгерді?",
         "– Көп нәрсе өзгерді. Бұрын бір сыныпта жиырма бала оқыса, қазір сегіз-ақ бала қалды. Есесіне әр баламен жеке жұмыс істеуге мүмкіндік көбейді. Интернет келді, балалар әлемді көріп отыр.",
@@ -365,7 +365,7 @@ KK_LIBRARY = Article(
     minutes=2,
     lead="Елордадағы жаңа тұрғын үй алабында үш қабатты қалалық кітапхана есігін айқара ашты.",
     tags=["Астана", "кітапхана"],
-    note="Kazakh (Cyrillic) edition, header with the rubric 'Қоғам' as on the list pages in site-evidence.md; the story is invented.",
+    note="Kazakh (Cyrillic) edition, header with the rubric 'Қоғам' as on the list pages in docs/evidence/site-evidence.md; the story is invented.",
     paragraphs=[
         "Кітапхана қорында 60 мыңнан астам кітап бар, оның жартысынан көбі қазақ тілінде. Оқырмандар үшін балалар залы, коворкинг орталығы және аудиокітап тыңдайтын бөлме жабдықталған.",
         "Қала әкімдігінің мәліметінше, кітапхана күн сайын таңғы сағат 9-дан кешкі 21-ге дейін жұмыс істейді. Оқырман билеті тегін беріледі.",
@@ -384,7 +384,7 @@ LAT_BOMB = Article(
     views=252,
     minutes=1,
     lead="Алматыдағы ірі сауда орталықтарының біріне бомба қойылғаны туралы хабарлама түсті.",
-    note="Latin-script edition: URL, title and the header 'Oqıǵa • 04 Shilde, 2022' and the counters '252 ret / kórsetildi / 1 mın / oqý úshin' as in site-evidence.md; the text is written for the fixture (Cyrillic, transliterated with the 2018 Latin alphabet).",
+    note="Latin-script edition: URL, title and the header 'Oqıǵa • 04 Shilde, 2022' and the counters '252 ret / kórsetildi / 1 mın / oqý úshin' as in docs/evidence/site-evidence.md; the text is written for the fixture (Cyrillic, transliterated with the 2018 Latin alphabet).",
     paragraphs=[
         "Хабарлама таңертең белгісіз нөмірден түскен. Сауда орталығындағы адамдар дереу эвакуацияланды, ғимаратты полиция мен төтенше жағдайлар қызметкерлері тексерді, деп хабарлайды Egemen.kz.",
         "Полиция департаментінің мәліметінше, тексеру барысында жарылғыш зат табылмады. Хабарламаның жалған екені анықталды.",
@@ -426,7 +426,7 @@ RU_TEACHERS = Article(
     lead="Министерство просвещения предложило повысить надбавки педагогам, работающим в сельской местности.",
     author="Айгерим Нуриева",
     tags=["образование", "село"],
-    note="Russian edition: no stored page of ru.egemen.kz exists (site-evidence.md: 'not found'); its header, counters and markup are assumed to follow the Kazakh templates in Russian.",
+    note="Russian edition: no stored page of ru.egemen.kz exists (docs/evidence/site-evidence.md: 'not found'); its header, counters and markup are assumed to follow the Kazakh templates in Russian.",
     paragraphs=[
         "Проект приказа опубликован для общественного обсуждения. Согласно документу, надбавка для учителей сельских школ вырастет с 25 до 35 процентов от должностного оклада.",
         "В министерстве отмечают, что мера должна помочь привлечь молодых специалистов в малокомплектные школы, где сегодня не хватает учителей математики и физики.",
@@ -510,7 +510,7 @@ def _latest_items(edition: str, date: str) -> list[ListItem]:
 def build_sitemap(entries: list[tuple[str, str]]) -> str:
     urls = "\n".join(f"  <url>\n    <loc>{loc}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </url>" for loc, lastmod in entries)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_egemen.py): https://egemen.kz/sitemap.xml (SITES.md row 12, [C]: a sitemap on each subdomain); a url set with lastmod, format assumed. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_egemen.py): https://egemen.kz/sitemap.xml (docs/evidence/SITES.md row 12, [C]: a sitemap on each subdomain); a url set with lastmod, format assumed. -->
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 {urls}
 </urlset>
@@ -529,11 +529,11 @@ def main() -> None:
                 _item(KK_INTERVIEW, "Сұхбат • Бүгін, 09:14"),
                 _item(KK_LIBRARY, "Қоғам • Кеше, 16:42"),
             ],
-            "The Kazakh /articles list: 'Бүгін, 14:30' style dates (SITES.md, [C]) with the rubric as on the search list in site-evidence.md ('Қоғам • 30 Сәуір, 2020'); markup assumed. Only the fixture articles' entries are fixtures.",
+            "The Kazakh /articles list: 'Бүгін, 14:30' style dates (docs/evidence/SITES.md, [C]) with the rubric as on the search list in docs/evidence/site-evidence.md ('Қоғам • 30 Сәуір, 2020'); markup assumed. Only the fixture articles' entries are fixtures.",
         ),
         "kk-latn": (
             [*_latest_items("kk-latn", "04 Shilde, 2022"), _item(LAT_BOMB, "04 Shilde, 2022"), _item(LAT_PARK, "04 Shilde, 2022"), ListItem("/article/317060-" + slug("Ақтауда теңіз жағалауы тазартылды"), latin("Ақтауда теңіз жағалауы тазартылды"), latin("Еріктілер жағалаудан екі тонна қоқыс жинады."), "03 Shilde, 2022")],
-            "The Latin-script /articles list: a date after each teaser ('09 Sáýir, 2023' in site-evidence.md); markup assumed. Only the fixture articles' entries are fixtures.",
+            "The Latin-script /articles list: a date after each teaser ('09 Sáýir, 2023' in docs/evidence/site-evidence.md); markup assumed. Only the fixture articles' entries are fixtures.",
         ),
         "ru": (
             [*_latest_items("ru", "Общество • Сегодня, {time}"), _item(RU_TEACHERS, "Общество • Сегодня, 11:20"), _item(RU_GRAIN, "Экономика • Вчера, 15:05")],

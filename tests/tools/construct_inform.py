@@ -1,7 +1,7 @@
 """Builds the constructed Kazinform fixture pages (tests/fixtures/sites/inform/): www.inform.kz/ru/, kaz.inform.kz and
 qazinform.com.
 
-We have no real inform.kz HTML; the visible text of stored pages (site-evidence.md section 4) gives the order of
+We have no real inform.kz HTML; the visible text of stored pages (docs/evidence/site-evidence.md section 4) gives the order of
 things and the exact strings: the header chrome ('РУ', 'Тренды:', the language menu 'kz qz ру en 中文 ўз ق ز', the
 section menu), the date line before the title ('10:08, 18 Ноябрь 2025 | GMT +5', kk '16:56, 23 Ақпан 2024 | GMT +5',
 en '12:16, 18 August 2025'), the kk datelines 'АЛМАТЫ. KAZINFORM – ' / '— ', the title repeated under the lead
@@ -9,7 +9,7 @@ photo, captions ('Фото: Акорда', 'Коллаж: Kazinform / Akorda / F
 facebook.com/...'), 'Теги', 'Related news', 'More news in our Telegram channel!', the footer 'Об Агентстве Контакты
 Реклама Партнеры Фотосайт Карта сайта Теги'. The class names `.allNewsCard`, `.allNewsCard_title`,
 `.allNewsCard_time`, `.article__description`, `.article__body-text` come from a public scraper; list titles are cut at
-about 70 characters, as in the headline widget of data/example-page-text.txt. Assumed: the other class names, the
+about 70 characters, as in the headline widget of tests/data/example-page-text.txt. Assumed: the other class names, the
 author block, the JSON-LD (with naive UTC times), the kk/en list paths, the Google News sitemap.
 
 Run from the repository root: python tests/tools/construct_inform.py  (rewrites the constructed files)
@@ -591,7 +591,7 @@ def times_back(start: str, minutes: list[int]) -> list[str]:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     note = (
-        "built from the visible text of stored Kazinform pages (site-evidence.md section 4: header chrome, date "
+        "built from the visible text of stored Kazinform pages (docs/evidence/site-evidence.md section 4: header chrome, date "
         "line before the title, title repeated under the lead photo, captions, tags, related news, Telegram "
         "promo, footer) and a public scraper's class names (.article__description, .article__body-text). "
         "Assumed: the other class names, the author block and the JSON-LD with naive UTC times."
@@ -622,9 +622,9 @@ def main() -> None:
 
     (OUT / "ru-lenta.html").write_text(
         lenta_page("ru", "https://www.inform.kz/ru/lenta", ru_entries,
-                   "www.inform.kz/ru/lenta (24 items a page, ?page=N per SITES.md) with .allNewsCard, "
+                   "www.inform.kz/ru/lenta (24 items a page, ?page=N per docs/evidence/SITES.md) with .allNewsCard, "
                    ".allNewsCard_title (cut at about 70 characters) and .allNewsCard_time '10:08, 18 Ноябрь 2025'. "
-                   "Other headlines are Kazinform's own, from the widget in data/example-page-text.txt.", "/ru/lenta"),
+                   "Other headlines are Kazinform's own, from the widget in tests/data/example-page-text.txt.", "/ru/lenta"),
         encoding="utf-8",
     )
     (OUT / "kk-lenta.html").write_text(
@@ -643,7 +643,7 @@ def main() -> None:
         google_news_sitemap(
             [(s.path, s.title, s.published) for s in (RU_OMBUDSMAN, RU_SNOW)] + ru_entries[2:5],
             "www.inform.kz/sitemaps/google-news_ru.xml: the path is assumed from cn.inform.kz's "
-            "/sitemaps/google-news_cn.xml (SITES.md); Google News sitemap format.",
+            "/sitemaps/google-news_cn.xml (docs/evidence/SITES.md); Google News sitemap format.",
         ),
         encoding="utf-8",
     )

@@ -285,7 +285,7 @@ RU_MAMA = Article(
     ],
     read_more=("/novosti/sud-po-delu-serzata-polata-nacalsya-v-taldykorgane", "Суд по делу Шерзата Полата начался в Талдыкоргане"),
     caption="Фото: Informburo.kz",
-    note="informburo.kz/novosti article at the URL of the stored AMP copy in site-evidence.md section 7 (whose text had no date); the date line '18 мая 2024, 13:05 | Общество' follows a reprint's header quoted there, inside div.article-meta time[datetime] as a public notebook reads it. The JSON-LD headline is truncated. Texts invented around the real case.",
+    note="informburo.kz/novosti article at the URL of the stored AMP copy in docs/evidence/site-evidence.md section 7 (whose text had no date); the date line '18 мая 2024, 13:05 | Общество' follows a reprint's header quoted there, inside div.article-meta time[datetime] as a public notebook reads it. The JSON-LD headline is truncated. Texts invented around the real case.",
     fetched_at="2024-05-18T20:00:00+05:00",
 )
 
@@ -337,7 +337,7 @@ KK_REFERENDUM = Article(
     ],
     read_more=("/kaz/newskaz/referendum-qalai-otti", "Референдум қалай өтті: фоторепортаж"),
     caption="Фото: ОСК",
-    note="informburo.kz Kazakh edition (/kaz/) at the URL of the stored AMP copy in site-evidence.md section 7; date line, markup and text assumed as on the ru pages with Kazakh month names.",
+    note="informburo.kz Kazakh edition (/kaz/) at the URL of the stored AMP copy in docs/evidence/site-evidence.md section 7; date line, markup and text assumed as on the ru pages with Kazakh month names.",
     fetched_at="2024-10-08T19:00:00+05:00",
 )
 
@@ -378,7 +378,7 @@ LISTS = [
                          *(Item(*i) for i in MORE_RU_TODAY)]),
             ("17 мая", [Item(*i) for i in MORE_RU_YESTERDAY]),
         ],
-        "informburo.kz/novosti: ul.uk-nav-default > li with h2.date-heading day headings ('Сегодня', '17 мая') and items dated only by time.article-time, as SITES.md describes; the title link holds an icon beside the title text. One old-style .html link.",
+        "informburo.kz/novosti: ul.uk-nav-default > li with h2.date-heading day headings ('Сегодня', '17 мая') and items dated only by time.article-time, as docs/evidence/SITES.md describes; the title link holds an icon beside the title text. One old-style .html link.",
         "2024-05-18T20:00:00+05:00",
     ),
     (
@@ -395,7 +395,7 @@ LISTS = [
 ]
 
 SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_informburo.py): informburo.kz/sitemap.xml, an index whose children are typed by a query (SITES.md: children with 'type=articles'); only those are followed. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_informburo.py): informburo.kz/sitemap.xml, an index whose children are typed by a query (docs/evidence/SITES.md: children with 'type=articles'); only those are followed. -->
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <sitemap><loc>https://informburo.kz/sitemap.xml?type=articles&amp;page=1</loc><lastmod>2024-10-08T12:40:00+05:00</lastmod></sitemap>
   <sitemap><loc>https://informburo.kz/sitemap.xml?type=tags&amp;page=1</loc><lastmod>2024-10-08T12:40:00+05:00</lastmod></sitemap>

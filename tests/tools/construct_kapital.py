@@ -310,7 +310,7 @@ GCHP = Article(
         "В министерстве рассчитывают, что ужесточение требований снизит число проектов, которые расторгаются на стадии строительства.",
     ],
     also=("/economic/144980/gchp-novye-pravila.html", "Правила ГЧП изменятся с 2026 года"),
-    note="A kapital.kz article at a real URL (seen linked from a public document); the date '09.04.2026 · 15:37' in the form a 2026 scraper parses from the list; JSON-LD datePublished in UTC like the site's API; Next.js markup with CSS-module class names and __NEXT_DATA__ assumed; the subtitle line after the title as site-evidence.md section 9 describes.",
+    note="A kapital.kz article at a real URL (seen linked from a public document); the date '09.04.2026 · 15:37' in the form a 2026 scraper parses from the list; JSON-LD datePublished in UTC like the site's API; Next.js markup with CSS-module class names and __NEXT_DATA__ assumed; the subtitle line after the title as docs/evidence/site-evidence.md section 9 describes.",
     fetched_at="2026-04-09T19:00:00+05:00",
 )
 
@@ -353,7 +353,7 @@ DIGEST = Article(
         "В подборку вошли интервью с руководителем крупного агрохолдинга и обзор рынка коммерческой недвижимости Алматы.",
     ],
     also=None,
-    note="The AMP page of the one kapital.kz URL in site-evidence.md section 9 (title, then a subtitle line; 'центра деловой информации Kapital.kz' in the text); date, texts and AMP markup assumed. Its canonical link names the non-AMP URL. Not served (nothing links it).",
+    note="The AMP page of the one kapital.kz URL in docs/evidence/site-evidence.md section 9 (title, then a subtitle line; 'центра деловой информации Kapital.kz' in the text); date, texts and AMP markup assumed. Its canonical link names the non-AMP URL. Not served (nothing links it).",
     fetched_at="2026-04-09T19:00:00+05:00",
     amp=True,
 )
@@ -412,7 +412,7 @@ def rss() -> str:
         for a in (GRAIN, GCHP)
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kapital.py): kapital.kz/rss, the feed SITES.md row 8 lists as seen but not verified; RSS 2.0 assumed. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_kapital.py): kapital.kz/rss, the feed docs/evidence/SITES.md row 8 lists as seen but not verified; RSS 2.0 assumed. -->
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
 <title>Kapital.kz — Центр деловой информации</title>

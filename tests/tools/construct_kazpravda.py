@@ -203,7 +203,7 @@ NEW_STAGE = Article(
         "Рабочая группа по подготовке поправок должна представить свои предложения до конца первого квартала.",
     ],
     gallery=["фото Аманкула Дюсенбаева, Еркебулана Укибаева", "фото Аманкула Дюсенбаева"],
-    note="kazpravda.kz article at the URL in site-evidence.md section 12 (store date 2026-01-21) with its header in the order given there: title, 'Статьи,Президент' (no space), '21 января 2026 г. 6:00', the view count '1', the two authors; BEM classes from public scrapers; gallery captions 'фото ...' as seen there. Texts invented.",
+    note="kazpravda.kz article at the URL in docs/evidence/site-evidence.md section 12 (store date 2026-01-21) with its header in the order given there: title, 'Статьи,Президент' (no space), '21 января 2026 г. 6:00', the view count '1', the two authors; BEM classes from public scrapers; gallery captions 'фото ...' as seen there. Texts invented.",
     fetched_at="2026-01-21T12:00:00+05:00",
 )
 
@@ -226,7 +226,7 @@ E_BUSES = Article(
         "Фото: пресс-служба акимата Астаны",
         "До конца года город планирует закупить еще 140 электробусов.",
     ],
-    note="A kazpravda.kz article, constructed in the markup of n-kazahstan-vyhodit-na-novyy-etap.html (invented story); the photo credit glued after the author as on the 2017 page of site-evidence.md section 12; published at '9:05', the un-padded hour the home page feed prints.",
+    note="A kazpravda.kz article, constructed in the markup of n-kazahstan-vyhodit-na-novyy-etap.html (invented story); the photo credit glued after the author as on the 2017 page of docs/evidence/site-evidence.md section 12; published at '9:05', the un-padded hour the home page feed prints.",
     fetched_at="2026-01-21T12:00:00+05:00",
 )
 
@@ -247,7 +247,7 @@ MILESTONE = Article(
         "Глава государства в своем поздравлении назвал Декларацию документом, заложившим основы независимого Казахстана.",
         "Торжественные мероприятия прошли во всех регионах. В Астане состоялось награждение граждан, внесших вклад в развитие страны.",
     ],
-    note="kazpravda.kz article at the URL in site-evidence.md section 12 (store date 2025-10-25) whose header there had no date ('Важнейший исторический рубеж / Президент / 1 / Лилия Сыздыкова / subtitle'): only the JSON-LD dates it. Reached through the sitemap.",
+    note="kazpravda.kz article at the URL in docs/evidence/site-evidence.md section 12 (store date 2025-10-25) whose header there had no date ('Важнейший исторический рубеж / Президент / 1 / Лилия Сыздыкова / subtitle'): only the JSON-LD dates it. Reached through the sitemap.",
     fetched_at="2026-01-21T12:00:00+05:00",
 )
 
@@ -268,7 +268,7 @@ ALPHABET = Article(
         "Переход планируется завершить к 2025 году. Сначала на латиницу переведут учебники для первых классов, затем официальную документацию.",
         "Лингвисты призывают не торопиться и провести широкое обсуждение, чтобы избежать ошибок при внедрении.",
     ],
-    note="A 2017 kazpravda.kz article at the old URL /articles/view/<slug> of site-evidence.md section 12, rendered in the current markup with its canonical /n/<slug>/; header 'Статьи 12 сентября 2017 г. 9:50 2640 Зарина Нокрабекова, Лаура Тусупбекова фото Игоря Бургандинова' as seen there. The JSON-LD says +05:00 although Almaty was UTC+6 in 2017. Not served.",
+    note="A 2017 kazpravda.kz article at the old URL /articles/view/<slug> of docs/evidence/site-evidence.md section 12, rendered in the current markup with its canonical /n/<slug>/; header 'Статьи 12 сентября 2017 г. 9:50 2640 Зарина Нокрабекова, Лаура Тусупбекова фото Игоря Бургандинова' as seen there. The JSON-LD says +05:00 although Almaty was UTC+6 in 2017. Not served.",
     fetched_at="2026-01-21T12:00:00+05:00",
     serve=False,
 )
@@ -313,7 +313,7 @@ def home_page() -> str:
     </div>"""
     head = f'  <link data-n-head="ssr" rel="canonical" href="{ORIGIN}/">\n  <meta data-n-head="ssr" property="og:site_name" content="Казахстанская правда">'
     note = ("kazpravda.kz home page: a news feed of day headings ('21 января', '20 января') and items showing only an "
-            "un-padded time '9:05' (SITES.md row 11), plus a 'daynews' block whose <time> is full; the feed markup is assumed.")
+            "un-padded time '9:05' (docs/evidence/SITES.md row 11), plus a 'daynews' block whose <time> is full; the feed markup is assumed.")
     return shell("Казахстанская правда – главные новости Казахстана", head, main, note)
 
 
@@ -347,7 +347,7 @@ def rubric_page() -> str:
 
 
 SITEMAP_INDEX = f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kazpravda.py): kazpravda.kz/sitemap.xml, an index (SITES.md row 11: '-> children'); the children's names are assumed. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_kazpravda.py): kazpravda.kz/sitemap.xml, an index (docs/evidence/SITES.md row 11: '-> children'); the children's names are assumed. -->
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <sitemap><loc>{ORIGIN}/sitemap/rubrics.xml</loc><lastmod>2026-01-21T06:00:00+05:00</lastmod></sitemap>
   <sitemap><loc>{ORIGIN}/sitemap/articles-2026-01.xml</loc><lastmod>2026-01-21T09:05:00+05:00</lastmod></sitemap>

@@ -183,7 +183,7 @@ def build_article(a: Article) -> str:
     )
     others = SIDEBAR[a.lang]
     return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): no real khabar.kz HTML was available. Modelled on the stored text in site-evidence.md section 10 (title, then the view-count bullet and the date bullet '{a.date_text}'). Assumed: Joomla 3 core markup, OpenGraph from an SEO plugin, the +06:00 datetime after 2024-03-01, the sidebar and the menus. {a.note} -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): no real khabar.kz HTML was available. Modelled on the stored text in docs/evidence/site-evidence.md section 10 (title, then the view-count bullet and the date bullet '{a.date_text}'). Assumed: Joomla 3 core markup, OpenGraph from an SEO plugin, the +06:00 datetime after 2024-03-01, the sidebar and the menus. {a.note} -->
 <html lang="{a.lang}-{'ru' if a.lang == 'ru' else 'kz'}" dir="ltr">
 {head(a.lang, full_title, url, a.lead, og)}
 <body class="site com_content view-article no-layout no-task itemid-{118 if a.lang == 'ru' else 218}">
@@ -276,7 +276,7 @@ def build_list(lang: str, path: str, page: int, items: list[ListItem], note: str
         for n in range(1, 6)
     )
     return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): no real khabar.kz HTML was available. The news list /{lang}/news{'?start=' + str(start) if start else ''} (page {page}) as Joomla 3's category blog prints it, 20 entries a page counted by ?start=N (SITES.md row 10), each with the view-count and date bullets seen on article pages (site-evidence.md section 10). Only a few entries are shown; the markup is assumed. {note} -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): no real khabar.kz HTML was available. The news list /{lang}/news{'?start=' + str(start) if start else ''} (page {page}) as Joomla 3's category blog prints it, 20 entries a page counted by ?start=N (docs/evidence/SITES.md row 10), each with the view-count and date bullets seen on article pages (docs/evidence/site-evidence.md section 10). Only a few entries are shown; the markup is assumed. {note} -->
 <html lang="{lang}-{'ru' if lang == 'ru' else 'kz'}" dir="ltr">
 {head(lang, f"{ui['news']}: {ui['suffix']}", url, ui['suffix'])}
 <body class="site com_content view-category layout-blog no-task itemid-{117 if lang == 'ru' else 217}">
@@ -313,7 +313,7 @@ def build_sitemap(entries: list[tuple[str, str]], note: str) -> str:
         for path, lastmod in entries
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): the Joomla XML map at {note} (SITES.md row 10, [C]); a few entries of a list that holds every article, old ones included; lastmod values are assumed. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): the Joomla XML map at {note} (docs/evidence/SITES.md row 10, [C]); a few entries of a list that holds every article, old ones included; lastmod values are assumed. -->
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 {urls}
 </urlset>
@@ -334,7 +334,7 @@ RU_VETERANS = Article(
     datetime_attr="2025-09-05T18:22:00+06:00",
     lead="В Астане прошла встреча ветеранов агентства «Хабар» с молодыми журналистами телеканала.",
     tags=["Хабар", "телевидение", "ветераны"],
-    note="The URL, title, view count 11, the date and the speaker line are from site-evidence.md; the text is written for the fixture.",
+    note="The URL, title, view count 11, the date and the speaker line are from docs/evidence/site-evidence.md; the text is written for the fixture.",
     body_html="""<p>В Астане прошла встреча ветеранов агентства «Хабар» с молодыми журналистами телеканала. Гости вспомнили, как в девяностые годы создавался первый национальный информационный канал страны.</p>
 <p>По словам участников встречи, в первые годы эфир готовили несколько десятков человек, а монтаж новостных сюжетов занимал почти всю ночь. Технику приходилось делить между редакциями, а выезды в регионы планировали за неделю.</p>
 <p><strong>Тлеукабыл Мынжасар, ветеран Агентства «Хабар»:</strong></p>
@@ -376,7 +376,7 @@ RU_JUBILEE = Article(
     datetime_attr="2015-04-30T11:40:00+06:00",
     lead="Глава государства направил поздравление коллективу агентства «Хабар» в связи с 20-летием.",
     tags=["Хабар", "юбилей"],
-    note="An old article in the aktualno/item URL form (site-evidence.md: title only); reached through the XML map. Dated before 2024-03-01, so +06:00 is right here.",
+    note="An old article in the aktualno/item URL form (docs/evidence/site-evidence.md: title only); reached through the XML map. Dated before 2024-03-01, so +06:00 is right here.",
     body_html="""<p>Глава государства направил поздравление коллективу агентства «Хабар» в связи с 20-летием со дня основания.</p>
 <p>В поздравлении отмечается, что за два десятилетия агентство стало одним из ведущих медиахолдингов страны, а его телеканалы смотрят во всех регионах Казахстана и за рубежом.</p>
 <p>Президент пожелал журналистам, операторам и инженерам агентства творческих успехов и выразил уверенность, что «Хабар» и впредь будет объективно и оперативно рассказывать о жизни страны.</p>

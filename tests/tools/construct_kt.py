@@ -1,7 +1,7 @@
 """Builds the constructed kt.kz (Kazakhstan Today) fixture pages.
 
 We have no HTML of kt.kz, only the text of stored copies of real pages (docs/evidence/site-evidence.md section
-15) and a public scraper's selectors (SITES.md: `header.page-heading h1`, `div.page-meta span`,
+15) and a public scraper's selectors (docs/evidence/SITES.md: `header.page-heading h1`, `div.page-meta span`,
 `div.page-content`, start page /rus/all). The pages are built from that: the header line
 'DD.MM.YYYY, HH:MM <views>' before the title, the 'Эксклюзив КТ' label on the title line, the ru dateline
 '<City>. <D> <month>. KAZAKHSTAN TODAY - ' opening the lead, reprint credits, 'Рассказать друзьям' / 'Tell a
@@ -25,7 +25,7 @@ ORIGIN = "https://www.kt.kz"
 
 NOTE = (
     "CONSTRUCTED fixture (tests/tools/construct_kt.py): no real kt.kz HTML was available. Modelled on the text of "
-    "stored kt.kz pages (site-evidence.md section 15: header line 'DD.MM.YYYY, HH:MM views' before the title, "
+    "stored kt.kz pages (docs/evidence/site-evidence.md section 15: header line 'DD.MM.YYYY, HH:MM views' before the title, "
     "'Эксклюзив КТ' label, ru dateline 'City. D month. KAZAKHSTAN TODAY - ', share/related blocks, the following "
     "articles run below the current one) and on a public scraper's selectors (header.page-heading h1, "
     "div.page-meta span, div.page-content, /rus/all). Assumed: every other class name, the sidebar, the list "

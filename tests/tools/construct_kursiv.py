@@ -3,9 +3,9 @@ en under /en/, one WordPress install.
 
 We have no real Kursiv HTML. What is known: WordPress, URLs /YYYY-MM-DD/<slug>/ (kk slugs drop the Kazakh letters:
 '/kk/2022-06-06/aza-standy-tardy-77-18-pajyzy-konstituciya-a-zgeris-engizudi-olda-an'), the 'Жарияланды' label
-after the title (site-evidence.md section 5), the theme's classes `single-header__title`, `single-body`,
+after the title (docs/evidence/site-evidence.md section 5), the theme's classes `single-header__title`, `single-body`,
 `single-read-also`, `single-footer`, `single-publishing-time__date`, `author-card__name` (a public scraper), the
-feeds and the nested sitemaps (SITES.md row 5). The head is what WordPress with Yoast SEO prints: og:* and
+feeds and the nested sitemaps (docs/evidence/SITES.md row 5). The head is what WordPress with Yoast SEO prints: og:* and
 article:published_time in UTC, and a Yoast @graph (Article, WebPage, ImageObject, BreadcrumbList, WebSite,
 Organization, Person) with dates in UTC (+00:00) and the image given by reference (@id). A story published at 00:20
 in Almaty therefore carries the previous day in its structured data while its URL carries the local day. Yoast cuts
@@ -65,7 +65,7 @@ _TRANSLIT = dict(zip(
 ))
 _TRANSLIT.update({"ж": "zh", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sch", "ю": "yu", "я": "ya", "ь": "",
                   "ъ": "", "і": "i"})
-_KAZAKH_LETTERS = set("әғқңөұүһ")  # the site's slugs drop these (site-evidence.md section 5)
+_KAZAKH_LETTERS = set("әғқңөұүһ")  # the site's slugs drop these (docs/evidence/site-evidence.md section 5)
 
 
 def slug(title: str) -> str:
@@ -724,7 +724,7 @@ def main() -> None:
             encoding="utf-8",
         )
     (OUT / "ru-sitemap.xml").write_text(
-        sitemap_root("kz.kursiv.media/sitemaps/ru/sitemap.xml (SITES.md), an index of per-year indexes (names "
+        sitemap_root("kz.kursiv.media/sitemaps/ru/sitemap.xml (docs/evidence/SITES.md), an index of per-year indexes (names "
                      "assumed)."),
         encoding="utf-8",
     )

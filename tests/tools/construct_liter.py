@@ -2,7 +2,7 @@
 
 We have no HTML of liter.kz: two stored pages' text (docs/evidence/site-evidence.md section 18: the URL with a
 10-digit suffix, title then subtitle then the author's name on its own line, '..., передает Liter.kz.', the
-project label 'LITER' in the text), the list dates of SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the news
+project label 'LITER' in the text), the list dates of docs/evidence/SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the news
 sitemap path /sitemap.news.xml [C]. Deliberate: each article's suffix is the moment its draft was created, some
 minutes to hours before publication, so a parser that read the suffix as the date would be caught. Assumed:
 every class name, the home page's news line, the article page printing the list's date forms, the JSON-LD with
@@ -26,8 +26,8 @@ MONTHS = ["января", "февраля", "марта", "апреля", "ма�
 
 NOTE = (
     "CONSTRUCTED fixture (tests/tools/construct_liter.py): no real liter.kz HTML was available. Modelled on the "
-    "text of stored liter.kz pages (site-evidence.md section 18: URL with a 10-digit suffix, title, subtitle, "
-    "author on its own line, '..., передает Liter.kz.', the label LITER) and SITES.md list dates ('Сегодня в "
+    "text of stored liter.kz pages (docs/evidence/site-evidence.md section 18: URL with a 10-digit suffix, title, subtitle, "
+    "author on its own line, '..., передает Liter.kz.', the label LITER) and docs/evidence/SITES.md list dates ('Сегодня в "
     "14:30', 'вчера, 14:30'). The URL suffix is deliberately earlier than the publication. Assumed: class names, "
     "the home page's news line, the article's date forms, the JSON-LD (naive datePublished), the chrome."
 )

@@ -7,7 +7,7 @@ its head (article:* meta, og:updated_time), `h1.main-headline`, the "Опубл�
 the hidden "Оригинал статьи" line, `address.author-item`, and the NewsArticle JSON-LD at the end of the body with
 escaped slashes and an entity-escaped articleBody that leaves out the lead. The archived 2024 page reuses that
 story's text. The 2025 list markup (`article.article-card`, `time.article-card__date` in UTC with milliseconds,
-'Сегодня, 16:15') is from scrapers' selectors (SITES.md); the 2024 list markup (`article-preview-category__*`)
+'Сегодня, 16:15') is from scrapers' selectors (docs/evidence/SITES.md); the 2024 list markup (`article-preview-category__*`)
 likewise. The /latest/ page carries its next items as JSON and a script that appends them when "load more" is
 clicked or the page is scrolled, as the site's infinite scroll does. Assumed: the kk wording, the load-more button,
 the promo wording, the sitemap children.
@@ -929,7 +929,7 @@ def main() -> None:
 
     latest_note = (
         "www.nur.kz/latest/ in the 2025 markup (article.article-card, time.article-card__date in UTC with "
-        "milliseconds, 'Сегодня, 16:15' / 'Вчера, 11:22' / '13 августа 2025, 18:25' per SITES.md). The first items are "
+        "milliseconds, 'Сегодня, 16:15' / 'Вчера, 11:22' / '13 августа 2025, 18:25' per docs/evidence/SITES.md). The first items are "
         "in the HTML; the next ones are JSON in window.__LATEST_NEXT__, appended by the page's script when "
         "'Показать еще' (button.js-load-more) is clicked or the page is scrolled, so the list a browser renders is "
         "longer than the HTML. Assumed: the button and the embedded data's shape."
@@ -965,7 +965,7 @@ def main() -> None:
         list_page("ru", "https://www.nur.kz/politics/", "Политические новости Казахстана на NUR.KZ", "Политика",
                   politics_items, [], RU_NOW,
                   "www.nur.kz/politics/, a server-rendered section with ?page=N pagination and the CollectionPage/"
-                  "ItemList JSON-LD SITES.md reports for section pages; cards in the 2025 markup.",
+                  "ItemList JSON-LD docs/evidence/SITES.md reports for section pages; cards in the 2025 markup.",
                   collection=True, pagination=pagination),
         encoding="utf-8",
     )
@@ -986,7 +986,7 @@ def main() -> None:
         encoding="utf-8",
     )
     (OUT / "ru-sitemap-index.xml").write_text(
-        sitemap_index("www.nur.kz/article-index-sitemap.xml (URL from SITES.md); children per month are assumed. "
+        sitemap_index("www.nur.kz/article-index-sitemap.xml (URL from docs/evidence/SITES.md); children per month are assumed. "
                       "The sitemaps are said to be frozen: the newest child is from June 2025."),
         encoding="utf-8",
     )

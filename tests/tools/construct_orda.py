@@ -277,7 +277,7 @@ RU_386335 = Article(
         p("«Нет слов. Мы ждали этого полгода», – сказала одна из женщин."),
         p("<strong>Коллаж: Orda.kz</strong>"),
     ],
-    note="An orda.kz article at the URL in site-evidence.md section 8 (its excerpt had no date; 13.05.2024 is the day of the verdict). WordPress markup with Yoast's JSON-LD graph in UTC; credits 'cover Коллаж Orda.kz', 'Фото: Orda.kz', 'Коллаж: Orda.kz' and the 'Лента новостей' sidebar as site-evidence.md lists them; the visible date line is assumed.",
+    note="An orda.kz article at the URL in docs/evidence/site-evidence.md section 8 (its excerpt had no date; 13.05.2024 is the day of the verdict). WordPress markup with Yoast's JSON-LD graph in UTC; credits 'cover Коллаж Orda.kz', 'Фото: Orda.kz', 'Коллаж: Orda.kz' and the 'Лента новостей' sidebar as docs/evidence/site-evidence.md lists them; the visible date line is assumed.",
     fetched_at="2024-05-13T21:00:00+05:00",
 )
 
@@ -303,7 +303,7 @@ RU_381703 = Article(
         p("В МЧС сообщили, что разрушений и пострадавших нет. Занятия в школах проходят в обычном режиме."),
         p("Напомним, накануне ночью землетрясение магнитудой 7,0 вынудило тысячи горожан выйти на улицы."),
     ],
-    note="An orda.kz article at the URL in site-evidence.md section 8, posted by the desk account (no named author); reached through the news sitemap, whose loc for it carries a percent-encoded U+FFFC marker. Dated 23.01.2024 (+06:00 then).",
+    note="An orda.kz article at the URL in docs/evidence/site-evidence.md section 8, posted by the desk account (no named author); reached through the news sitemap, whose loc for it carries a percent-encoded U+FFFC marker. Dated 23.01.2024 (+06:00 then).",
     fetched_at="2024-05-13T21:00:00+05:00",
 )
 
@@ -329,7 +329,7 @@ KK_21845 = Article(
         p("<em>Сурет: Orda.kz</em>"),
         p("Бишімбаевтың туысы Бақытжан Байжанов қылмысты жасырғаны үшін төрт жылға сотталды."),
     ],
-    note="kaz.orda.kz: the Kazakh edition (SITES.md row 9); URL, id, date line and text assumed on the pattern of the ru pages.",
+    note="kaz.orda.kz: the Kazakh edition (docs/evidence/SITES.md row 9); URL, id, date line and text assumed on the pattern of the ru pages.",
     fetched_at="2024-05-13T21:00:00+05:00",
 )
 
@@ -383,7 +383,7 @@ EN_3246 = Article(
         p("Nukenova's relatives thanked the jurors and everyone who supported them during the trial."),
         '<div class="entry-original-author">Original Author: Ilya Astakhov</div>',
     ],
-    note="An en.orda.kz article at the URL in site-evidence.md section 8; the translated piece names its original author in the line 'Original Author: Ilya Astakhov' (the posting account is the desk's), assumed to be a theme field at the end of the content. Credits 'cover Photo: Orda' and 'Photo: avatars.dzeninfra.ru' and the 'Latest news' sidebar as listed there.",
+    note="An en.orda.kz article at the URL in docs/evidence/site-evidence.md section 8; the translated piece names its original author in the line 'Original Author: Ilya Astakhov' (the posting account is the desk's), assumed to be a theme field at the end of the content. Credits 'cover Photo: Orda' and 'Photo: avatars.dzeninfra.ru' and the 'Latest news' sidebar as listed there.",
     fetched_at="2024-05-14T20:00:00+05:00",
 )
 
@@ -409,7 +409,7 @@ EN_3251 = Article(
         p("Today, April 28, the city also announced a tender for the design of 12 new schools."),
         '<div class="entry-original-author">Original Author: Aidana Ergaliyeva</div>',
     ],
-    note="en.orda.kz, constructed (invented story; the body carries a relative date 'Today, April 28,' as site-evidence.md section 8 saw in EN bodies: it is text, not the publication date).",
+    note="en.orda.kz, constructed (invented story; the body carries a relative date 'Today, April 28,' as docs/evidence/site-evidence.md section 8 saw in EN bodies: it is text, not the publication date).",
     fetched_at="2024-05-14T20:00:00+05:00",
 )
 
@@ -455,18 +455,18 @@ for _article, _feed in ((RU_386335, RU_FEED), (RU_381703, RU_FEED), (KK_21845, K
 HOMES = [
     ("ru-home.html", "ru", RU_FEED, [(RU_386335.url, RU_386335.title), ("https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565", "Итоги 2023: топ-10 материалов Orda.kz"),
                                      *((i.url, i.title) for i in RU_FEED[3:])],
-     "orda.kz home page: featured cards and the 'Лента новостей' widget (site-evidence.md section 8 sees it as a sidebar) with WordPress time[datetime]; only the widget is read as the list.",
+     "orda.kz home page: featured cards and the 'Лента новостей' widget (docs/evidence/site-evidence.md section 8 sees it as a sidebar) with WordPress time[datetime]; only the widget is read as the list.",
      "2024-05-13T21:00:00+05:00"),
     ("kk-home.html", "kk", KK_FEED, [(KK_21845.url, KK_21845.title), *((i.url, i.title) for i in KK_FEED[2:])],
      "kaz.orda.kz home page in the markup of the ru one; the widget's Kazakh heading 'Жаңалықтар легі' is assumed.",
      "2024-05-13T21:00:00+05:00"),
     ("en-home.html", "en", EN_FEED, [(EN_3246.url, EN_3246.title), *((i.url, i.title) for i in EN_FEED[2:])],
-     "en.orda.kz home page with the 'Latest news' widget (site-evidence.md section 8).",
+     "en.orda.kz home page with the 'Latest news' widget (docs/evidence/site-evidence.md section 8).",
      "2024-05-14T20:00:00+05:00"),
 ]
 
 SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_orda.py): {origin}/sitemap.xml, an index of the numbered news sitemaps /sitemap/sitemap_news{{N}}.xml that SITES.md reports (the index URL is assumed); N grows with time, older children carry old lastmods. -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_orda.py): {origin}/sitemap.xml, an index of the numbered news sitemaps /sitemap/sitemap_news{{N}}.xml that docs/evidence/SITES.md reports (the index URL is assumed); N grows with time, older children carry old lastmods. -->
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <sitemap><loc>{origin}/sitemap/sitemap_pages.xml</loc><lastmod>2023-06-01T08:00:00+00:00</lastmod></sitemap>
 {children}
@@ -498,7 +498,7 @@ SITEMAPS = [
       ("https://orda.kz/%EF%BF%BCzhiteli-almaty-pochuvstvovali-povtornye-tolchki-381703/", RU_381703.utc),
       ("https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565", "2023-12-29T06:00:00+00:00"),
       ("https://orda.kz/ruhani-zhangyru-czentr-molodezh-i-penthaus-kak-skolotil-sostoyanie-otecz-bajbeka-chast-3-383101__trashed/", "2024-02-20T10:00:00+00:00")],
-     "orda.kz/sitemap/sitemap_news38.xml: a percent-encoded U+FFFC before one slug and a WordPress '__trashed' post, the bad paths a public scraper skips (SITES.md row 9)."),
+     "orda.kz/sitemap/sitemap_news38.xml: a percent-encoded U+FFFC before one slug and a WordPress '__trashed' post, the bad paths a public scraper skips (docs/evidence/SITES.md row 9)."),
     ("kk", 9, "kk-sitemap_news9.xml",
      [(KK_21845.url, KK_21845.utc), ("https://kaz.orda.kz/\ufffcalmatyda-zher-silkinisine-tozimdi-mektepter-salynady-21850/", KK_21850.utc)],
      "kaz.orda.kz/sitemap/sitemap_news9.xml: a raw U+FFFC (object replacement character) before one slug."),

@@ -1,7 +1,7 @@
 """Builds the constructed Sputnik Казахстан fixture pages (ru ru.sputnik.kz, kk sputnik.kz).
 
 We have no HTML of sputnik.kz: one stored ru page's text (docs/evidence/site-evidence.md section 17: the
-/YYYYMMDD/ URL, 'Подписаться' right after the title, 'Напомним,'), SITES.md ('data-unixtime',
+/YYYYMMDD/ URL, 'Подписаться' right after the title, 'Напомним,'), docs/evidence/SITES.md ('data-unixtime',
 sitemap_article_index.xml) and public scrapers of the same platform (other Sputnik sites): list__item /
 list__title / list__date[data-unixtime], article__title, article__announce-text, article__body of
 article__block[data-type] blocks, tags a.tag__text, article:published_time in basic ISO form, the feed
@@ -27,8 +27,8 @@ MOSCOW = timezone(timedelta(hours=3))
 
 NOTE = (
     "CONSTRUCTED fixture (tests/tools/construct_sputnik.py): no real sputnik.kz HTML was available. Modelled on "
-    "the text of a stored ru.sputnik.kz page (site-evidence.md section 17: /YYYYMMDD/ URL, 'Подписаться' after the "
-    "title), SITES.md (data-unixtime, sitemap_article_index.xml) and public scrapers of other Sputnik sites "
+    "the text of a stored ru.sputnik.kz page (docs/evidence/site-evidence.md section 17: /YYYYMMDD/ URL, 'Подписаться' after the "
+    "title), docs/evidence/SITES.md (data-unixtime, sitemap_article_index.xml) and public scrapers of other Sputnik sites "
     "(list__item, list__date[data-unixtime], article__title, article__announce-text, article__block[data-type], "
     "tag__text, basic-ISO article:published_time). Assumed: the kk host and wording, /news/, the JSON-LD in Moscow "
     "time, the chrome."

@@ -237,7 +237,7 @@ PAGES = [
         iso_ld="2024-10-15T10:12:00+06:00",
         authors=[Author("Дана Есимова", "/author/372/", "Корреспондент")],
         tags=[("Антикор", "/tag/антикор/"), ("мошенничество", "/tag/мошенничество/")],
-        note="Linked from the real /news/ list of 2024-10-15 (news-2024-10-15.html); date line in the 'D месяца YYYY | HH:MM' form seen on tengrinews news articles (site-evidence.md).",
+        note="Linked from the real /news/ list of 2024-10-15 (news-2024-10-15.html); date line in the 'D месяца YYYY | HH:MM' form seen on tengrinews news articles (docs/evidence/site-evidence.md).",
         body_html=paragraphs(
             "Антикоррупционная служба обратилась к казахстанцам с предупреждением о мошенниках в мессенджерах, передает <a href=\"https://tengrinews.kz/\">Tengrinews.kz</a>.",
         )
@@ -404,7 +404,7 @@ LISTS = {
 }
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): tengrinews.kz/news.rss as RSS 2.0 (feed URL from SITES.md). -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): tengrinews.kz/news.rss as RSS 2.0 (feed URL from docs/evidence/SITES.md). -->
 <rss version="2.0"><channel>
 <title>Tengrinews.kz</title><link>https://tengrinews.kz/</link><description>Главные новости Казахстана</description>
 {items}
@@ -420,7 +420,7 @@ SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
 </sitemapindex>
 """
 SITEMAP_NEWS = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): a Google News sitemap with the broken loc SITES.md reports ('https://tengrinews.kzhttps://tengrisport.kz/...'). -->
+<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): a Google News sitemap with the broken loc docs/evidence/SITES.md reports ('https://tengrinews.kzhttps://tengrisport.kz/...'). -->
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>https://tengrinews.kz/kazakhstan_news/tokaev-kazahstan-gotov-uchastvovat-razrabotke-mestorojdeniy-550644/</loc>
 <news:news><news:publication><news:name>Tengrinews.kz</news:name><news:language>ru</news:language></news:publication>

@@ -265,9 +265,9 @@ def article_page(a: Article) -> str:
     byline = f'        <div class="item-expand-author">{html.escape(a.byline)}</div>\n' if a.byline else ""
     title = f'        <h1 class="item-expand-title">{html.escape(a.title)}</h1>'
     subtitle = f'        <div class="item-expand-subtitle">{html.escape(a.subtitle)}</div>'
-    if a.kind == "longread":  # views, date, byline, then the title (site-evidence.md, 30202)
+    if a.kind == "longread":  # views, date, byline, then the title (docs/evidence/site-evidence.md, 30202)
         header = f"{meta}\n{byline}{title}\n{subtitle}"
-    else:  # subtitle, the view bullet, the title, the photo credit (site-evidence.md, 58071)
+    else:  # subtitle, the view bullet, the title, the photo credit (docs/evidence/site-evidence.md, 58071)
         header = f"{subtitle}\n{meta}\n{byline}{title}"
     credit = f'\n        <p class="item-expand-image-credit">{html.escape(a.credit)}</p>' if a.credit else ""
     body = "\n".join(f"          {p}" if p.startswith("<") else f"          <p>{p}</p>" for p in a.paragraphs)
@@ -380,7 +380,7 @@ RU_58071 = Article(
         "«После ознакомления сторон с материалами дело будет направлено в прокуратуру, а затем в суд», — сообщили в МВД.",
         "Родственники погибшей требуют, чтобы процесс был открытым. Петицию об ужесточении наказания за домашнее насилие к этому времени подписали более 150 тысяч человек.",
     ],
-    note="A vlast.kz news page: URL from site-evidence.md section 6 (its excerpt had no date; 10.01.2024 is assumed from the id's place between dated ids). Header order subtitle / view bullet / title / credit and the capitalised credit as site-evidence.md gives them; time.news-date.js-date-long in the '11.12.2019, 11:27' form from SITES.md. JSON-LD names the site as author.",
+    note="A vlast.kz news page: URL from docs/evidence/site-evidence.md section 6 (its excerpt had no date; 10.01.2024 is assumed from the id's place between dated ids). Header order subtitle / view bullet / title / credit and the capitalised credit as docs/evidence/site-evidence.md gives them; time.news-date.js-date-long in the '11.12.2019, 11:27' form from docs/evidence/SITES.md. JSON-LD names the site as author.",
     fetched_at="2024-01-10T18:00:00+06:00",
 )
 
@@ -430,7 +430,7 @@ RU_29071 = Article(
         "В Нацбанке считают, что новая методика точнее отразит рыночную ситуацию и снизит влияние отдельных крупных сделок на курс.",
         "Участники рынка отмечают, что аналогичный подход применяют центральные банки России и Беларуси.",
     ],
-    note="An old (2018) vlast.kz news page at the URL from site-evidence.md section 6; same markup assumed. Its JSON-LD carries +05:00 although Almaty was UTC+6 in 2018 (the wall clock is right). Parsed by the fixture test, not served (no list of the mini-site links it).",
+    note="An old (2018) vlast.kz news page at the URL from docs/evidence/site-evidence.md section 6; same markup assumed. Its JSON-LD carries +05:00 although Almaty was UTC+6 in 2018 (the wall clock is right). Parsed by the fixture test, not served (no list of the mini-site links it).",
     fetched_at="2024-01-10T18:00:00+06:00",
     serve=False,
 )
@@ -456,7 +456,7 @@ KK_60059 = Article(
         "Өңірлерде 2 мыңнан астам құтқарушы мен 600-ге жуық техника жұмыс істеп жатыр. Эвакуацияланған тұрғындардың бір бөлігі үйлеріне орала бастады.",
         "ТЖМ тұрғындарды су басқан аумақтарға бармауға және ресми ақпаратты ғана қадағалауға шақырды.",
     ],
-    note="vlast.kz Kazakh edition under /kz/ (site-evidence.md section 6 shows /kz/amp/novosti/60059-...; the slug and the text are invented). JSON-LD keeps +06:00 after 2024-03-01 (wrong; the wall clock is right).",
+    note="vlast.kz Kazakh edition under /kz/ (docs/evidence/site-evidence.md section 6 shows /kz/amp/novosti/60059-...; the slug and the text are invented). JSON-LD keeps +06:00 after 2024-03-01 (wrong; the wall clock is right).",
     fetched_at="2024-05-06T19:00:00+05:00",
 )
 
@@ -506,7 +506,7 @@ KK_30202 = Article(
         "Қайта өңдеу кәсіпорындары шикізаттың сапасы төмен екенін айтады. Пластик пен қағаз тамақ қалдықтарымен араласып кеткендіктен, оларды тазарту қымбатқа түседі.",
         "Қала әкімдігі 2025 жылға қарай қайта өңделетін қалдықтың үлесін 40 пайызға жеткізуді жоспарлап отыр.",
     ],
-    note="A vlast.kz long read in the Kazakh edition at the URL from site-evidence.md section 6, whose stored text gave the header order (view count 47785, '29 октября 2018', 'Текст: Данияр Молдабеков, Фото: Данияр Мусиров', the title) and the title repeated after the subtitle; the Russian header strings are kept as seen there. The Kazakh text is invented. The visible date has no time: the JSON-LD time of that day supplies it. Not linked from the mini-site's lists, so not served.",
+    note="A vlast.kz long read in the Kazakh edition at the URL from docs/evidence/site-evidence.md section 6, whose stored text gave the header order (view count 47785, '29 октября 2018', 'Текст: Данияр Молдабеков, Фото: Данияр Мусиров', the title) and the title repeated after the subtitle; the Russian header strings are kept as seen there. The Kazakh text is invented. The visible date has no time: the JSON-LD time of that day supplies it. Not linked from the mini-site's lists, so not served.",
     fetched_at="2024-05-06T19:00:00+05:00",
     serve=False,
 )
@@ -577,7 +577,7 @@ LISTS = [
             item(RU_58080, "На участке от Навои до Саина появятся выделенные полосы"),
             item(RU_58071, "Бывшему министру национальной экономики Куандыку Бишимбаеву предъявлено обвинение"),
         ],
-        "vlast.kz/novosti/?archive=1 (SITES.md row 6: the archive list with <link rel=\"last\" href=\"/novosti/27/?archive=1\"> and time[datetime]); the 'Поиск новостей' opening and the teasers ending in ' ...' as site-evidence.md section 6 describes the list page; markup assumed.",
+        "vlast.kz/novosti/?archive=1 (docs/evidence/SITES.md row 6: the archive list with <link rel=\"last\" href=\"/novosti/27/?archive=1\"> and time[datetime]); the 'Поиск новостей' opening and the teasers ending in ' ...' as docs/evidence/site-evidence.md section 6 describes the list page; markup assumed.",
         "2024-01-10T18:00:00+06:00",
     ),
     (
@@ -589,7 +589,7 @@ LISTS = [
             item(KK_60071, "Қала әкімдігі тариф жыл соңына дейін сақталатынын мәлімдеді"),
             item(KK_60059, "ТЖМ Петропавл мен Қостанай облыстарында жағдай бақылауда"),
         ],
-        "vlast.kz/kz/novosti/?archive=1: the Kazakh edition's list, assumed by analogy with /novosti/?archive=1 (SITES.md names /vlast-qazaqsha/ from a scraper; site-evidence.md shows Kazakh pages under /kz/).",
+        "vlast.kz/kz/novosti/?archive=1: the Kazakh edition's list, assumed by analogy with /novosti/?archive=1 (docs/evidence/SITES.md names /vlast-qazaqsha/ from a scraper; docs/evidence/site-evidence.md shows Kazakh pages under /kz/).",
         "2024-05-06T19:00:00+05:00",
     ),
     (
@@ -601,7 +601,7 @@ LISTS = [
             item(EN_66410, "The city says buses will be twice as fast at rush hour"),
             item(EN_66402, "Trade union activists in the oil sector say they face dismissals"),
         ],
-        "vlast.kz/english/?archive=1 (SITES.md row 6; a public scraper walks it); markup as the ru list.",
+        "vlast.kz/english/?archive=1 (docs/evidence/SITES.md row 6; a public scraper walks it); markup as the ru list.",
         "2025-07-14T20:00:00+05:00",
     ),
 ]

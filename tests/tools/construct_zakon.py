@@ -1,6 +1,6 @@
 """Builds the constructed zakon.kz fixture pages (tests/fixtures/sites/zakon/).
 
-We have no real zakon.kz HTML. The pages are built from what is known (SITES.md row 3, site-evidence.md section 3,
+We have no real zakon.kz HTML. The pages are built from what is known (docs/evidence/SITES.md row 3, docs/evidence/site-evidence.md section 3,
 the selectors of two public scrapers): the header with the trending hashtag and the rubric above the title, the
 lead photo whose alt text, repeated as its caption, ends in '- Новости Zakon.kz от 27.02.2026 09:12' followed by
 'Фото: Zakon.kz' (the page's only timestamp), the lead in `.description`, the text in `div.article__block
@@ -595,7 +595,7 @@ def sitemap_649(note: str) -> str:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     note = (
-        "zakon.kz article page built from SITES.md row 3, site-evidence.md section 3 and public scrapers' selectors: "
+        "zakon.kz article page built from docs/evidence/SITES.md row 3, docs/evidence/site-evidence.md section 3 and public scrapers' selectors: "
         "hashtag and rubric lines above the title, the lead photo's alt/caption '<keywords> - Новости Zakon.kz от "
         "DD.MM.YYYY HH:MM' + 'Фото: ...' as the only timestamp, .description + div.article__block div.content, "
         ".willShare / .google-news-follow / .tags.newsTags, the author block with the avatar alt 'Фото <name>', "
@@ -629,7 +629,7 @@ def main() -> None:
         load_more_json([item(RU_ICE), *RU_MORE], RU_NOW, 1) + "\n", encoding="utf-8"
     )
     (OUT / "ru-news-2023.html").write_text(
-        news_page_2023("www.zakon.kz/news/ in the 2023 markup (.zmainCard_item with time[datetime]) per SITES.md; "
+        news_page_2023("www.zakon.kz/news/ in the 2023 markup (.zmainCard_item with time[datetime]) per docs/evidence/SITES.md; "
                        "the rest of the page is reduced to its frame."),
         encoding="utf-8",
     )
@@ -641,7 +641,7 @@ def main() -> None:
         encoding="utf-8",
     )
     (OUT / "ru-sitemap-index.xml").write_text(
-        sitemap_index("www.zakon.kz/sitemap/index.xml with numeric children N.xml (SITES.md); lastmods assumed."),
+        sitemap_index("www.zakon.kz/sitemap/index.xml with numeric children N.xml (docs/evidence/SITES.md); lastmods assumed."),
         encoding="utf-8",
     )
     (OUT / "ru-sitemap-649.xml").write_text(

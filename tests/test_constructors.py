@@ -1,0 +1,51 @@
+"""The page constructors (tests/tools/construct_<site>.py) and the constructed fixtures cannot drift apart: each
+site's constructor is run in memory and what it builds must be, byte for byte, what is committed under
+tests/fixtures/sites/<site>/; every constructed page must say at its top that it is constructed, and by which tool;
+and no file in the site's directory may be left over from an older constructor."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from tests.tools.pagebuilder import SITES_DIR
+
+TOOLS = Path(__file__).parent / "tools"
+CONSTRUCTED = ["24kz"]
+
+
+def _build(site: str) -> tuple[object, dict[str, str]]:
+    module = importlib.import_module(f"tests.tools.construct_{site}")
+    return module, module.build()
+
+
+@pytest.mark.parametrize("site", CONSTRUCTED)
+def test_constructor_rebuilds_the_committed_fixtures(site):
+    module, files = _build(site)
+    assert files, f"construct_{site}.build() made no files"
+    assert module.PAGES.differences(files) == [], (
+        f"run: python tests/tools/construct_{site}.py  (and review the diff of tests/fixtures/sites/{site})"
+    )
+
+
+@pytest.mark.parametrize("site", CONSTRUCTED)
+def test_constructed_pages_say_so_at_their_top(site):
+    _, files = _build(site)
+    marker = f"<!-- CONSTRUCTED fixture (tests/tools/construct_{site}.py): "
+    for name, text in files.items():
+        if name.endswith(".json"):  # JSON cannot carry a comment; cases.json's "about" says what was constructed
+            continue
+        assert marker in "\n".join(text.split("\n", 2)[:2]), f"{site}/{name} does not say at its top it is constructed"
+
+
+@pytest.mark.parametrize("site", CONSTRUCTED)
+def test_no_stale_constructed_files(site):
+    _, files = _build(site)
+    committed = {
+        path.name
+        for path in (SITES_DIR / site).iterdir()
+        if not path.name.endswith(".expected.json") and path.name != "cases.json"
+    }
+    assert committed - set(files) == set(), f"files in tests/fixtures/sites/{site} that construct_{site}.py no longer makes"

@@ -13,7 +13,8 @@ import pytest
 from tests.tools.pagebuilder import SITES_DIR
 
 TOOLS = Path(__file__).parent / "tools"
-CONSTRUCTED = ["24kz", "azattyq", "baq", "egemen", "inform", "informburo", "kapital", "kazpravda", "khabar", "kt"]
+CONSTRUCTED = ["24kz", "azattyq", "baq", "egemen", "inform", "informburo", "kapital", "kazpravda", "khabar", "kt",
+               "kursiv", "liter"]
 
 
 def _build(site: str) -> tuple[object, dict[str, str]]:

@@ -14,7 +14,7 @@ from tests.tools.pagebuilder import SITES_DIR
 
 TOOLS = Path(__file__).parent / "tools"
 CONSTRUCTED = ["24kz", "azattyq", "baq", "egemen", "inform", "informburo", "kapital", "kazpravda", "khabar", "kt",
-               "kursiv", "liter", "nur", "orda"]
+               "kursiv", "liter", "nur", "orda", "sputnik", "tengrinews"]
 
 
 def _build(site: str) -> tuple[object, dict[str, str]]:

@@ -13,13 +13,18 @@ import pytest
 from tests.tools.pagebuilder import SITES_DIR
 
 TOOLS = Path(__file__).parent / "tools"
-CONSTRUCTED = ["24kz", "azattyq", "baq", "egemen", "inform", "informburo", "kapital", "kazpravda", "khabar", "kt",
-               "kursiv", "liter", "nur", "orda", "sputnik", "tengrinews"]
+CONSTRUCTED = sorted(path.stem.removeprefix("construct_") for path in TOOLS.glob("construct_*.py"))
 
 
 def _build(site: str) -> tuple[object, dict[str, str]]:
     module = importlib.import_module(f"tests.tools.construct_{site}")
     return module, module.build()
+
+
+def test_every_fixture_site_has_a_constructor():
+    """tests/fixtures/sites/<site>/ holds constructed pages only (real ones live in tests/fixtures/real/)."""
+    sites = sorted(path.parent.name for path in SITES_DIR.glob("*/cases.json"))
+    assert sites == CONSTRUCTED
 
 
 @pytest.mark.parametrize("site", CONSTRUCTED)

@@ -15,18 +15,30 @@ No real HTML of vlast.kz is available. What the pages rest on (see kznews/sites/
 Assumed (no evidence): every class name not listed above, the kk list /kz/novosti/?archive=1, the JSON-LD (with
 the site as the author and a wrong fixed offset, mistakes such sites make), the datetime attributes, the texts.
 
-Run from the repository root: python tests/tools/construct_vlast.py
+Run from the repository root: python tests/tools/construct_vlast.py  (rewrites the constructed files and cases.json;
+--check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "tests" / "fixtures" / "sites" / "vlast"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    breadcrumb_list,
+    case,
+    cases_json,
+    esc,
+    jsonld,
+    organization,
+    schema,
+)
+
+PAGES = Constructor("vlast")
 ORIGIN = "https://vlast.kz"
 
 UI = {
@@ -144,11 +156,11 @@ FOOTER = """<footer class="footer">
 def sidebar(lang: str) -> str:
     ui = UI[lang]
     items = "\n".join(
-        f'      <li><a href="{href}">{html.escape(title)}</a> <time class="news-date js-date-long">{when}</time></li>'
+        f'      <li><a href="{href}">{esc(title)}</a> <time class="news-date js-date-long">{when}</time></li>'
         for href, title, when in MORE[lang]
     )
     popular = "\n".join(
-        f'      <li><a href="{href}">{html.escape(title)}</a> <span class="views"><i class="icon icon--view-gray"></i> {views}</span></li>'
+        f'      <li><a href="{href}">{esc(title)}</a> <span class="views"><i class="icon icon--view-gray"></i> {views}</span></li>'
         for (href, title, _), views in zip(MORE[lang][::-1][:5], (12045, 8311, 6290, 5102, 4477), strict=True)
     )
     return f"""<aside class="sidebar">
@@ -169,13 +181,11 @@ def sidebar(lang: str) -> str:
 
 
 def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_vlast.py): {note} -->
-<!DOCTYPE html>
-<html lang="{lang}">
+    return PAGES.html(note, f"""<html lang="{lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{html.escape(title)}</title>
+  <title>{esc(title)}</title>
   <link rel="icon" href="/favicon.ico">
   <link rel="stylesheet" href="/static/css/app.min.css?v=3.12">
 {head}
@@ -195,7 +205,7 @@ def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
 {FOOTER}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 @dataclass
@@ -226,54 +236,46 @@ def article_page(a: Article) -> str:
     ui = UI[a.lang]
     url = ORIGIN + a.path
     image = f"{ORIGIN}/media/pages/{a.path.rsplit('/', 1)[1].split('-')[0]}/lead.jpg"
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": url,
-        "headline": a.title,
-        "description": a.subtitle,
-        "image": [image],
-        "datePublished": a.ld_date,
-        "author": {"@type": "Organization", "name": "Vласть"},
-        "publisher": {"@type": "Organization", "name": "Vласть", "logo": {"@type": "ImageObject", "url": ORIGIN + "/static/img/logo-vlast.png"}},
-    }
-    crumbs = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "name": ui["home"], "item": ORIGIN + (ui["prefix"] or "") + "/"},
-            {"@type": "ListItem", "position": 2, "name": a.section, "item": ORIGIN + a.section_path},
-        ],
-    }
-    head = f"""  <meta name="description" content="{html.escape(a.subtitle)}">
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=url,
+        headline=a.title,
+        description=a.subtitle,
+        image=[image],
+        datePublished=a.ld_date,
+        author=organization("Vласть"),
+        publisher=organization("Vласть", ORIGIN + "/static/img/logo-vlast.png"),
+    )
+    crumbs = breadcrumb_list([(ui["home"], ORIGIN + (ui["prefix"] or "") + "/"), (a.section, ORIGIN + a.section_path)])
+    head = f"""  <meta name="description" content="{esc(a.subtitle)}">
   <meta property="og:type" content="article">
   <meta property="og:site_name" content="Vласть">
   <meta property="og:locale" content="{ui['locale']}">
-  <meta property="og:title" content="{html.escape(a.title)}">
-  <meta property="og:description" content="{html.escape(a.subtitle)}">
+  <meta property="og:title" content="{esc(a.title)}">
+  <meta property="og:description" content="{esc(a.subtitle)}">
   <meta property="og:url" content="{url}">
   <meta property="og:image" content="{image}">
   <meta name="twitter:card" content="summary_large_image">
   <link rel="canonical" href="{url}">
   <link rel="amphtml" href="{ORIGIN}{ui['prefix']}/amp{a.path[len(ui['prefix']):]}">
-  <script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
-  <script type="application/ld+json">{json.dumps(crumbs, ensure_ascii=False)}</script>"""
+  <script type="application/ld+json">{jsonld(ld)}</script>
+  <script type="application/ld+json">{jsonld(crumbs)}</script>"""
     meta = f"""        <ul class="meta item-expand-meta time-uppercase list-inline">
           <li><i class="icon icon--view-gray"></i> {a.views}</li>
           <li><time class="news-date js-date-long" datetime="{a.date_attr}">{a.date_text}</time></li>
         </ul>"""
-    byline = f'        <div class="item-expand-author">{html.escape(a.byline)}</div>\n' if a.byline else ""
-    title = f'        <h1 class="item-expand-title">{html.escape(a.title)}</h1>'
-    subtitle = f'        <div class="item-expand-subtitle">{html.escape(a.subtitle)}</div>'
+    byline = f'        <div class="item-expand-author">{esc(a.byline)}</div>\n' if a.byline else ""
+    title = f'        <h1 class="item-expand-title">{esc(a.title)}</h1>'
+    subtitle = f'        <div class="item-expand-subtitle">{esc(a.subtitle)}</div>'
     if a.kind == "longread":  # views, date, byline, then the title (docs/evidence/site-evidence.md, 30202)
         header = f"{meta}\n{byline}{title}\n{subtitle}"
     else:  # subtitle, the view bullet, the title, the photo credit (docs/evidence/site-evidence.md, 58071)
         header = f"{subtitle}\n{meta}\n{byline}{title}"
-    credit = f'\n        <p class="item-expand-image-credit">{html.escape(a.credit)}</p>' if a.credit else ""
+    credit = f'\n        <p class="item-expand-image-credit">{esc(a.credit)}</p>' if a.credit else ""
     body = "\n".join(f"          {p}" if p.startswith("<") else f"          <p>{p}</p>" for p in a.paragraphs)
     more = ""
     if a.more:
-        links = "\n".join(f'              <li><a href="{h}">{html.escape(t)}</a></li>' for h, t in a.more)
+        links = "\n".join(f'              <li><a href="{h}">{esc(t)}</a></li>' for h, t in a.more)
         more = f"""
           <div class="also-block">
             <p><strong>{ui['more']}</strong></p>
@@ -284,15 +286,15 @@ def article_page(a: Article) -> str:
     tags = ""
     if a.tags:
         tags = "\n        <div class=\"item-expand-tags\">" + " ".join(
-            f'<a href="/tags/{i}/">{html.escape(t)}</a>' for i, t in enumerate(a.tags, start=100)
+            f'<a href="/tags/{i}/">{esc(t)}</a>' for i, t in enumerate(a.tags, start=100)
         ) + "</div>"
     share = """        <div class="share-block"><span>Поделиться:</span> <a href="#" class="share-fb">Facebook</a> <a href="#" class="share-tg">Telegram</a> <a href="#" class="share-wa">WhatsApp</a></div>"""
-    main = f"""      <nav class="breadcrumbs"><a href="{(ui['prefix'] or '')}/">{ui['home']}</a> / <a href="{a.section_path}">{html.escape(a.section)}</a></nav>
+    main = f"""      <nav class="breadcrumbs"><a href="{(ui['prefix'] or '')}/">{ui['home']}</a> / <a href="{a.section_path}">{esc(a.section)}</a></nav>
       <article class="item-expand item-expand--{a.kind}">
         <div class="item-expand-header">
 {header}
         </div>
-        <div class="item-expand-image"><img src="{image}" alt="{html.escape(a.title)}">{credit}</div>
+        <div class="item-expand-image"><img src="{image}" alt="{esc(a.title)}">{credit}</div>
         <div class="item-expand-content js-mediator-article">
 {body}{more}
         </div>{tags}
@@ -328,8 +330,8 @@ def list_page(lang: str, path: str, last: int, items: list[ListItem], note: str)
     rows = "\n".join(
         f"""        <div class="news-list-item">
           <time class="news-date" datetime="{i.when}">{i.time_text}</time>
-          <a class="news-list-title" href="{i.path}">{html.escape(i.title)}</a>
-          <p class="news-list-lead">{html.escape(i.lead)} ...</p>
+          <a class="news-list-title" href="{i.path}">{esc(i.title)}</a>
+          <p class="news-list-lead">{esc(i.lead)} ...</p>
         </div>"""
         for i in items
     )
@@ -614,22 +616,17 @@ ABOUT = (
 )
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    cases = []
+def build() -> dict[str, str]:
+    pages, cases = {}, []
     for file, lang, path, last, items, note, fetched in LISTS:
-        (OUT / file).write_text(list_page(lang, path, last, items, note), encoding="utf-8")
-        cases.append({"page": file, "kind": "list", "url": ORIGIN + path, "fetched_at": fetched})
+        pages[file] = list_page(lang, path, last, items, note)
+        cases.append(case(file, "list", ORIGIN + path, fetched))
     for a in ARTICLES:
-        (OUT / a.file).write_text(article_page(a), encoding="utf-8")
-        case = {"page": a.file, "kind": "article", "url": ORIGIN + a.path, "fetched_at": a.fetched_at}
-        if not a.serve:
-            case["serve"] = False
-        cases.append(case)
-    spec = {"site": "vlast", "about": ABOUT, "cases": cases}
-    (OUT / "cases.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(ARTICLES)} articles and {len(LISTS)} lists to {OUT.relative_to(ROOT)}")
+        pages[a.file] = article_page(a)
+        cases.append(case(a.file, "article", ORIGIN + a.path, a.fetched_at, serve=a.serve))
+    pages["cases.json"] = cases_json("vlast", ABOUT, cases)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -2,16 +2,17 @@
 
 No real HTML of rus.azattyq.org or www.azattyq.org was available. What the pages take from the evidence
 (docs/evidence/site-evidence.md section 14, docs/evidence/SITES.md row 13): the URL forms /a/<id>.html and
-/a/<slug>/<id>.html, the news zones /z/360 and /z/330, the chrome before the title ('Доступность ссылок', 'ҚАЗ', 'site logo site logo', 'Срочные
-новости:', 'Новости'), photo captions with dates that are not publication dates and printed twice ('Участники
-протеста против выселения из общежития. Уральск, 11 сентября 2023 года', '... Алматы, 14 октября 2019 года.'),
-the Kazakh video caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).', 'Your browser
-doesn’t support HTML5' (curly apostrophe), the attributions 'сообщила Азаттыку' and 'сообщает местное издание
-«Информбюро».'. Assumed: Pangea markup and class names, the header time[datetime] in UTC ('...Z'), the JSON-LD
-dates 'YYYY-MM-DD HH:MM:SSZ', the zone markup with its "load more" link. The stories are written for the fixtures
-and their people are invented.
+/a/<slug>/<id>.html, the news zones /z/360 and /z/330, the chrome before the title ('Доступность ссылок', 'ҚАЗ',
+'site logo site logo', 'Срочные новости:', 'Новости'), photo captions with dates that are not publication dates and
+printed twice ('Участники протеста против выселения из общежития. Уральск, 11 сентября 2023 года', '... Алматы, 14
+октября 2019 года.'), the Kazakh video caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).',
+'Your browser doesn’t support HTML5' (curly apostrophe), the attributions 'сообщила Азаттыку' and 'сообщает местное
+издание «Информбюро».'. Assumed: Pangea markup and class names, the header time[datetime] in UTC ('...Z'), the
+JSON-LD dates 'YYYY-MM-DD HH:MM:SSZ', the zone markup with its "load more" link. The stories are written for the
+fixtures and their people are invented.
 
-Run from the repository root: python tests/tools/construct_azattyq.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_azattyq.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

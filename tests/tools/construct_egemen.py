@@ -2,16 +2,17 @@
 
 No real HTML of egemen.kz was available. What the pages take from the evidence (docs/evidence/site-evidence.md
 section 13, docs/evidence/SITES.md row 12): the header '[Rubric • ]DD <Kazakh month>, YYYY' before the title
-('Сұхбат • 21 Ақпан, 2025', 'Oqıǵa • 04 Shilde, 2022'), the counters split over lines after the title ('4236 рет / көрсетілді / 24 мин / оқу
-үшін', '252 ret / kórsetildi / 1 mın / oqý úshin'), the title repeated as the image caption, 'Sońǵy jańalyqtar'
-and 'Tolyǵymen', the attribution 'dep habarlaıdy Egemen.kz.', the collage credit, the URL form
-/article/<id>-<slug> with slugs cut at 80 characters in the site's transliteration ('qazaqstannynh', 'taghy'), the
-lat. story 317103 and 'Бүгін, 14:30' on lists. lat.egemen.kz prints Kazakh in the 2018 Latin alphabet with acute
-accents (as the evidence strings show); its pages are made here by transliterating Cyrillic text with that
-alphabet. Assumed: all markup and class names, the JSON-LD without an offset, and everything on ru. and en.
-(no stored page shows them). The stories are written for the fixtures; the people in them are invented.
+('Сұхбат • 21 Ақпан, 2025', 'Oqıǵa • 04 Shilde, 2022'), the counters split over lines after the title ('4236 рет /
+көрсетілді / 24 мин / оқу үшін', '252 ret / kórsetildi / 1 mın / oqý úshin'), the title repeated as the image
+caption, 'Sońǵy jańalyqtar' and 'Tolyǵymen', the attribution 'dep habarlaıdy Egemen.kz.', the collage credit, the
+URL form /article/<id>-<slug> with slugs cut at 80 characters in the site's transliteration ('qazaqstannynh',
+'taghy'), the lat. story 317103 and 'Бүгін, 14:30' on lists. lat.egemen.kz prints Kazakh in the 2018 Latin alphabet
+with acute accents (as the evidence strings show); its pages are made here by transliterating Cyrillic text with
+that alphabet. Assumed: all markup and class names, the JSON-LD without an offset, and everything on ru. and en. (no
+stored page shows them). The stories are written for the fixtures; the people in them are invented.
 
-Run from the repository root: python tests/tools/construct_egemen.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_egemen.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

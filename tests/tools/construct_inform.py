@@ -1,18 +1,19 @@
 """Builds the constructed Kazinform fixture pages (tests/fixtures/sites/inform/): www.inform.kz/ru/, kaz.inform.kz and
 qazinform.com.
 
-We have no real inform.kz HTML; the visible text of stored pages (docs/evidence/site-evidence.md section 4) gives the order of
-things and the exact strings: the header chrome ('РУ', 'Тренды:', the language menu 'kz qz ру en 中文 ўз ق ز', the
-section menu), the date line before the title ('10:08, 18 Ноябрь 2025 | GMT +5', kk '16:56, 23 Ақпан 2024 | GMT +5',
-en '12:16, 18 August 2025'), the kk datelines 'АЛМАТЫ. KAZINFORM – ' / '— ', the title repeated under the lead
-photo, captions ('Фото: Акорда', 'Коллаж: Kazinform / Akorda / Freepik / Gov.kz', a name line over 'Фото:
+We have no real inform.kz HTML; the visible text of stored pages (docs/evidence/site-evidence.md section 4) gives
+the order of things and the exact strings: the header chrome ('РУ', 'Тренды:', the language menu 'kz qz ру en 中文 ўз
+ق ز', the section menu), the date line before the title ('10:08, 18 Ноябрь 2025 | GMT +5', kk '16:56, 23 Ақпан 2024
+| GMT +5', en '12:16, 18 August 2025'), the kk datelines 'АЛМАТЫ. KAZINFORM – ' / '— ', the title repeated under the
+lead photo, captions ('Фото: Акорда', 'Коллаж: Kazinform / Akorda / Freepik / Gov.kz', a name line over 'Фото:
 facebook.com/...'), 'Теги', 'Related news', 'More news in our Telegram channel!', the footer 'Об Агентстве Контакты
 Реклама Партнеры Фотосайт Карта сайта Теги'. The class names `.allNewsCard`, `.allNewsCard_title`,
-`.allNewsCard_time`, `.article__description`, `.article__body-text` come from a public scraper; list titles are cut at
-about 70 characters, as in the headline widget of tests/data/example-page-text.txt. Assumed: the other class names, the
-author block, the JSON-LD (with naive UTC times), the kk/en list paths, the Google News sitemap.
+`.allNewsCard_time`, `.article__description`, `.article__body-text` come from a public scraper; list titles are cut
+at about 70 characters, as in the headline widget of tests/data/example-page-text.txt. Assumed: the other class
+names, the author block, the JSON-LD (with naive UTC times), the kk/en list paths, the Google News sitemap.
 
-Run from the repository root: python tests/tools/construct_inform.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_inform.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ else is Joomla 3 core markup as such a site prints it (assumed): the blog list w
 item page with itemprop microdata, the tags list, the breadcrumb, the prev/next navigation, a sidebar of latest
 headlines with their times, OpenGraph meta from an SEO plugin, and a `datetime` in +06:00 after 2024-03-01.
 
-Run from the repository root: python tests/tools/construct_khabar.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_khabar.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

@@ -2,17 +2,18 @@
 en under /en/, one WordPress install.
 
 We have no real Kursiv HTML. What is known: WordPress, URLs /YYYY-MM-DD/<slug>/ (kk slugs drop the Kazakh letters:
-'/kk/2022-06-06/aza-standy-tardy-77-18-pajyzy-konstituciya-a-zgeris-engizudi-olda-an'), the 'Жарияланды' label
-after the title (docs/evidence/site-evidence.md section 5), the theme's classes `single-header__title`, `single-body`,
+'/kk/2022-06-06/aza-standy-tardy-77-18-pajyzy-konstituciya-a-zgeris-engizudi-olda-an'), the 'Жарияланды' label after
+the title (docs/evidence/site-evidence.md section 5), the theme's classes `single-header__title`, `single-body`,
 `single-read-also`, `single-footer`, `single-publishing-time__date`, `author-card__name` (a public scraper), the
-feeds and the nested sitemaps (docs/evidence/SITES.md row 5). The head is what WordPress with Yoast SEO prints: og:* and
-article:published_time in UTC, and a Yoast @graph (Article, WebPage, ImageObject, BreadcrumbList, WebSite,
+feeds and the nested sitemaps (docs/evidence/SITES.md row 5). The head is what WordPress with Yoast SEO prints: og:*
+and article:published_time in UTC, and a Yoast @graph (Article, WebPage, ImageObject, BreadcrumbList, WebSite,
 Organization, Person) with dates in UTC (+00:00) and the image given by reference (@id). A story published at 00:20
 in Almaty therefore carries the previous day in its structured data while its URL carries the local day. Yoast cuts
 the Article headline of one long en title (a headline limit some Yoast versions applied), so the visible title and
 og:title must win. Assumed: the list card markup and /news/ paths, the visible date format, the ru/en labels.
 
-Run from the repository root: python tests/tools/construct_kursiv.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_kursiv.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Builds the constructed Liter.kz fixture pages.
 
 We have no HTML of liter.kz: two stored pages' text (docs/evidence/site-evidence.md section 18: the URL with a
-10-digit suffix, title then subtitle then the author's name on its own line, '..., передает Liter.kz.', the
-project label 'LITER' in the text), the list dates of docs/evidence/SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the news
-sitemap path /sitemap.news.xml [C]. Deliberate: each article's suffix is the moment its draft was created, some
-minutes to hours before publication, so a parser that read the suffix as the date would be caught. Assumed:
-every class name, the home page's news line, the article page printing the list's date forms, the JSON-LD with
-a naive datePublished. Every page says so at its top.
+10-digit suffix, title then subtitle then the author's name on its own line, '..., передает Liter.kz.', the project
+label 'LITER' in the text), the list dates of docs/evidence/SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the
+news sitemap path /sitemap.news.xml [C]. Deliberate: each article's suffix is the moment its draft was created, some
+minutes to hours before publication, so a parser that read the suffix as the date would be caught. Assumed: every
+class name, the home page's news line, the article page printing the list's date forms, the JSON-LD with a naive
+datePublished. Every page says so at its top.
 
 Run from the repository root: python tests/tools/construct_liter.py  (rewrites tests/fixtures/sites/liter;
 --check compares)

@@ -3,14 +3,14 @@
 We have no real nur.kz HTML of our own. The article pages follow a real article page saved in April 2024 (kept as a
 template in a public repository; the story "Госорганы хотели нерационально потратить 17 млрд тенге в Казахстане"):
 its head (article:* meta, og:updated_time), `h1.main-headline`, the "Опубликовано:" line with
-`time.datetime--publication`, `div.formatted-body` with `formatted-body__content--wrapper`, the ad placeholders,
-the hidden "Оригинал статьи" line, `address.author-item`, and the NewsArticle JSON-LD at the end of the body with
+`time.datetime--publication`, `div.formatted-body` with `formatted-body__content--wrapper`, the ad placeholders, the
+hidden "Оригинал статьи" line, `address.author-item`, and the NewsArticle JSON-LD at the end of the body with
 escaped slashes and an entity-escaped articleBody that leaves out the lead. The archived 2024 page reuses that
 story's text. The 2025 list markup (`article.article-card`, `time.article-card__date` in UTC with milliseconds,
-'Сегодня, 16:15') is from scrapers' selectors (docs/evidence/SITES.md); the 2024 list markup (`article-preview-category__*`)
-likewise. The /latest/ page carries its next items as JSON and a script that appends them when "load more" is
-clicked or the page is scrolled, as the site's infinite scroll does. Assumed: the kk wording, the load-more button,
-the promo wording, the sitemap children.
+'Сегодня, 16:15') is from scrapers' selectors (docs/evidence/SITES.md); the 2024 list markup
+(`article-preview-category__*`) likewise. The /latest/ page carries its next items as JSON and a script that appends
+them when "load more" is clicked or the page is scrolled, as the site's infinite scroll does. Assumed: the kk
+wording, the load-more button, the promo wording, the sitemap children.
 
 Run from the repository root: python tests/tools/construct_nur.py  (rewrites the constructed files; --check compares)
 """

@@ -8,7 +8,8 @@ Known site habits are reproduced on purpose: the JSON-LD offset bug (+06:00 afte
 "Наши новости теперь в WhatsApp" promo, "ПОДЕЛИТЬСЯ", the duplicated lead, the tag list inside the body.
 What is assumed (no evidence): the kk and en date strings and list markup; every page says so at its top.
 
-Run from the repository root: python tests/tools/construct_tengrinews.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_tengrinews.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

@@ -1,16 +1,17 @@
 """Builds the constructed zakon.kz fixture pages (tests/fixtures/sites/zakon/).
 
-We have no real zakon.kz HTML. The pages are built from what is known (docs/evidence/SITES.md row 3, docs/evidence/site-evidence.md section 3,
-the selectors of two public scrapers): the header with the trending hashtag and the rubric above the title, the
-lead photo whose alt text, repeated as its caption, ends in '- Новости Zakon.kz от 27.02.2026 09:12' followed by
-'Фото: Zakon.kz' (the page's only timestamp), the lead in `.description`, the text in `div.article__block
-div.content` followed by .willShare, .google-news-follow and .tags.newsTags, the author block printing the avatar
-alt 'Фото Ирина Капитанова' and the name, JSON-LD whose articleBody is only the lead. The list items are
-`div.newscard > a.newscard_link` (2025) and `.zmainCard_item` with time[datetime] (2023); the "load more"
-endpoint answers JSON whose strings are HTML chunks of newscards. Assumed: the class names not listed above, the
-JSON's field names, the absence of structured dates, the kk caption wording and list date words.
+We have no real zakon.kz HTML. The pages are built from what is known (docs/evidence/SITES.md row 3,
+docs/evidence/site-evidence.md section 3, the selectors of two public scrapers): the header with the trending
+hashtag and the rubric above the title, the lead photo whose alt text, repeated as its caption, ends in '- Новости
+Zakon.kz от 27.02.2026 09:12' followed by 'Фото: Zakon.kz' (the page's only timestamp), the lead in `.description`,
+the text in `div.article__block div.content` followed by .willShare, .google-news-follow and .tags.newsTags, the
+author block printing the avatar alt 'Фото Ирина Капитанова' and the name, JSON-LD whose articleBody is only the
+lead. The list items are `div.newscard > a.newscard_link` (2025) and `.zmainCard_item` with time[datetime] (2023);
+the "load more" endpoint answers JSON whose strings are HTML chunks of newscards. Assumed: the class names not
+listed above, the JSON's field names, the absence of structured dates, the kk caption wording and list date words.
 
-Run from the repository root: python tests/tools/construct_zakon.py  (rewrites the constructed files; --check compares)
+Run from the repository root: python tests/tools/construct_zakon.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations

@@ -6,11 +6,12 @@ and no file in the site's directory may be left over from an older constructor."
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.tools.pagebuilder import SITES_DIR
+from tests.tools.pagebuilder import SITES_DIR, check_citations
 
 TOOLS = Path(__file__).parent / "tools"
 CONSTRUCTED = sorted(path.stem.removeprefix("construct_") for path in TOOLS.glob("construct_*.py"))
@@ -55,3 +56,9 @@ def test_no_stale_constructed_files(site):
         if not path.name.endswith(".expected.json") and path.name != "cases.json"
     }
     assert committed - set(files) == set(), f"files in tests/fixtures/sites/{site} that construct_{site}.py no longer makes"
+
+
+@pytest.mark.parametrize("site", CONSTRUCTED)
+def test_cases_json_cites_evidence_in_the_repository(site):
+    about = json.loads((SITES_DIR / site / "cases.json").read_text(encoding="utf-8"))["about"]
+    check_citations(about)  # raises on ../shared/..., bare 'SITES.md' or a row or section that does not exist

@@ -62,3 +62,12 @@ def test_no_stale_constructed_files(site):
 def test_cases_json_cites_evidence_in_the_repository(site):
     about = json.loads((SITES_DIR / site / "cases.json").read_text(encoding="utf-8"))["about"]
     check_citations(about)  # raises on ../shared/..., bare 'SITES.md' or a row or section that does not exist
+
+
+@pytest.mark.parametrize("site", CONSTRUCTED)
+def test_cases_json_lists_only_pages_the_constructor_makes(site):
+    _, files = _build(site)
+    spec = json.loads((SITES_DIR / site / "cases.json").read_text(encoding="utf-8"))
+    listed = {entry["page"] for entry in [*spec["cases"], *spec.get("resources", [])]}
+    constructed = {page for page in listed if "/" not in page}  # real pages are cited as ../../real/<site>/...
+    assert constructed - set(files) == set(), f"cases.json of {site} lists pages construct_{site}.py does not make"

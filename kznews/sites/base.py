@@ -19,6 +19,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from kznews.urls import without_tracking
+
 if TYPE_CHECKING:
     from kznews.extract.listing import ListPage
 
@@ -183,5 +185,6 @@ class Site:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() not in self.hosts:
             return False
-        target = parts.path + ("?" + parts.query if parts.query else "")
+        query = without_tracking(parts.query)  # "?utm_source=main" does not make an article something else
+        target = parts.path + ("?" + query if query else "")
         return bool(self.article_path.search(target))

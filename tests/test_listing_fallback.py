@@ -13,10 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
 from kznews.dates import ALMATY
 from kznews.extract import extract_list
 from kznews.sites import get_site
+from kznews.spiders.engine import NewsSpider
 from kznews.urls import canonicalize_url
 
 REAL = Path(__file__).parent / "fixtures" / "real" / "tengrinews"
@@ -258,3 +262,38 @@ def test_twenty_megabytes_of_links_are_bounded():
     page = extract_list(html, "https://tengrinews.kz/news/", NO_LAYOUTS, "ru", FETCHED)
     assert time.perf_counter() < deadline
     assert 0 < len(page.entries) <= 3000
+
+
+# --- the walk of a list without layouts -------------------------------------------------------------------------
+
+
+class _NoLayoutSpider(NewsSpider):
+    name = "tengrinews_nolayouts"
+    site = NO_LAYOUTS
+
+
+def _walk(name: str, url: str, fetched: datetime, since: str) -> tuple[list[str], list[str]]:
+    """(article URLs requested, list pages requested next) when the spider reads page 1 of /news/ with this page."""
+    crawler = get_crawler(_NoLayoutSpider, {"KZNEWS_MAX_PAGES": 5})
+    spider = _NoLayoutSpider.from_crawler(crawler, since=since, lang="ru")
+    crawler.spider = spider
+    crawler.stats.open_spider()
+    request = Request(url, meta={"fetched_at": fetched})
+    response = HtmlResponse(url, body=(REAL / name).read_bytes(), encoding="utf-8", request=request)
+    out = list(spider.parse_list(response, edition="ru", source_path="/news/", page=1))
+    articles = [r.url for r in out if r.callback == spider.parse_article]
+    lists = [r.url for r in out if r.callback == spider.parse_list]
+    return articles, lists
+
+
+def test_the_walk_goes_on_while_the_list_itself_has_recent_entries():
+    articles, lists = _walk(*REAL_LISTS[1][:3], since="2023-01-13T00:00:00+06:00")
+    assert lists == ["https://tengrinews.kz/news/page/2/"]
+    assert len(articles) >= 19
+
+
+def test_the_walk_stops_when_the_list_is_old_though_its_sidebar_is_recent():
+    # the page's newest list entry is 'Вчера, 17:19' (16 January); its sidebar shows 'Вчера, 21:12' and later
+    articles, lists = _walk(*REAL_LISTS[1][:3], since="2023-01-16T20:00:00+06:00")
+    assert lists == []
+    assert articles  # the sidebar's recent articles are still fetched

@@ -297,3 +297,4 @@ def test_the_walk_stops_when_the_list_is_old_though_its_sidebar_is_recent():
     articles, lists = _walk(*REAL_LISTS[1][:3], since="2023-01-16T20:00:00+06:00")
     assert lists == []
     assert articles  # the sidebar's recent articles are still fetched
+    assert not [url for url in articles if "/tag/" in url]  # /tag/послание-2022/ fits the pattern, is no article

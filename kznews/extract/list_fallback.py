@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 from kznews.dates import parse_date_detail
 from kznews.dates import tables as date_tables
 from kznews.dates.engine import normalise
-from kznews.extract.html import absolute_url, clean_text
+from kznews.extract.html import absolute_url
 from kznews.extract.timestamps import Candidate, choose_instant, structured_candidate, visible_candidate
 from kznews.sites.base import Site
 from kznews.urls import canonicalize_url
@@ -43,6 +43,7 @@ from kznews.urls import canonicalize_url
 MAX_LINKS = 3000  # article links considered on one page (a real list page has a few hundred at most)
 MAX_ITEM_CHARS = 1200  # an entry's container is never larger than a card with a lead
 MAX_DATE_CHARS = 64  # a date string is short; longer text is a headline or a lead
+MAX_TITLE_CHARS = 500  # text read for a headline (real ones are a few hundred characters at most)
 MAX_CREDIT_CHARS = 60  # photo credits are short; a headline that opens with "Фото" is usually longer
 MAX_HEADING_STEPS = 2  # day headings are looked for among the siblings of the entry and of two ancestors
 
@@ -67,6 +68,7 @@ _LEADING_DATE = re.compile(
 )
 _BARE_TIME = re.compile(r"(?<![0-9:.])([0-2]?[0-9]:[0-5][0-9])(?![0-9])")
 _DIGIT = re.compile(r"[0-9]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ONLY_NUMBERS = re.compile(r"^[\s0-9.,:|/•·()+-]*$")
 
@@ -223,7 +225,7 @@ def _aside(item) -> bool:
 def _rich(item) -> bool:
     """A card rather than a bare headline: a picture or a lead beside the title."""
     return any(node.tag in _MEDIA_TAGS for node in item.iter()) or any(
-        len(node.text_content()) >= 80 and not node.iterdescendants("a") and node.tag != "a"
+        next(node.iterdescendants("a"), None) is None and len(node.text_content()) >= 80
         for node in item.iter("p", "div", "span")
     )
 
@@ -256,8 +258,8 @@ def _title(item, item_links) -> tuple[str | None, str | None]:
     for link in item_links:
         # a link around a whole card (rubric, headline, date): its headline element names it
         inner = _inner_headline(link)
-        text = clean_text(" ".join(_title_pieces(inner))) if inner is not None else ""
-        text = text or clean_text(" ".join(_title_pieces(link)))
+        text = _joined(_title_pieces(inner)) if inner is not None else ""
+        text = text or _joined(_title_pieces(link))
         leading = _LEADING_DATE.match(text)
         if leading:
             lead_date = lead_date or leading.group(1)
@@ -274,10 +276,40 @@ def _title(item, item_links) -> tuple[str | None, str | None]:
     if heading:
         return heading, lead_date
     for link in item_links:  # the link's own title attribute, never an image's alt text
-        text = clean_text(link.get("title"))
+        text = _clean(link.get("title"))
         if text and not _is_credit(text):
             return text, lead_date
     return None, lead_date
+
+
+def _clean(text: str | None) -> str:
+    """kznews.extract.html.clean_text (invisible characters dropped, every kind of space collapsed), written for
+    speed: the fallback reads the text of every entry of a page, some of it hostile."""
+    if not text:
+        return ""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
+
+
+def _joined(pieces: Iterator[str]) -> str:
+    """The pieces' text, whitespace collapsed, read up to MAX_TITLE_CHARS (a megabyte "headline" costs nothing)."""
+    taken, size = [], 0
+    for piece in pieces:
+        taken.append(piece)
+        size += len(piece)
+        if size > 4 * MAX_TITLE_CHARS:
+            break
+    return _clean(" ".join(taken)[: 4 * MAX_TITLE_CHARS])[:MAX_TITLE_CHARS]
+
+
+def _short_text(node, limit: int) -> str | None:
+    """The node's text when it can be a date string or a day heading, None when it is longer than that."""
+    raw = node.text_content()
+    if len(raw) > 8 * limit and len(raw.strip()) > 8 * limit:  # indentation aside, far too long: not read
+        return None
+    text = _clean(raw)
+    return text if len(text) <= limit else None
 
 
 def _title_pieces(node) -> Iterator[str]:
@@ -300,7 +332,7 @@ def _skipped_in_title(node) -> bool:
         return True
     if len(node) > 8:
         return False
-    text = clean_text(node.text_content())
+    text = _short_text(node, MAX_DATE_CHARS)
     return bool(text) and (_ONLY_NUMBERS.match(text) is not None or _looks_like_date(text))
 
 
@@ -341,7 +373,7 @@ def _has_media(link) -> bool:
 
 def _heading_text(item) -> str | None:
     for node in item.iter(*_HEADING_TAGS):
-        text = clean_text(" ".join(_title_pieces(node)))
+        text = _joined(_title_pieces(node))
         if text and not _is_credit(text):
             return text
     return None
@@ -369,9 +401,11 @@ def _date(item, title: str | None, lead_date: str | None, lang: str, now: dateti
     with a time that disagrees wins), else the visible date alone."""
     best: _DateFound | None = None
 
-    def consider(text: str) -> None:
+    def consider(text: str | None) -> None:
         nonlocal best
-        text = clean_text(text)
+        if not text or len(text) > 8 * MAX_DATE_CHARS:
+            return
+        text = _clean(text)
         if not text or (best is not None and best.rank == 3) or not _looks_like_date(text):
             return
         if title and text in title:
@@ -387,7 +421,7 @@ def _date(item, title: str | None, lead_date: str | None, lang: str, now: dateti
             best = found
 
     for node in _date_nodes(item):
-        consider(node.text_content())
+        consider(_short_text(node, MAX_DATE_CHARS))
         if best is not None and best.rank == 3:
             break
     else:
@@ -471,8 +505,8 @@ def _day_heading(item, items: dict, lang: str, now: datetime) -> str | None:
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str) or sibling.tag in _SKIP_TAGS or sibling in items:
                 continue
-            text = clean_text(sibling.text_content())
-            if not text or len(text) > MAX_DATE_CHARS or not _looks_like_date(text):
+            text = _short_text(sibling, MAX_DATE_CHARS)
+            if not text or not _looks_like_date(text):
                 continue
             parsed = parse_date_detail(text, lang, now)
             if parsed is not None and not parsed.has_time:

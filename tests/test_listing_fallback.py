@@ -264,6 +264,18 @@ def test_twenty_megabytes_of_links_are_bounded():
     assert 0 < len(page.entries) <= 3000
 
 
+def test_a_megabyte_headline_is_cut_and_a_megabyte_of_times_is_not_a_date():
+    html = (
+        '<div><a href="/kazakhstan_news/x-500001/">' + "Заголовок " * 500_000 + "</a></div>"
+        '<div><a href="/kazakhstan_news/y-500002/">Обычный заголовок</a><span>' + "12:00 " * 300_000 + "</span></div>"
+    )
+    deadline = _hang_guard(60)
+    page = extract_list(html, "https://tengrinews.kz/news/", NO_LAYOUTS, "ru", FETCHED)
+    assert time.perf_counter() < deadline
+    assert [len(e.title) for e in page.entries] == [500, len("Обычный заголовок")]
+    assert page.entries[1].day is None
+
+
 # --- the walk of a list without layouts -------------------------------------------------------------------------
 
 

@@ -295,6 +295,9 @@ def _walk(name: str, url: str, fetched: datetime, since: str) -> tuple[list[str]
     out = list(spider.parse_list(response, edition="ru", source_path="/news/", page=1))
     articles = [r.url for r in out if r.callback == spider.parse_article]
     lists = [r.url for r in out if r.callback == spider.parse_list]
+    stats = crawler.stats.get_stats()
+    assert stats["kznews/layout/tengrinews_nolayouts/list/none"] == 1
+    assert stats["kznews/list/tengrinews_nolayouts/ru/fallback_dated"] == stats["kznews/list/tengrinews_nolayouts/ru/entries"]
     return articles, lists
 
 

@@ -213,6 +213,8 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(f"kznews/layout/{self.name}/list/{name}")
         if not listing.layouts:
             stats.inc_value(f"kznews/layout/{self.name}/list/none")
+            # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
+            stats.inc_value(f"{prefix}/fallback_dated", sum(1 for entry in listing.entries if entry.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
         requests, fresh = self.entry_requests(listing.entries, edition, prefix)
         yield from requests

@@ -5,9 +5,11 @@ Finding an entry without selectors is finding its container: the largest element
 holds links to that article and to no other (a card with its image link, title link, date and view count; a
 `<li>` of a headline list). Its parent holds the links of other articles: that is how repeated sibling structures
 are told apart without knowing their class names. Entries whose containers sit at the same place of the page
-(same depth, tag and first class, same parent tag) form one block; the block with the most articles is the page's
-main list, the others (sidebars, "popular", tickers) are marked `secondary` so that the walk of a list stops on
-its own entries, not on the sidebar that every page of it repeats.
+(same depth; same tag and first class of the container, its parent and grandparent) form one block. The page's
+main list is the block outside sidebars, menus, headers and footers (by tag or class name) with the most articles,
+a block of cards (pictures, leads) counting up to twice a block of bare headlines; the others (sidebars, "popular",
+tickers) are marked `secondary` so that the walk of a list stops on its own entries, not on the sidebar that every
+page of it repeats.
 
 - Title: the text of the article's link that is a headline (inside a heading or an element whose class says
   title, or containing one), else its longest text link. Never an image's alt text, never a photo credit or
@@ -30,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from kznews.dates import parse_date_detail
 from kznews.dates import tables as date_tables
@@ -95,7 +97,7 @@ class GenericEntry:
     title: str | None
     date_text: str | None
     published_at: datetime | None
-    published_day: object | None  # date
+    published_day: date | None
     secondary: bool
 
 
@@ -113,7 +115,7 @@ def generic_entries(tree, base: str, site: Site, lang: str, fetched_at: datetime
     if not links:
         return []
     owner = _owners(links)
-    items: dict = {}  # container element -> [key, [links]]
+    items: dict = {}  # container element -> (canonical URL, [its links to that article])
     order: list = []
     for link, _, key in links:
         item = _container(link, key, owner)

@@ -213,6 +213,8 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(f"kznews/layout/{self.name}/list/{name}")
         if not listing.layouts:
             stats.inc_value(f"kznews/layout/{self.name}/list/none")
+            # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
+            stats.inc_value(f"{prefix}/fallback_dated", sum(1 for entry in listing.entries if entry.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
         requests, fresh = self.entry_requests(listing.entries, edition, prefix)
         yield from requests
@@ -231,8 +233,10 @@ class NewsSpider(scrapy.Spider):
         """Article requests for the list entries that are recent enough and not yet requested or stored, and how
         many entries were new: recent and not stored. An entry another source of this run already requested is
         new too (a JSON list and an HTML list showing the same items must not stop each other's walk); only what
-        is stored or too old says the walk has reached what previous runs covered."""
+        is stored or too old says the walk has reached what previous runs covered. Entries of a page's other blocks
+        (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new."""
         requests, new = [], 0
+        own_entries = any(not entry.secondary for entry in entries)
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(f"{prefix}/too_old")
@@ -248,7 +252,8 @@ class NewsSpider(scrapy.Spider):
             if self._stored(canonical, hint):
                 self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
                 continue
-            new += 1
+            if not (own_entries and entry.secondary):
+                new += 1
             request = self.article_request(entry.url, edition, hint=hint, canonical=canonical)
             if request is not None:
                 requests.append(request)

@@ -1,6 +1,6 @@
 """Kazinform (inform.kz / qazinform.com): ru www.inform.kz/ru/, kk kaz.inform.kz, en qazinform.com.
 
-Evidence: docs/evidence/SITES.md row 4 and data/site-evidence.md section 4; list and body selectors of a public
+Evidence: docs/evidence/SITES.md row 4 and docs/evidence/site-evidence.md section 4; list and body selectors of a public
 scraper (2025).
 - Lists: /ru/lenta?page=N, 24 items a page [C, 2026]; `.allNewsCard` with `.allNewsCard_title` and
   `.allNewsCard_time` '13:51, 15 Август 2025' (nominative month) [C]. The kk and en lists are taken to be /lenta

@@ -1,6 +1,6 @@
 """Kursiv Media Kazakhstan (WordPress): ru kz.kursiv.media, kk kz.kursiv.media/kk/, en kz.kursiv.media/en/.
 
-Evidence: docs/evidence/SITES.md row 5 and data/site-evidence.md section 5; the selectors of a public scraper (2026).
+Evidence: docs/evidence/SITES.md row 5 and docs/evidence/site-evidence.md section 5; the selectors of a public scraper (2026).
 - One host, editions told apart by the path: "" (ru), "/kk/", "/en/"; the longest prefix wins.
 - Articles: /YYYY-MM-DD/<slug>/ (and /kk/..., /en/...): the URL carries the local publication day [V]. The
   'Жарияланды' label stands before the date [V]. Markup: `h1.single-header__title`, `div.single-body` ending at

@@ -1,6 +1,6 @@
 """NUR.KZ: ru www.nur.kz, kk kaz.nur.kz.
 
-Evidence: docs/evidence/SITES.md row 2 and data/site-evidence.md section 2, plus a real article page saved in April 2024
+Evidence: docs/evidence/SITES.md row 2 and docs/evidence/site-evidence.md section 2, plus a real article page saved in April 2024
 (the NewsArticle JSON-LD with entity-escaped articleBody, `time.datetime--publication`, `formatted-body` markup,
 `address.author-item`) that a public repository kept as a template; that page is the model of the article fixtures.
 - Lists: /latest/ is an infinite scroll. Its first items are server-rendered, the rest arrive only in a browser,

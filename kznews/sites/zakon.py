@@ -1,6 +1,6 @@
 """Zakon.kz: ru www.zakon.kz, kk kaz.zakon.kz.
 
-Evidence: docs/evidence/SITES.md row 3 and data/site-evidence.md section 3; selectors of two public scrapers (2025-2026).
+Evidence: docs/evidence/SITES.md row 3 and docs/evidence/site-evidence.md section 3; selectors of two public scrapers (2025-2026).
 - Lists: /news/ and its "load more" endpoint /news/?handler=LoadMoreNews&p=N&type=list, which answers JSON whose
   strings carry HTML chunks of list items [C, tested code]; `json_list` below reads it. List markup: 2025
   `div.newscard` > `a.newscard_link` with `.newscard__title` and `span.newscard__date` ('сегодня, 13:51',

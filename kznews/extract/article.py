@@ -11,10 +11,12 @@ came from, so the crawl's stats show a site falling back to heuristics the day i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from kznews.dates import parse_date_detail, to_almaty
+from kznews.extract.generic import article_paragraphs
 from kznews.extract.html import (
     absolute_url,
     base_url,
@@ -46,6 +48,9 @@ from kznews.urls import canonical_from_page
 
 # A body shorter than this from the site's selectors is a sign the layout no longer fits.
 MIN_BODY_CHARS = 200
+# In a body found by the generic extractor, paragraphs shorter than this may repeat (list items, table cells);
+# longer ones are kept once (the lead printed twice).
+REPEAT_MIN_CHARS = 100
 # Dates later than the fetch by more than this are wrong (clock skew allowance).
 FUTURE_TOLERANCE = timedelta(hours=1)
 
@@ -171,40 +176,43 @@ def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout
         if paragraphs:
             data.sources["body"] = "layout"
     body = join_paragraphs(paragraphs)
-    ld_body = ld_article_body(structured.article)
-    if ld_body and len(body) < MIN_BODY_CHARS:
-        ld_paragraphs = clean_paragraphs(ld_body.split("\n\n"), site.boilerplate, drop_texts)
-        candidate = join_paragraphs(ld_paragraphs)
+    if len(body) < MIN_BODY_CHARS:
+        # The layout gave no body (a redesign, an archived page, a site without selectors): the generic
+        # extractor over the page, checked against the body the page declares in JSON-LD.
+        found = article_paragraphs(tree, layout.drop if layout else ())
+        heuristic = join_paragraphs(clean_paragraphs(found, site.boilerplate, drop_texts, REPEAT_MIN_CHARS))
+        ld_body = ld_article_body(structured.article)
+        declared = join_paragraphs(clean_paragraphs(ld_body.split("\n\n"), site.boilerplate, drop_texts)) if ld_body else ""
+        source, candidate = _fallback_body(heuristic, declared)
         if len(candidate) > len(body):
             body = candidate
-            data.sources["body"] = "jsonld"
-    if len(body) < MIN_BODY_CHARS:
-        container = _densest_container(tree)
-        if container is not None:
-            heuristic = join_paragraphs(
-                clean_paragraphs(paragraphs_of(container, layout.drop if layout else ()), site.boilerplate, drop_texts)
-            )
-            if len(heuristic) > len(body):
-                body = heuristic
-                data.sources["body"] = "heuristic"
+            data.sources["body"] = source
     data.body = _cut_dateline(body, site) or None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _fallback_body(heuristic: str, declared: str) -> tuple[str, str]:
+    """The page's text as the generic extractor found it, or the JSON-LD articleBody when that says more.
+
+    articleBody is the publisher's own word but often a teaser (the first paragraph) or one unbroken block; the
+    page's text has paragraphs. So the page's text wins when it holds nearly all of the declared body; the declared
+    body wins when the extractor missed a good part of it and found less text overall (the wrong element)."""
+    if not declared:
+        return "heuristic", heuristic
+    if not heuristic:
+        return "jsonld", declared
+    found = Counter(_WORD.findall(heuristic.casefold()))
+    said = Counter(_WORD.findall(declared.casefold()))
+    covered = sum((found & said).values()) / max(1, sum(said.values()))
+    if covered >= 0.9 or sum(found.values()) >= sum(said.values()):
+        return "heuristic", heuristic
+    return "jsonld", declared
 
 
 def _cut_dateline(text: str, site: Site) -> str:
     return site.dateline.sub("", text, count=1).lstrip() if site.dateline and text else text
-
-
-def _densest_container(tree):
-    """The element whose direct <p> children hold the most text: where the article is on an unknown page."""
-    best, best_score = None, 0
-    for parent in tree.iter("div", "article", "section", "main", "td"):
-        score = 0
-        for child in parent:
-            if child.tag == "p":
-                score += len(child.text_content())
-        if score > best_score:
-            best, best_score = parent, score
-    return best if best_score >= MIN_BODY_CHARS else None
 
 
 def _summary(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:

@@ -135,10 +135,13 @@ def clean_paragraphs(
     paragraphs: Iterable[str],
     boilerplate: Iterable[re.Pattern[str]] = (),
     drop_texts: Iterable[str] = (),
+    repeat_min_chars: int = 0,
 ) -> list[str]:
     """Remove boilerplate paragraphs, cut promo tails, and keep repeated paragraphs once.
 
-    `drop_texts` are exact texts that must not reappear in the body (the title, repeated as a caption)."""
+    `drop_texts` are exact texts that must not reappear in the body (the title, repeated as a caption).
+    `repeat_min_chars`: only paragraphs at least this long are kept once (a lead printed twice); shorter ones may
+    repeat (list items of a recipe, table cells) when the text comes from a whole page rather than a known body."""
     patterns = (*GENERIC_BOILERPLATE, *boilerplate)
     unwanted = {clean_text(t).casefold() for t in drop_texts if t}
     kept: list[str] = []
@@ -148,7 +151,7 @@ def clean_paragraphs(
         if not paragraph:
             continue
         key = paragraph.casefold()
-        if key in seen or key in unwanted:
+        if (key in seen and len(key) >= repeat_min_chars) or key in unwanted:
             continue
         if any(p.search(paragraph) for p in patterns):
             continue

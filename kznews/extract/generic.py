@@ -1,0 +1,331 @@
+"""The article body of a page whose layout we do not know: a content-scoring extractor over the lxml tree.
+
+One pass over the page cuts its text into blocks (a paragraph, a heading, a list item, a run of text between
+<br>s) and gives each block a weight: prose counts for (its characters outside links), link text and short labels
+count against. Then, as readability does, the article's core is the element that directly holds the most prose
+(the parent of the paragraphs gets their full weight, the grandparent half), and the article grows from there to
+the siblings that hold prose too (the rest of a body cut into chunks by ads, a lead printed apart), one level at
+a time, never to teaser lists or comment threads that are only near it. Inside, the blocks that are not article
+text (link lists, labels at the edges, captions) are left out.
+
+Subtrees whose class or id names a kind of page chrome (share, related, comments, newsletter...) are barriers,
+not holes: they and what they hold can still be the article (pages wrap everything in <div class="page-ad-...">),
+but their text never counts for an article element around them. Hidden elements, scripts, navigation, asides,
+footers and captions never count.
+
+The tree is read, never modified (the other fields are read from the same tree), and the pass is iterative, so
+deep markup cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from kznews.extract.html import clean_text, select
+
+# Elements whose text is never article text.
+_SKIP = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "source", "picture", "img", "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "figcaption", "head", "title", "link", "meta", "map", "area", "math", "dialog", "menu", "label"]
+)
+# Inline elements continue the current block; every other element starts and ends one.
+_INLINE = frozenset(
+    ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "del", "ins", "nobr", "big", "strike"]
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Class/id words of page chrome (matched as whole words of the class and id, split at -, _ and case changes).
+_CHROME_WORDS = _words(
+    """share sharing social sociallinks related relatedposts recommended recommendations recirc outbrain taboola
+    newsletter newsletters subscribe subscription signup promo promotion promoted sponsor sponsored advert
+    advertisement advertising ad ads adv dfp gpt banner comment comments disqus breadcrumb breadcrumbs
+    nav navbar navigation menu sidebar widget widgets footer masthead toolbar tags topics popup modal overlay
+    cookie cookies consent paywall login register rating byline author authors bio caption credit credits
+    trending popular mostread readmore pagination pager"""
+)
+# Words that keep an element even when it also names chrome ("story-body-share" no, "article-body" yes).
+_CONTENT_WORDS = _words("article body content entry main post story text blog")
+# Class/id words of elements shown only on demand (hover cards, tooltips) or only to screen readers.
+_ON_DEMAND_WORDS = _words("tooltip tooltips popover rollover hovercard")
+_ON_DEMAND_CLASSES = _words(
+    "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only screenreader-only"
+)
+_WORD_SPLIT = re.compile(r"[^a-zA-Z]+|(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)\]]$")
+
+# A sibling joins the article when it holds at least this share of the core's prose...
+SIBLING_SHARE = 0.2
+# ...or is one paragraph of prose this long with few links (a lead printed apart from the body).
+SIBLING_PARAGRAPH = 80
+# How many levels above the core the article may grow.
+MAX_LEVELS = 3
+
+
+def _class_words(node) -> set[str]:
+    names = (node.get("class") or "") + " " + (node.get("id") or "")
+    if not names.strip():
+        return set()
+    return {w.lower() for w in _WORD_SPLIT.split(names) if w}
+
+
+def _is_hidden(node) -> bool:
+    """Not shown with the page: hidden by attribute or inline style, or shown only on demand."""
+    if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+        return True
+    style = node.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = node.get("class")
+    return bool(
+        classes
+        and (any(c in _ON_DEMAND_CLASSES for c in classes.lower().split()) or _class_words(node) & _ON_DEMAND_WORDS)
+    )
+
+
+def _is_chrome(node) -> bool:
+    """Named as page chrome and not as content."""
+    words = _class_words(node)
+    return bool(words & _CHROME_WORDS) and not (words & _CONTENT_WORDS)
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    chars: int  # characters of text
+    link_chars: int  # of which inside links
+    tag: str  # the element the block ends in ("p", "h2", "li", "div" for text between <br>s)
+    frame: int  # index of that element's frame
+    chrome: int  # how many chrome-named elements it is inside
+    weight: float = 0.0
+    prose: float = 0.0  # characters of prose it holds (0 for labels, links, headings)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def _weigh(block: Block) -> None:
+    """How much a block says "article": prose counts for, link text and short labels against."""
+    own = block.chars - block.link_chars
+    if block.tag in _HEADINGS and block.link_chars * 2 <= block.chars:
+        block.weight = 0.0
+    elif block.link_chars * 2 <= block.chars and (own >= 40 or (own >= 15 and _SENTENCE_END.search(block.text))):
+        block.prose = float(own - block.link_chars)
+        block.weight = block.prose
+    else:
+        block.weight = -10.0 - 2.0 * block.link_chars
+
+
+@dataclass(slots=True)
+class Frame:
+    """A non-inline element and what its subtree holds."""
+
+    node: object
+    parent: int  # index of the parent frame, -1 for the root
+    chrome: int  # chrome-named elements open, this one included
+    is_chrome: bool
+    first_block: int
+    end_block: int = 0
+    value: float = 0.0  # sum of block weights (chrome subtrees add nothing positive)
+    direct: float = 0.0  # prose of its paragraphs (children: full, grandchildren: half)
+    children: list[int] = field(default_factory=list)
+
+
+def page_blocks(root, dropped: frozenset | set = frozenset()) -> tuple[list[Block], list[Frame]]:
+    """Every text block of the page in order, and every non-inline element as a frame (index 0: the root).
+    `dropped`: elements to leave out as well (a site's own drop selectors)."""
+    blocks: list[Block] = []
+    frames: list[Frame] = [Frame(root, -1, 0, False, 0)]
+    stack: list[int] = [0]  # open frames
+    pieces: list[str] = []  # text of the current block
+    link_pieces: list[str] = []  # the part of it inside links
+    link_depth = 0
+    skipped: set = set()  # the end event of a skipped subtree still comes
+
+    def flush() -> None:
+        if not pieces:
+            return
+        text = clean_text("".join(pieces))
+        links = clean_text("".join(link_pieces)) if link_pieces else ""
+        pieces.clear()
+        link_pieces.clear()
+        if not text:
+            return
+        index = stack[-1]
+        frame = frames[index]
+        tag = frame.node.tag
+        block = Block(text, len(text), min(len(links), len(text)), tag.lower(), index, frame.chrome)
+        _weigh(block)
+        blocks.append(block)
+        frame.value += block.weight
+        if block.prose:
+            # The paragraph's holder: the parent of the element the text is in (a <p>'s <div>), or that element
+            # itself when the text is loose in it (text between <br>s in a <div>).
+            holder = frame.parent if frame.node.tag in _PARAGRAPH_TAGS and frame.parent >= 0 else index
+            frames[holder].direct += block.prose
+            grand = frames[holder].parent
+            if grand >= 0 and not frames[holder].is_chrome:
+                frames[grand].direct += block.prose / 2
+
+    def add(text: str | None) -> None:
+        if text:
+            pieces.append(text)
+            if link_depth:
+                link_pieces.append(text)
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            if event == "end":
+                add(node.tail)
+            continue
+        tag = tag.lower()
+        inline = tag in _INLINE
+        if event == "start":
+            if node is root:
+                add(node.text)
+                continue
+            if tag in _SKIP or _is_hidden(node) or node in dropped:
+                walker.skip_subtree()
+                skipped.add(node)
+                continue
+            if tag == "a":
+                link_depth += 1
+            if not inline:
+                flush()
+                if tag != "br":
+                    chrome = _is_chrome(node)
+                    parent = stack[-1]
+                    frames.append(Frame(node, parent, frames[parent].chrome + chrome, chrome, len(blocks)))
+                    frames[parent].children.append(len(frames) - 1)
+                    stack.append(len(frames) - 1)
+            add(node.text)
+            continue
+        # end
+        if node in skipped:
+            add(node.tail)
+            continue
+        if tag == "a":
+            link_depth = max(0, link_depth - 1)
+        if node is root or (not inline and tag != "br"):
+            flush()
+            index = stack.pop()
+            frame = frames[index]
+            frame.end_block = len(blocks)
+            if stack:
+                frames[stack[-1]].value += min(frame.value, 0.0) if frame.is_chrome else frame.value
+        if node is not root:
+            add(node.tail)
+    flush()
+    while stack:  # only when the walk ended early
+        frames[stack.pop()].end_block = len(blocks)
+    return blocks, frames
+
+
+# Elements that are a paragraph: their holder is their parent.
+_PARAGRAPH_TAGS = frozenset(["p", "blockquote", "pre", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "td", "th"])
+
+
+def _core(frames: list[Frame]) -> int:
+    """The frame that directly holds the most prose (chrome-named holders count half)."""
+    best, best_score = -1, 0.0
+    for index, frame in enumerate(frames):
+        score = frame.direct * (0.5 if frame.chrome else 1.0)
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _strongest_holder(frames: list[Frame], index: int) -> float:
+    """The most prose one element of the subtree holds directly (chrome-named subtrees left out)."""
+    strongest = 0.0
+    stack = [index]
+    while stack:
+        current = stack.pop()
+        frame = frames[current]
+        if frame.is_chrome and current != index:
+            continue
+        strongest = max(strongest, frame.direct)
+        stack.extend(frame.children)
+    return strongest
+
+
+def _joins(frames: list[Frame], blocks: list[Block], index: int, core_direct: float) -> bool:
+    """Whether a sibling of the article belongs to it."""
+    frame = frames[index]
+    if frame.is_chrome or frame.value <= 0:
+        return False
+    if _strongest_holder(frames, index) >= SIBLING_SHARE * core_direct:
+        return True
+    own = blocks[frame.first_block : frame.end_block]
+    return len(own) == 1 and own[0].prose >= SIBLING_PARAGRAPH and own[0].link_density < 0.25
+
+
+def article_region(blocks: list[Block], frames: list[Frame]) -> list[int]:
+    """Indices of the blocks that make the article."""
+    core = _core(frames)
+    if core < 0:
+        return []
+    core_direct = frames[core].direct
+    # The article: a run of siblings at some level, from the first to the last that belongs (what lies between
+    # them, a subheading, a short paragraph, is kept unless it is chrome).
+    members = [core]
+    node = core
+    for _ in range(MAX_LEVELS):
+        parent = frames[node].parent
+        if parent < 0:
+            break
+        siblings = frames[parent].children
+        joined = {i for i in siblings if i == node or _joins(frames, blocks, i, core_direct)}
+        if len(joined) > 1:
+            ordered = [i for i in siblings if i in joined]
+            first, last = siblings.index(ordered[0]), siblings.index(ordered[-1])
+            grown: list[int] = []
+            for i in siblings[first : last + 1]:
+                if i == node:
+                    grown += members
+                elif i in joined or not frames[i].is_chrome:
+                    grown.append(i)
+            members = grown
+        node = parent
+    chosen: list[int] = []
+    for index in members:
+        frame = frames[index]
+        chosen += [
+            i for i in range(frame.first_block, frame.end_block) if blocks[i].chrome == frame.chrome
+        ]
+    # Loose text of the parent between the members (text between <br>s next to a <p>) is not kept: rare.
+    return chosen
+
+
+def _keep(block: Block) -> bool:
+    """Inside the article: which blocks are its text."""
+    return block.link_chars * 2 <= block.chars
+
+
+def article_paragraphs(tree, drop: Iterable[str] = ()) -> list[str]:
+    """The paragraphs of the page's article text, in order; [] when the page has no element worth taking.
+    `drop`: CSS selectors of elements that are not article text (a site's own, when its layout is gone)."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    selectors = ", ".join(drop)
+    blocks, frames = page_blocks(root, set(select(root, selectors)) if selectors else frozenset())
+    chosen = [blocks[i] for i in article_region(blocks, frames)]
+    chosen = [b for b in chosen if _keep(b)]
+    # Labels and bylines at the edges ("By ...", "Advertisement", a date line) are not text.
+    while chosen and chosen[0].weight < 0:
+        chosen.pop(0)
+    while chosen and chosen[-1].weight < 0:
+        chosen.pop()
+    return [b.text for b in chosen]

@@ -53,7 +53,7 @@ _CHROME_WORDS = _words(
     trending popular mostread readmore pagination pager"""
 )
 # Words that keep an element even when it also names chrome ("story-body-share" no, "article-body" yes).
-_CONTENT_WORDS = _words("article body content entry main post story text blog")
+_CONTENT_WORDS = _words("article body content entry main post story text blog embed")
 # Class/id words of elements shown only on demand (hover cards, tooltips) or only to screen readers.
 _ON_DEMAND_WORDS = _words("tooltip tooltips popover rollover hovercard")
 _ON_DEMAND_CLASSES = _words(
@@ -272,11 +272,11 @@ def _joins(frames: list[Frame], blocks: list[Block], index: int, core_direct: fl
     return len(own) == 1 and own[0].prose >= SIBLING_PARAGRAPH and own[0].link_density < 0.25
 
 
-def article_region(blocks: list[Block], frames: list[Frame]) -> list[int]:
-    """Indices of the blocks that make the article."""
+def article_region(blocks: list[Block], frames: list[Frame]) -> tuple[list[int], list[int]]:
+    """The article: indices of its blocks, and of the frames (elements) they were taken from."""
     core = _core(frames)
     if core < 0:
-        return []
+        return [], []
     core_direct = frames[core].direct
     # The article: a run of siblings at some level, from the first to the last that belongs (what lies between
     # them, a subheading, a short paragraph, is kept unless it is chrome).
@@ -306,26 +306,36 @@ def article_region(blocks: list[Block], frames: list[Frame]) -> list[int]:
             i for i in range(frame.first_block, frame.end_block) if blocks[i].chrome == frame.chrome
         ]
     # Loose text of the parent between the members (text between <br>s next to a <p>) is not kept: rare.
-    return chosen
+    return chosen, members
 
 
 def _keep(block: Block) -> bool:
     """Inside the article: which blocks are its text."""
-    return block.link_chars * 2 <= block.chars
+    return block.link_chars * 2 <= block.chars or block.tag not in ("li", "div", "td", "dd", "dt")
 
 
-def article_paragraphs(tree, drop: Iterable[str] = ()) -> list[str]:
-    """The paragraphs of the page's article text, in order; [] when the page has no element worth taking.
+@dataclass
+class FoundArticle:
+    paragraphs: list[str]  # the article's text, in order
+    elements: list  # the elements it was taken from, in order (images, links of the article are inside them)
+
+
+def find_article(tree, drop: Iterable[str] = ()) -> FoundArticle:
+    """The page's article text; no paragraphs when the page has no element worth taking.
     `drop`: CSS selectors of elements that are not article text (a site's own, when its layout is gone)."""
     body = tree.find("body")
     root = body if body is not None else tree
     selectors = ", ".join(drop)
     blocks, frames = page_blocks(root, set(select(root, selectors)) if selectors else frozenset())
-    chosen = [blocks[i] for i in article_region(blocks, frames)]
-    chosen = [b for b in chosen if _keep(b)]
+    indices, members = article_region(blocks, frames)
+    chosen = [blocks[i] for i in indices if _keep(blocks[i])]
     # Labels and bylines at the edges ("By ...", "Advertisement", a date line) are not text.
     while chosen and chosen[0].weight < 0:
         chosen.pop(0)
     while chosen and chosen[-1].weight < 0:
         chosen.pop()
-    return [b.text for b in chosen]
+    return FoundArticle([b.text for b in chosen], [frames[i].node for i in members])
+
+
+def article_paragraphs(tree, drop: Iterable[str] = ()) -> list[str]:
+    return find_article(tree, drop).paragraphs

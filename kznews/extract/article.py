@@ -98,6 +98,12 @@ def choose_layout(tree, site: Site) -> ArticleLayout | None:
 
 def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_at: datetime, tree=None) -> ArticleData:
     """All Article fields of one page. `fetched_at` resolves relative dates ("Сегодня, 11:16")."""
+    if _looks_binary(html):
+        # Not a page (an image or an archive served as text/html): nothing in it is an article's field.
+        return ArticleData(
+            url=canonical_from_page(url, None, site.host_aliases), fetched_url=url, site=site.name, lang=lang,
+            fetched_at=to_almaty(fetched_at), notes=["binary"],
+        )
     tree = parse_html(html) if tree is None else tree
     base = base_url(tree, url)
     structured = read_structured(tree, base)
@@ -120,6 +126,19 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
     _images(data, tree, structured, layout, base)
     _dates(data, tree, structured, layout, lang)
     return data
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+# Share of control characters (or decoding replacements) in the head of a page above which it is binary data:
+# HTML has none; random bytes have about 11%.
+BINARY_SHARE = 0.05
+
+
+def _looks_binary(html: str | bytes) -> bool:
+    head = html[:8192]
+    if isinstance(head, bytes):
+        head = head.decode("latin-1")
+    return len(_CONTROL.findall(head)) > BINARY_SHARE * len(head) if head else False
 
 
 # --- fields ------------------------------------------------------------------------------------------------

@@ -98,6 +98,9 @@ def choose_layout(tree, site: Site) -> ArticleLayout | None:
 
 def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_at: datetime, tree=None) -> ArticleData:
     """All Article fields of one page. `fetched_at` resolves relative dates ("Сегодня, 11:16")."""
+    truncated = tree is None and len(html) > MAX_MARKUP
+    if truncated:
+        html = html[:MAX_MARKUP]
     if _looks_binary(html):
         # Not a page (an image or an archive served as text/html): nothing in it is an article's field.
         return ArticleData(
@@ -116,6 +119,8 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
         fetched_at=to_almaty(fetched_at),
         layout=layout.name if layout else None,
     )
+    if truncated:
+        data.notes.append("truncated")
     visible_title = _visible_title(tree, layout, site)
     data.title = _title(data, tree, structured, visible_title, site)
     _body(data, tree, structured, layout, site)
@@ -128,6 +133,10 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
     return data
 
 
+# Markup read at most when the extractor parses the page itself: a page the crawler fetches is at most 10 MB
+# (DOWNLOAD_MAXSIZE) and real articles are far smaller (the benchmark's largest is 0.5 MB); 20 MB of hostile
+# markup would cost seconds of parsing for nothing.
+MAX_MARKUP = 5_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # Share of control characters (or decoding replacements) in the head of a page above which it is binary data:
 # HTML has none; random bytes have about 11%.

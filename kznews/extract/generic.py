@@ -50,7 +50,8 @@ _CHROME_WORDS = _words(
     advertisement advertising ad ads adv dfp gpt banner comment comments disqus breadcrumb breadcrumbs
     nav navbar navigation menu sidebar widget widgets footer masthead toolbar tags topics popup modal overlay
     cookie cookies consent paywall login register rating byline author authors bio caption credit credits
-    trending popular mostread readmore pagination pager"""
+    trending popular mostread readmore pagination pager next prev previous copyright meta views counter
+    date dateline timestamp published updated"""
 )
 # Words that keep an element even when it also names chrome ("story-body-share" no, "article-body" yes).
 _CONTENT_WORDS = _words("article body content entry main post story text blog embed")
@@ -72,6 +73,8 @@ MAX_LEVELS = 3
 # Elements read at most: real article pages have a few thousand (the benchmark's largest, 1,600); a page of
 # millions (hostile or broken markup) is read up to here, so it costs a fraction of a second, not a minute.
 MAX_ELEMENTS = 20_000
+# A run of text longer than this is not a paragraph (the longest in the benchmark's bodies has 2,071).
+MAX_PARAGRAPH = 50_000
 
 
 def _class_words(node) -> set[str]:
@@ -96,9 +99,19 @@ def _is_hidden(node) -> bool:
 
 
 def _is_chrome(node) -> bool:
-    """Named as page chrome and not as content."""
-    words = _class_words(node)
-    return bool(words & _CHROME_WORDS) and not (words & _CONTENT_WORDS)
+    """Named as page chrome and not as content. Each class (and the id) is read as a name whose last word says
+    what the element is ("article__photo-caption" is a caption, "story-body" is a body) and whose other words
+    say where it is: chrome when its last word names chrome, or when it names chrome and no content at all."""
+    chrome = False
+    for name in [*(node.get("class") or "").split(), node.get("id") or ""]:
+        words = [w.lower() for w in _WORD_SPLIT.split(name) if w]
+        if not words:
+            continue
+        if words[-1] in _CONTENT_WORDS:
+            return False
+        if words[-1] in _CHROME_WORDS or (_CHROME_WORDS.intersection(words) and not _CONTENT_WORDS.intersection(words)):
+            chrome = True
+    return chrome
 
 
 @dataclass(slots=True)
@@ -120,7 +133,9 @@ class Block:
 def _weigh(block: Block) -> None:
     """How much a block says "article": prose counts for, link text and short labels against."""
     own = block.chars - block.link_chars
-    if block.tag in _HEADINGS and block.link_chars * 2 <= block.chars:
+    if block.chars > MAX_PARAGRAPH:  # not a paragraph anyone wrote: a dump, a minified blob
+        block.weight = -10.0
+    elif block.tag in _HEADINGS and block.link_chars * 2 <= block.chars:
         block.weight = 0.0
     elif block.link_chars * 2 <= block.chars and (own >= 40 or (own >= 15 and _SENTENCE_END.search(block.text))):
         block.prose = float(own - block.link_chars)
@@ -309,11 +324,30 @@ def article_region(blocks: list[Block], frames: list[Frame]) -> tuple[list[int],
                     grown.append(i)
             members = grown
         node = parent
+    # Cards inside the article (a related article's headline with its date, a gallery's link and counter): an
+    # element of two blocks or more, none of them prose, one of them a link.
+    prose_before, links_before = [0], [0]
+    for block in blocks:
+        prose_before.append(prose_before[-1] + (block.prose > 0))
+        links_before.append(links_before[-1] + (block.link_chars * 2 > block.chars))
     chosen: list[int] = []
     for index in members:
         frame = frames[index]
+        cut = [False] * (frame.end_block - frame.first_block)
+        pending = list(frame.children)
+        while pending:
+            inner = frames[pending.pop()]
+            first, end = inner.first_block, inner.end_block
+            card = end - first >= 2 and prose_before[end] == prose_before[first] and links_before[end] > links_before[first]
+            if card and inner.node.tag not in _PARAGRAPH_TAGS:
+                cut[first - frame.first_block : end - frame.first_block] = [True] * (end - first)
+                continue
+            if end > first:
+                pending.extend(inner.children)
         chosen += [
-            i for i in range(frame.first_block, frame.end_block) if blocks[i].chrome == frame.chrome
+            i
+            for i in range(frame.first_block, frame.end_block)
+            if blocks[i].chrome == frame.chrome and not cut[i - frame.first_block]
         ]
     # Loose text of the parent between the members (text between <br>s next to a <p>) is not kept: rare.
     return chosen, members
@@ -339,10 +373,11 @@ def find_article(tree, drop: Iterable[str] = ()) -> FoundArticle:
     blocks, frames = page_blocks(root, set(select(root, selectors)) if selectors else frozenset())
     indices, members = article_region(blocks, frames)
     chosen = [blocks[i] for i in indices if _keep(blocks[i])]
-    # Labels and bylines at the edges ("By ...", "Advertisement", a date line) are not text.
-    while chosen and chosen[0].weight < 0:
+    # Before the first paragraph of prose and after the last: headings (the title), labels, bylines, date lines,
+    # "Advertisement", "Related articles" - not text.
+    while chosen and chosen[0].weight <= 0:
         chosen.pop(0)
-    while chosen and chosen[-1].weight < 0:
+    while chosen and chosen[-1].weight <= 0:
         chosen.pop()
     return FoundArticle([b.text for b in chosen], [frames[i].node for i in members])
 

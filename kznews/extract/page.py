@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kznews.extract.article import extract_article
+from kznews.extract.article import MAX_MARKUP, extract_article
 from kznews.extract.generic import find_article
 from kznews.extract.html import parse_html
 from kznews.extract.listing import extract_list
@@ -91,6 +91,8 @@ def extract_page(
     """What the extractors make of one page, as `python -m kznews extract` prints it.
 
     Raises ValueError when the URL is not one of the site's (or, without a site, not an http(s) URL)."""
+    truncated = len(html) > MAX_MARKUP
+    html = html[:MAX_MARKUP]  # as extract_article does when it parses the page itself
     tree = parse_html(html)
     if site is None:
         site = generic_site(url, page_lang(tree))
@@ -121,6 +123,8 @@ def extract_page(
     if kind != "article":
         raise ValueError(f"unknown kind {kind!r}: list or article")
     data = extract_article(html, url, site, edition.lang, now, tree=tree)
+    if truncated:
+        data.notes.append("truncated")
     return {"kind": "article", **data.__dict__}
 
 

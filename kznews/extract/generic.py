@@ -53,6 +53,11 @@ _CHROME_WORDS = _words(
     trending popular mostread readmore pagination pager next prev previous copyright meta views counter
     date dateline timestamp published updated"""
 )
+# Words run together in class names ("commentlist", "sharebar", "relatedposts", "advertisement300").
+_CHROME_PREFIX = re.compile(
+    r"^(comment|share|social|related|advert|sponsor|newsletter|subscri|promo|recommend|breadcrumb|sidebar|widget|"
+    r"footer|cookie|popup|banner|disqus|outbrain|taboola)"
+)
 # Words that keep an element even when it also names chrome ("story-body-share" no, "article-body" yes).
 _CONTENT_WORDS = _words("article body content entry main post story text blog embed")
 # Class/id words of elements shown only on demand (hover cards, tooltips) or only to screen readers.
@@ -109,7 +114,10 @@ def _is_chrome(node) -> bool:
             continue
         if words[-1] in _CONTENT_WORDS:
             return False
-        if words[-1] in _CHROME_WORDS or (_CHROME_WORDS.intersection(words) and not _CONTENT_WORDS.intersection(words)):
+        if words[-1] in _CHROME_WORDS or _CHROME_PREFIX.match(words[-1]) or (
+            (_CHROME_WORDS.intersection(words) or any(_CHROME_PREFIX.match(w) for w in words))
+            and not _CONTENT_WORDS.intersection(words)
+        ):
             chrome = True
     return chrome
 
@@ -262,11 +270,28 @@ def page_blocks(root, dropped: frozenset | set = frozenset()) -> tuple[list[Bloc
 _PARAGRAPH_TAGS = frozenset(["p", "blockquote", "pre", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "td", "th"])
 
 
+def _declares_body(node) -> bool:
+    """Marked as the article's text: schema.org's itemprop="articleBody", or a name whose last word is content's
+    ("article-body", "post-content", "story-text")."""
+    if (node.get("itemprop") or "").lower() in ("articlebody", "text"):
+        return True
+    for name in (node.get("class") or "").split():
+        words = [w.lower() for w in _WORD_SPLIT.split(name) if w]
+        if len(words) >= 2 and words[-1] in _BODY_WORDS:
+            return True
+    return False
+
+
+_BODY_WORDS = _words("body content text")
+
+
 def _core(frames: list[Frame]) -> int:
     """The frame that directly holds the most prose (chrome-named holders count half)."""
     best, best_score = -1, 0.0
     for index, frame in enumerate(frames):
         score = frame.direct * (0.5 if frame.chrome else 1.0)
+        if score and _declares_body(frame.node):
+            score *= 1.5
         if score > best_score:
             best, best_score = index, score
     return best

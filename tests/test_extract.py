@@ -126,7 +126,7 @@ def test_structured_timestamps(text, expected, corrected):
 
 
 def test_structured_garbage_is_none():
-    for text in ("", "вчера", "2024-13-45T00:00:00", "NaN", "1" * 60):
+    for text in ("", "вчера", "2024-13-45T00:00:00", "NaN", "1" * 60, "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"):
         assert parse_structured(text) is None
 
 

@@ -83,6 +83,32 @@ def test_site_fixtures_without_layouts_keep_most_of_the_body():
     assert min(scores) >= 0.45
 
 
+def _aeb_article(key_prefix: str):
+    page = next(p for p in aeb_pages() if p.key.startswith(key_prefix))
+    assert page.half == "dev"
+    return extract_article(page.html(), page.url, generic_site(page.url), "", AEB_FETCHED)
+
+
+def test_titles_of_unknown_sites_come_without_the_site_name():
+    data = _aeb_article("6ebac05f")  # thehill.com: JSON-LD headline "... | TheHill", og:site_name TheHill
+    assert data.title == "New York man pleads guilty to threatening to kill Omar" and data.sources["title"] == "jsonld"
+    data = _aeb_article("0ec95c72")  # entermedia.co.kr: no structured title; its only <h1> is the logo
+    assert data.title == "엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유" and data.sources["title"] == "heuristic"
+
+
+def test_dates_of_unknown_layouts_come_from_structured_data_then_the_date_shown_by_the_headline():
+    data = _aeb_article("6ebac05f")  # JSON-LD datePublished 2019-11-18T23:04:24-05:00
+    assert data.sources["published_at"] == "jsonld"
+    assert data.published_at == datetime(2019, 11, 19, 4, 4, 24, tzinfo=UTC)
+    data = _aeb_article("1ee91d1f")  # polygraph.info: no structured date; "November 18, 2019" under the headline
+    assert data.sources["published_at"] == "visible" and data.published_at_text == "November 18, 2019"
+    assert data.published_at.date().isoformat() == "2019-11-18" and "published_day_only" in data.notes
+    data = _aeb_article("7de52419")  # detroitnews.com: JSON-LD says 0001-01-01 (a placeholder)
+    assert data.sources["published_at"] == "visible" and data.published_at.year == 2019
+    data = _aeb_article("7916ecca")  # aljazeera.com: "Wed Nov 20 2019 08:00:58 GMT+0000" in the byline
+    assert data.published_at == datetime(2019, 11, 20, 8, 0, 58, tzinfo=UTC)
+
+
 # --- bad input: empty fields, never an exception ----------------------------------------------------------------
 
 PARAGRAPH = "<p>" + "Слово за словом, предложение за предложением, текст статьи. " * 5 + "</p>"

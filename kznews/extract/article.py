@@ -14,9 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from kznews.dates import parse_date_detail, to_almaty
-from kznews.extract.generic import article_paragraphs
+from kznews.extract.generic import date_elements, find_article
 from kznews.extract.html import (
     absolute_url,
     base_url,
@@ -38,6 +39,7 @@ from kznews.extract.structured import (
 )
 from kznews.extract.text import clean_paragraphs, join_paragraphs, paragraphs_of
 from kznews.extract.timestamps import (
+    FIRST_YEAR,
     Candidate,
     choose_instant,
     structured_candidate,
@@ -123,13 +125,13 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
         data.notes.append("truncated")
     visible_title = _visible_title(tree, layout, site)
     data.title = _title(data, tree, structured, visible_title, site)
-    _body(data, tree, structured, layout, site)
+    article_elements = _body(data, tree, structured, layout, site)
     _summary(data, tree, structured, layout, site)
     _authors(data, tree, structured, layout, site)
     _tags(data, tree, structured, layout)
     _section(data, tree, structured, layout)
     _images(data, tree, structured, layout, base)
-    _dates(data, tree, structured, layout, lang)
+    _dates(data, tree, structured, layout, lang, article_elements)
     return data
 
 
@@ -179,22 +181,58 @@ def _title(data: ArticleData, tree, structured: Structured, visible: str | None,
         ("jsonld", ld_text(structured.article, "headline") or ld_text(structured.article, "name")),
         ("meta", structured.first("og:title", "twitter:title")),
     )
+    # A site without its own suffix rule (an unknown site): the name the page gives itself is cut instead.
+    names = set() if site.title_suffix else _site_names(structured, data.fetched_url)
     for source, value in options:
         if value:
-            value = _strip_suffix(value, site)
+            value = _without_site_name(_strip_suffix(value, site), names)
             if value and not _truncated(value, visible):
                 data.sources["title"] = source
                 return value
-    if visible:
+    page_title = _without_site_name(_strip_suffix(node_text(select_one(tree, "title")), site), names)
+    if visible and (site.title_suffix or not page_title or _normal(visible) in _normal(page_title)):
         data.sources["title"] = "layout"
         return visible
-    page_title = _strip_suffix(node_text(select_one(tree, "title")), site)
+    # On an unknown site, an <h1> that the page's <title> does not contain is its logo, not the headline.
     if page_title:
         data.sources["title"] = "heuristic"
     return page_title or None
 
 
-def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·»«/]\s+")
+_NOT_ALNUM = re.compile(r"\W+")
+
+
+def _normal(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def _site_names(structured: Structured, url: str) -> set[str]:
+    """The names a page may give itself in its title: og:site_name, application-name, its host's first label."""
+    names = {_normal(n) for n in (structured.first("og:site_name"), structured.first("application-name")) if n}
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    names.add(_normal(host.split(".")[0]))
+    names.add(_normal(host))
+    return names - {""}
+
+
+def _without_site_name(title: str, names: set[str]) -> str:
+    """"Headline | TheHill" -> "Headline": a first or last part of the title that is the site's name."""
+    if not names or not title:
+        return title
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    separators = _TITLE_PARTS.findall(title)
+    if _normal(parts[-1]) in names:
+        return title[: len(title) - len(parts[-1]) - len(separators[-1])].strip()
+    if _normal(parts[0]) in names:
+        return title[len(parts[0]) + len(separators[0]) :].strip()
+    return title
+
+
+def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> list:
+    """Sets the body; returns the elements the generic extractor took it from ([] when the layout gave it)."""
     drop_texts = [data.title] if data.title else []
     paragraphs: list[str] = []
     if layout and layout.body:
@@ -204,11 +242,13 @@ def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout
         if paragraphs:
             data.sources["body"] = "layout"
     body = join_paragraphs(paragraphs)
+    elements: list = []
     if len(body) < MIN_BODY_CHARS:
         # The layout gave no body (a redesign, an archived page, a site without selectors): the generic
         # extractor over the page, checked against the body the page declares in JSON-LD.
-        found = article_paragraphs(tree, layout.drop if layout else ())
-        heuristic = join_paragraphs(clean_paragraphs(found, site.boilerplate, drop_texts, REPEAT_MIN_CHARS))
+        found = find_article(tree, layout.drop if layout else ())
+        elements = found.elements
+        heuristic = join_paragraphs(clean_paragraphs(found.paragraphs, site.boilerplate, drop_texts, REPEAT_MIN_CHARS))
         ld_body = ld_article_body(structured.article)
         declared = join_paragraphs(clean_paragraphs(ld_body.split("\n\n"), site.boilerplate, drop_texts)) if ld_body else ""
         source, candidate = _fallback_body(heuristic, declared)
@@ -216,6 +256,7 @@ def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout
             body = candidate
             data.sources["body"] = source
     data.body = _cut_dateline(body, site) or None
+    return elements
 
 
 _WORD = re.compile(r"\w+")
@@ -364,7 +405,9 @@ def _images(data: ArticleData, tree, structured: Structured, layout: ArticleLayo
         data.sources["images"] = "mixed"
 
 
-def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, lang: str) -> None:
+def _dates(
+    data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, lang: str, article_elements: list
+) -> None:
     fetched = data.fetched_at
     latest_allowed = fetched + FUTURE_TOLERANCE if fetched else None
 
@@ -401,6 +444,9 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
             visible = candidate if plausible(candidate) else None
             if visible is None and text:
                 data.notes.append("unparsed_date")
+    elif layout is None and not published:
+        # An unknown layout and no structured date: the date the page shows by its headline, if any.
+        visible = _shown_date(tree, data, article_elements, lang, plausible)
 
     chosen = choose_instant(published, visible)
     if chosen is not None:
@@ -427,6 +473,15 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
     if chosen_modified is not None:
         data.modified_at = chosen_modified.value
         data.sources["modified_at"] = chosen_modified.source
+
+
+def _shown_date(tree, data: ArticleData, article_elements: list, lang: str, plausible) -> Candidate | None:
+    for node in date_elements(tree, data.title, article_elements):
+        text = date_text_of(node, "datetime")
+        candidate = visible_candidate("visible", text, parse_date_detail(text[:200], lang, data.fetched_at))
+        if candidate is not None and candidate.value.year >= FIRST_YEAR and plausible(candidate):
+            return candidate
+    return None
 
 
 def _ld_date(structured: Structured, key: str) -> str | None:

@@ -409,3 +409,48 @@ def find_article(tree, drop: Iterable[str] = ()) -> FoundArticle:
 
 def article_paragraphs(tree, drop: Iterable[str] = ()) -> list[str]:
     return find_article(tree, drop).paragraphs
+
+
+# --- the visible date of an article on an unknown layout -------------------------------------------------------
+
+_DATE_WORDS = _words("date time published pubdate timestamp dateline posted datetime")
+_DATE_ITEMPROPS = frozenset(["datepublished", "datecreated"])
+
+
+def _names_a_date(node) -> bool:
+    if node.tag == "time" or (node.get("itemprop") or "").lower() in _DATE_ITEMPROPS:
+        return True
+    return bool(_class_words(node) & _DATE_WORDS)
+
+
+def date_elements(tree, title: str | None, elements: list) -> list:
+    """Elements that may show the article's publication date, in document order: a <time>, an itemprop date, an
+    element whose class or id names a date, from the headline (the <h1> that reads as the title; the article's
+    first element when there is none) to the end of the article. Never the page's others (a sidebar's list of
+    the day's news, the masthead's today): they lie outside that span."""
+    if not elements:
+        return []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    wanted = clean_text(title).casefold() if title else ""
+    start = elements[0]
+    for heading in root.iter("h1"):
+        text = clean_text(heading.text_content()).casefold()
+        if text and wanted and (text == wanted or wanted.startswith(text) or text.startswith(wanted)):
+            start = heading
+            break
+    found, started, seen = [], False, 0
+    end = elements[-1]
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            if node is end:
+                break
+            continue
+        seen += 1
+        if seen > MAX_ELEMENTS:
+            break
+        if node is start:
+            started = True
+        if started and isinstance(node.tag, str) and _names_a_date(node):
+            found.append(node)
+    return found

@@ -59,6 +59,10 @@ def test_real_tengrinews_articles_without_layouts_give_the_layout_body(name, url
     fallback = extract_article(html, url, without_layouts(site), "ru", FETCHED)
     assert with_layout.sources["body"] == "layout" and fallback.sources["body"] == "heuristic"
     assert fallback.body == with_layout.body
+    assert fallback.images == with_layout.images  # the pictures inside the article's elements
+    assert (fallback.title, fallback.published_at, fallback.authors) == (
+        with_layout.title, with_layout.published_at, with_layout.authors
+    )
     # and with no site knowledge at all the text is the same; only the site's boilerplate rules are missing
     generic = extract_article(html, url, generic_site(url, "ru"), "ru", FETCHED)
     assert page_f1(with_layout.body, generic.body) >= 0.97

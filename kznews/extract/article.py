@@ -130,7 +130,7 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
     _authors(data, tree, structured, layout, site)
     _tags(data, tree, structured, layout)
     _section(data, tree, structured, layout)
-    _images(data, tree, structured, layout, base)
+    _images(data, tree, structured, layout, base, article_elements)
     _dates(data, tree, structured, layout, lang, article_elements)
     return data
 
@@ -389,17 +389,22 @@ def _section(data: ArticleData, tree, structured: Structured, layout: ArticleLay
             return
 
 
-def _images(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, base: str) -> None:
+def _images(
+    data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, base: str, article_elements: list
+) -> None:
     urls = []
     urls += [absolute_url(base, u) for u in structured.all("og:image")]
     urls += ld_urls(structured.article.get("image"), base)
+    nodes: list = []
     if layout:
         nodes = select(tree, layout.images) if layout.images else []
         if not nodes and layout.body:
             nodes = [img for container in select(tree, layout.body) for img in container.iter("img")]
-        for node in nodes:
-            src = node.get("data-src") or node.get("data-original") or node.get("src")
-            urls.append(absolute_url(base, src))
+    else:  # an unknown layout: the pictures inside the elements the generic extractor took the text from
+        nodes = [img for element in article_elements for img in element.iter("img")]
+    for node in nodes:
+        src = node.get("data-src") or node.get("data-original") or node.get("src")
+        urls.append(absolute_url(base, src))
     data.images = _unique(u for u in urls if u and not _IMAGE_SKIP.search(u))[:50]
     if data.images:
         data.sources["images"] = "mixed"

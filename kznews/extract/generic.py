@@ -73,8 +73,6 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»)\]]$")
 SIBLING_SHARE = 0.2
 # ...or is one paragraph of prose this long with few links (a lead printed apart from the body).
 SIBLING_PARAGRAPH = 80
-# How many levels above the core the article may grow.
-MAX_LEVELS = 3
 # Elements read at most: real article pages have a few thousand (the benchmark's largest, 1,600); a page of
 # millions (hostile or broken markup) is read up to here, so it costs a fraction of a second, not a minute.
 MAX_ELEMENTS = 20_000
@@ -164,6 +162,7 @@ class Frame:
     end_block: int = 0
     value: float = 0.0  # sum of block weights (chrome subtrees add nothing positive)
     direct: float = 0.0  # prose of its paragraphs (children: full, grandchildren: half)
+    strongest: float = 0.0  # the most `direct` prose of one element in its subtree (chrome-named ones left out)
     children: list[int] = field(default_factory=list)
 
 
@@ -253,14 +252,17 @@ def page_blocks(root, dropped: frozenset | set = frozenset()) -> tuple[list[Bloc
             index = stack.pop()
             frame = frames[index]
             frame.end_block = len(blocks)
+            _close(frames, index)
             if stack:
                 frames[stack[-1]].value += min(frame.value, 0.0) if frame.is_chrome else frame.value
         if node is not root:
             add(node.tail)
     flush()
     while stack:  # only when the walk stopped early: close what is open, as its end events would
-        frame = frames[stack.pop()]
+        index = stack.pop()
+        frame = frames[index]
         frame.end_block = len(blocks)
+        _close(frames, index)
         if stack:
             frames[stack[-1]].value += min(frame.value, 0.0) if frame.is_chrome else frame.value
     return blocks, frames
@@ -297,18 +299,10 @@ def _core(frames: list[Frame]) -> int:
     return best
 
 
-def _strongest_holder(frames: list[Frame], index: int) -> float:
-    """The most prose one element of the subtree holds directly (chrome-named subtrees left out)."""
-    strongest = 0.0
-    stack = [index]
-    while stack:
-        current = stack.pop()
-        frame = frames[current]
-        if frame.is_chrome and current != index:
-            continue
-        strongest = max(strongest, frame.direct)
-        stack.extend(frame.children)
-    return strongest
+def _close(frames: list[Frame], index: int) -> None:
+    """At an element's end, everything inside it is known: the most prose one element of its subtree holds."""
+    frame = frames[index]
+    frame.strongest = max([frame.direct] + [frames[c].strongest for c in frame.children if not frames[c].is_chrome])
 
 
 def _joins(frames: list[Frame], blocks: list[Block], index: int, core_direct: float) -> bool:
@@ -316,7 +310,7 @@ def _joins(frames: list[Frame], blocks: list[Block], index: int, core_direct: fl
     frame = frames[index]
     if frame.is_chrome or frame.value <= 0:
         return False
-    if _strongest_holder(frames, index) >= SIBLING_SHARE * core_direct:
+    if frame.strongest >= SIBLING_SHARE * core_direct:
         return True
     own = blocks[frame.first_block : frame.end_block]
     return len(own) == 1 and own[0].prose >= SIBLING_PARAGRAPH and own[0].link_density < 0.25
@@ -332,10 +326,8 @@ def article_region(blocks: list[Block], frames: list[Frame]) -> tuple[list[int],
     # them, a subheading, a short paragraph, is kept unless it is chrome).
     members = [core]
     node = core
-    for _ in range(MAX_LEVELS):
+    while frames[node].parent >= 0:  # up to the page's root: at each level, only siblings that qualify join
         parent = frames[node].parent
-        if parent < 0:
-            break
         siblings = frames[parent].children
         joined = {i for i in siblings if i == node or _joins(frames, blocks, i, core_direct)}
         if len(joined) > 1:

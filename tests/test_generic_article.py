@@ -37,11 +37,11 @@ def aeb_scores():
 
 
 def test_benchmark_pages_floor(aeb_scores):
-    # Measured 0.964 (dev 0.978, check 0.949) when this floor was set; trafilatura 2.3.1 scores 0.961 on the same
+    # Measured 0.970 (dev 0.978, check 0.963) when this floor was set; trafilatura 2.3.1 scores 0.961 on the same
     # pages (make bench-generic). The floor is well below: it catches a fallback that got clearly worse.
     assert aeb_scores["all"]["f1"] >= 0.94, aeb_scores
     assert aeb_scores["dev"]["f1"] >= 0.95, aeb_scores
-    assert aeb_scores["check"]["f1"] >= 0.92, aeb_scores
+    assert aeb_scores["check"]["f1"] >= 0.93, aeb_scores
     assert aeb_scores["all"]["precision"] >= 0.92 and aeb_scores["all"]["recall"] >= 0.93, aeb_scores
 
 

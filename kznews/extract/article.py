@@ -6,6 +6,11 @@ blindly: truncated JSON-LD headlines give way to the visible title, SEO template
 dates are checked against the visible date (kznews.extract.timestamps). A layout that stopped matching after a
 redesign costs the fields only it could supply, never the article; `ArticleData.sources` says where each field
 came from, so the crawl's stats show a site falling back to heuristics the day it changes its markup.
+
+When the layout gives no body (none matched, or its body selector found almost nothing), the generic extractor
+(kznews.extract.generic) reads the page as any page; on such pages the date shown by the headline counts when no
+structured date exists. Bad input never raises: binary data gives an empty article (note "binary"), markup
+beyond 5 MB is not parsed (note "truncated").
 """
 
 from __future__ import annotations

@@ -1,20 +1,27 @@
 """The article body of a page whose layout we do not know: a content-scoring extractor over the lxml tree.
 
 One pass over the page cuts its text into blocks (a paragraph, a heading, a list item, a run of text between
-<br>s) and gives each block a weight: prose counts for (its characters outside links), link text and short labels
-count against. Then, as readability does, the article's core is the element that directly holds the most prose
-(the parent of the paragraphs gets their full weight, the grandparent half), and the article grows from there to
-the siblings that hold prose too (the rest of a body cut into chunks by ads, a lead printed apart), one level at
-a time, never to teaser lists or comment threads that are only near it. Inside, the blocks that are not article
-text (link lists, labels at the edges, captions) are left out.
+<br>s) and weighs each: prose counts for (its characters outside links), link text and short labels count against.
+Then, as readability does, the article's core is the element that directly holds the most prose (the parent of the
+paragraphs gets their full weight, the grandparent half; an element marked as the body, itemprop=articleBody or a
+class ending in body/content/text, half again). From the core the article grows, level by level up to the page's
+root, to the siblings that hold prose of their own: an element holding a fifth of the core's prose (the rest of a
+body cut into chunks by ads), or one paragraph of prose (a lead printed apart), with whatever lies between them
+that is not chrome (a subheading). Teaser lists and comment threads next to the article do not qualify: their
+prose is spread thin over many small holders, or sits behind a chrome name. Inside, what is not article text is
+left out: lines of links in lists, cards of links without prose (a related article with its date), and the
+headings, labels, bylines and dates before the first paragraph and after the last.
 
-Subtrees whose class or id names a kind of page chrome (share, related, comments, newsletter...) are barriers,
-not holes: they and what they hold can still be the article (pages wrap everything in <div class="page-ad-...">),
-but their text never counts for an article element around them. Hidden elements, scripts, navigation, asides,
-footers and captions never count.
+Class and id names are read as names whose last word says what an element is ("article__photo-caption" is a
+caption, "story-body" a body). Elements named as chrome (share, related, comments, newsletter, caption, meta,
+next...) are barriers, not holes: they and what they hold can still be the article (pages wrap everything in
+<div class="page-ad-margins">), but their text never counts for an element around them. Hidden elements
+(hidden, aria-hidden, display:none, tooltips, screen-reader text), scripts, navigation, asides, footers and
+captions never count.
 
-The tree is read, never modified (the other fields are read from the same tree), and the pass is iterative, so
-deep markup cannot exhaust the stack.
+The tree is read, never modified (the other fields are read from the same tree); the pass is iterative (deep
+markup cannot exhaust the stack) and reads at most MAX_ELEMENTS elements (20 MB of markup costs a fraction of a
+second). `date_elements` gives the elements that may show the publication date, by the headline.
 """
 
 from __future__ import annotations

@@ -68,6 +68,9 @@ GENERIC_BOILERPLATE = tuple(
         r"\s*(:|\||©|—|–|-).{0,160}$",
         r"^\d*\s*(фото|сурет|photo|коллаж)\s+(из|с|©|[А-ЯЁA-Z][\w-]+\s[А-ЯЁA-Z][\w-]+).{0,80}$",
         r"^cover\s+(коллаж|фото|photo|orda)",
+        r"^©\s*\S.{0,120}$",  # "© Sputnik / Жанара Каримова": a credit line
+        # an embed the page did not render, left as its bare address ("https://t.me/kursivkz/48213")
+        r"^https?://(t\.me|(www\.)?(instagram|twitter|x|facebook|tiktok|youtube)\.com|youtu\.be)/\S*$",
         # end-of-article bylines ("Текст подготовила Айгерим Абилмажитова. Фото Турара Казангапова.")
         r"^((текст|материал) подготовил[аи]?|подготовил[аи]?)\s.{0,120}$",
         r"^(текст|автор|авторы)\s*:.{0,120}$",

@@ -158,6 +158,16 @@ def test_twenty_megabytes_of_markup_are_read_up_to_a_bound():
 def test_binary_input_is_noted():
     data = extract_article(random.Random(0).randbytes(10_000), URL, generic_site(URL, "ru"), "ru", FETCHED)
     assert data.notes == ["binary"] and data.url == "https://example.kz/news/some-article-123456"
+    # already parsed by the caller (the spider passes its tree): judged on the parsed text
+    garbage = random.Random(2).randbytes(10_000)
+    data = extract_article(garbage, URL, generic_site(URL, "ru"), "ru", FETCHED, tree=parse_html(garbage))
+    assert data.notes == ["binary"] and data.body is None
+
+
+def test_a_utf16_page_is_text_not_binary():
+    html = ("<html><body><div>" + PARAGRAPH * 3 + "</div></body></html>").encode("utf-16")
+    data = extract_article(html, URL, generic_site(URL, "ru"), "ru", FETCHED)
+    assert "binary" not in data.notes and data.body.startswith("Слово за словом")
 
 
 # --- purity and mechanics ---------------------------------------------------------------------------------------

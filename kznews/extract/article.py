@@ -108,13 +108,13 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
     truncated = tree is None and len(html) > MAX_MARKUP
     if truncated:
         html = html[:MAX_MARKUP]
-    if _looks_binary(html):
+    tree = parse_html(html) if tree is None else tree
+    if _looks_binary(tree):
         # Not a page (an image or an archive served as text/html): nothing in it is an article's field.
         return ArticleData(
             url=canonical_from_page(url, None, site.host_aliases), fetched_url=url, site=site.name, lang=lang,
             fetched_at=to_almaty(fetched_at), notes=["binary"],
         )
-    tree = parse_html(html) if tree is None else tree
     base = base_url(tree, url)
     structured = read_structured(tree, base)
     layout = choose_layout(tree, site)
@@ -145,15 +145,21 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
 # markup would cost seconds of parsing for nothing.
 MAX_MARKUP = 5_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
-# Share of control characters (or decoding replacements) in the head of a page above which it is binary data:
-# HTML has none; random bytes have about 11%.
+# Share of control characters (or decoding replacements) in the first 8 KB of a page's text above which it is
+# binary data: text has none; random bytes parsed as HTML have about 11%.
 BINARY_SHARE = 0.05
 
 
-def _looks_binary(html: str | bytes) -> bool:
-    head = html[:8192]
-    if isinstance(head, bytes):
-        head = head.decode("latin-1")
+def _looks_binary(tree) -> bool:
+    """The page's text, as parsed (so a UTF-16 page decoded from its BOM is text), begins with control
+    characters or decoding replacements: binary data."""
+    pieces, size = [], 0
+    for text in tree.itertext():
+        pieces.append(text)
+        size += len(text)
+        if size >= 8192:
+            break
+    head = "".join(pieces)[:8192]
     return len(_CONTROL.findall(head)) > BINARY_SHARE * len(head) if head else False
 
 

@@ -129,7 +129,7 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
     if truncated:
         data.notes.append("truncated")
     visible_title = _visible_title(tree, layout, site)
-    data.title = _title(data, tree, structured, visible_title, site)
+    data.title = _title(data, tree, structured, visible_title, site, layout)
     article_elements = _body(data, tree, structured, layout, site)
     _summary(data, tree, structured, layout, site)
     _authors(data, tree, structured, layout, site)
@@ -187,7 +187,9 @@ def _truncated(candidate: str, full: str | None) -> bool:
     return full.startswith(stem)
 
 
-def _title(data: ArticleData, tree, structured: Structured, visible: str | None, site: Site) -> str | None:
+def _title(
+    data: ArticleData, tree, structured: Structured, visible: str | None, site: Site, layout: ArticleLayout | None
+) -> str | None:
     options = (
         ("jsonld", ld_text(structured.article, "headline") or ld_text(structured.article, "name")),
         ("meta", structured.first("og:title", "twitter:title")),
@@ -201,10 +203,10 @@ def _title(data: ArticleData, tree, structured: Structured, visible: str | None,
                 data.sources["title"] = source
                 return value
     page_title = _without_site_name(_strip_suffix(node_text(select_one(tree, "title")), site), names)
-    if visible and (site.title_suffix or not page_title or _normal(visible) in _normal(page_title)):
+    # On an unknown layout, an <h1> that the page's <title> does not contain is a logo, not the headline.
+    if visible and (layout is not None or not page_title or _normal(visible) in _normal(page_title)):
         data.sources["title"] = "layout"
         return visible
-    # On an unknown site, an <h1> that the page's <title> does not contain is its logo, not the headline.
     if page_title:
         data.sources["title"] = "heuristic"
     return page_title or None

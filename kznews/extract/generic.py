@@ -109,22 +109,26 @@ def _is_hidden(node) -> bool:
 
 
 def _is_chrome(node) -> bool:
-    """Named as page chrome and not as content. Each class (and the id) is read as a name whose last word says
-    what the element is ("article__photo-caption" is a caption, "story-body" is a body) and whose other words
-    say where it is: chrome when its last word names chrome, or when it names chrome and no content at all."""
+    """Named as page chrome. Each class (and the id) is read as a name whose last word says what the element is and
+    whose first says where: "article__photo-caption" is a caption, "sidebar-content" is in a sidebar, both chrome;
+    "article-body" is the text, and so is an embed from anywhere ("social-media-embed": a post the author quotes).
+    A name that says the text wins over another class that says chrome ("ArticlePage-content paywall"); else any
+    name with a chrome word makes the element chrome."""
     chrome = False
     for name in [*(node.get("class") or "").split(), node.get("id") or ""]:
         words = [w.lower() for w in _WORD_SPLIT.split(name) if w]
         if not words:
             continue
-        if words[-1] in _CONTENT_WORDS:
+        first, last = _is_chrome_word(words[0]), _is_chrome_word(words[-1])
+        if words[-1] in _CONTENT_WORDS and (not first or words[-1] == "embed"):
             return False
-        if words[-1] in _CHROME_WORDS or _CHROME_PREFIX.match(words[-1]) or (
-            (_CHROME_WORDS.intersection(words) or any(_CHROME_PREFIX.match(w) for w in words))
-            and not _CONTENT_WORDS.intersection(words)
-        ):
+        if first or last or (any(_is_chrome_word(w) for w in words) and not _CONTENT_WORDS.intersection(words)):
             chrome = True
     return chrome
+
+
+def _is_chrome_word(word: str) -> bool:
+    return word in _CHROME_WORDS or bool(_CHROME_PREFIX.match(word))
 
 
 @dataclass(slots=True)

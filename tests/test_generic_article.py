@@ -114,6 +114,7 @@ def test_dates_of_unknown_layouts_come_from_structured_data_then_the_date_shown_
 
 
 # --- bad input: empty fields, never an exception ----------------------------------------------------------------
+# Constructed inputs (mechanics: sizes, bytes, nesting), not articles.
 
 PARAGRAPH = "<p>" + "Слово за словом, предложение за предложением, текст статьи. " * 5 + "</p>"
 URL = "https://example.kz/news/some-article-123456/"
@@ -133,9 +134,11 @@ URL = "https://example.kz/news/some-article-123456/"
         "<html><body><p>" + "<b>" * 50_000 + "текст" + "</b>" * 50_000 + "</p></body></html>",
         "<html><body>" + "<p>текст <div>" * 100_000,
         "<html><body><p>" + "слово " * 3_400_000 + "</p></body></html>",  # 20 MB in one text node
+        b"D" * 20_000,  # one byte repeated (what the fault matrix serves as "random bytes")
+        "<html><body><div>" + "QUJDREVGR0g=" * 2000 + "</div></body></html>",  # a base64 blob
     ],
     ids=["empty", "empty-bytes", "blank", "no-text", "binary", "binary-as-text", "nul", "nested", "nested-inline",
-         "unclosed", "20MB-text"],
+         "unclosed", "20MB-text", "one-byte", "base64"],
 )
 def test_bad_input_gives_an_article_with_empty_fields(html):
     for site in (generic_site(URL, "ru"), get_site("tengrinews")):

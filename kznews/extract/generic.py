@@ -150,7 +150,7 @@ class Block:
 def _weigh(block: Block) -> None:
     """How much a block says "article": prose counts for, link text and short labels against."""
     own = block.chars - block.link_chars
-    if block.chars > MAX_PARAGRAPH:  # not a paragraph anyone wrote: a dump, a minified blob
+    if block.chars > MAX_PARAGRAPH or not _has_words(block.text):  # not written: a dump, a blob, binary data
         block.weight = -10.0
     elif block.tag in _HEADINGS and block.link_chars * 2 <= block.chars:
         block.weight = 0.0
@@ -159,6 +159,22 @@ def _weigh(block: Block) -> None:
         block.weight = block.prose
     else:
         block.weight = -10.0 - 2.0 * block.link_chars
+
+
+_CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]")
+# Text has a word break (a space, or CJK punctuation where words are not spaced) every this many characters at
+# least: English words average 5 characters, a Chinese sentence runs about 15 between commas; a blob (base64,
+# minified code, a run of one byte) has none.
+MAX_WORD = 50
+
+
+def _has_words(text: str) -> bool:
+    if len(text) < 2 * MAX_WORD:
+        return True
+    breaks = text.count(" ")
+    if breaks * MAX_WORD < len(text):
+        breaks += len(_CJK_PUNCTUATION.findall(text))
+    return breaks * MAX_WORD >= len(text)
 
 
 @dataclass(slots=True)

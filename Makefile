@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental clean chaos
+.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic clean chaos
 
 setup: $(STAMP) system-packages
 
@@ -64,6 +64,11 @@ bench-incremental: setup
 
 bench-syndication: setup
 	$(PY) tests/benchmarks/bench_syndication.py
+
+# Article bodies of pages without known selectors: the generic extractor against trafilatura on the 88 real pages
+# of tests/data/aeb-dev, every site's fixtures with its layouts removed, and bad input (docs/benchmarks.md).
+bench-generic: setup
+	$(PY) tests/benchmarks/bench_generic.py
 
 # --- operations (docs/operations.md) ---------------------------------------------------------------------------
 .PHONY: runs scrapyd-deploy schedule-once

@@ -3,6 +3,8 @@
 - article.py  extract_article(): an article page -> Article fields (structured data, site selectors, heuristics)
 - listing.py  extract_list(): a list page -> entries (url, title, date) and pagination links
 - feeds.py    parse_feed(), parse_sitemap(): RSS/Atom and sitemaps
+- generic.py  the article body of a page whose layout is unknown (content scoring), and its visible date
+- page.py     extract_page(): one saved page as `python -m kznews extract` reads it (with or without a site)
 - structured.py, timestamps.py, text.py, html.py: the layers they are built from
 """
 

@@ -26,6 +26,9 @@ from datetime import UTC, datetime, timedelta
 from kznews.dates import ALMATY, DateParse, to_almaty
 
 _KZ_OFFSETS = (timedelta(hours=5), timedelta(hours=6))
+# Structured dates before this year are CMS placeholders ("0001-01-01T00:00:00Z", the Unix epoch): nothing was
+# published on the web before it.
+FIRST_YEAR = 1995
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ def parse_structured(text: str | None) -> tuple[datetime, bool, bool] | None:
     except ValueError:
         return None
     has_time = len(candidate) > 10
+    if value.year < FIRST_YEAR:  # a placeholder (0001-01-01, the Unix epoch), not a publication date
+        return None
     if value.tzinfo is None:
         return value.replace(tzinfo=ALMATY), has_time, False
     offset = value.utcoffset()

@@ -115,6 +115,8 @@ def extract_page(
                     "published_at": e.published_at,
                     "published_day": e.published_day,
                     "date_text": e.date_text,
+                    # in another block than the page's own list (a sidebar): requested, but not a reason to walk on
+                    "secondary": e.secondary,
                 }
                 for e in page.entries
             ],

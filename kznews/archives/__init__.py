@@ -45,12 +45,8 @@ DEFAULTS = {
 
 # Download slots: each archive endpoint has its own concurrency and delay (KZNEWS_ARCHIVE_*), and its own
 # Retry-After cool-down (kznews.retry keys cool-downs by slot).
-SLOTS = {
-    "commoncrawl-index": "archive:commoncrawl-index",
-    "commoncrawl-data": "archive:commoncrawl-data",
-    "wayback-cdx": "archive:wayback-cdx",
-    "wayback": "archive:wayback",
-}
+SLOT_PREFIX = "archive:"
+SLOTS = {name: SLOT_PREFIX + name for name in ("commoncrawl-index", "commoncrawl-data", "wayback-cdx", "wayback")}
 
 
 def setting(settings, name: str):

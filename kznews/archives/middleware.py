@@ -24,7 +24,15 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 from w3lib.url import canonicalize_url
 
-from kznews.archives import ARCHIVE_META, ARCHIVED_FLAG, COMMONCRAWL, WAYBACK, count_drop, setting
+from kznews.archives import (
+    ARCHIVE_META,
+    ARCHIVED_FLAG,
+    COMMONCRAWL,
+    SLOT_PREFIX,
+    WAYBACK,
+    count_drop,
+    setting,
+)
 from kznews.archives.cdx import parse_timestamp, parse_wayback_capture_url
 from kznews.archives.records import (
     ArchivedResponse,
@@ -94,19 +102,23 @@ class ArchiveRecordMiddleware:
         raise IgnoreRequest(f"archived page dropped ({reason}): {capture['url']}")
 
     def process_response(self, request, response):
-        capture = request.meta.get(ARCHIVE_META)
-        if capture is None or ARCHIVED_FLAG in response.flags:
+        slot = request.meta.get("download_slot") or ""
+        if ARCHIVED_FLAG in response.flags or not slot.startswith(SLOT_PREFIX):
             return response
-        archive, status = capture["archive"], response.status
+        status = response.status
         if status in SLOWDOWN_STATUSES:
             # The archive asks us to slow down: kznews.retry waits (Retry-After honoured) and tries again. A
             # plain Response is never taken for a challenge page of the site by kznews.blocking.
-            self.stats.inc_value(f"kznews/archive/{archive}/slowdowns")
+            self.stats.inc_value(f"kznews/archive/{slot[len(SLOT_PREFIX):].split('-')[0]}/slowdowns")
             if type(response) is Response:
                 return response
             return Response(url=response.url, status=status, headers=response.headers, body=response.body,
                             flags=response.flags, request=request, ip_address=response.ip_address,
                             protocol=response.protocol)
+        capture = request.meta.get(ARCHIVE_META)
+        if capture is None:
+            return response
+        archive = capture["archive"]
         if archive == WAYBACK and 300 <= status < 400:
             return self._wayback_redirect(request, response, capture)
         if status not in (200, 206):

@@ -403,7 +403,7 @@ class ArchiveSourceMixin:
             yield self._ccnews_chunk_request(path, 0, self.ccnews_chunk)
 
     def _ccnews_chunk_request(self, path: str, offset: int, size: int):
-        url = f"{cdx.cc_data_url(self.cc_data, path)}#{offset}"
+        url = f"{cdx.cc_data_url(self.cc_data, path)}#{offset}-{size}"  # the Range, for fingerprints
         request = self._archive_request(
             url, "commoncrawl-data", self.parse_ccnews_chunk, cb_kwargs={"path": path, "offset": offset, "size": size},
             verbatim_url=True, download_maxsize=size + 4096,
@@ -481,6 +481,8 @@ class ArchiveSourceMixin:
         )
         request = scrapy.Request(archived.url, meta={ARCHIVE_META: asdict(capture)}, dont_filter=True)
         response = self._encoding.process_response(request, build_response(archived, archived.url, request))
+        for note in archived.notes:
+            stats.inc_value(f"kznews/archive/{self.name}/notes/{note}")
         stats.inc_value(f"kznews/archive/{self.name}/{CCNEWS}/pages")
         if kind == "article":
             yield from self.parse_article(response, edition.key, {})

@@ -211,7 +211,7 @@ class ArchiveServer:
         self.wayback = sorted(wayback or [], key=lambda p: (surt(p.url), ts14(p.captured_at)))
         self.bursts = dict(bursts or {})
         self.retry_after = retry_after
-        self.hits: list[tuple[float, str, int]] = []  # (monotonic time, host + path, status)
+        self.hits: list[tuple[float, str, int]] = []  # (monotonic time, host + path [+ " " + Range], status)
         self.escaped: list[str] = []
         self._lock = threading.Lock()
         server = self
@@ -267,8 +267,9 @@ class ArchiveServer:
         host, _, rest = target.partition("/")
         path, _, query = rest.partition("?")
         status, out_headers, body = self._answer(host, "/" + path, query, headers)
+        ranged = f" {headers.get('Range')}" if headers.get("Range") else ""
         with self._lock:
-            self.hits.append((time.monotonic(), host + "/" + rest, status))
+            self.hits.append((time.monotonic(), host + "/" + rest + ranged, status))
             if host not in ARCHIVE_HOSTS:
                 self.escaped.append(target)
         return status, out_headers, body

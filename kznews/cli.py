@@ -8,6 +8,7 @@
   runs       list the last runs of each site with their health (the `runs` collection)
   load-spill load articles spilled to a local file while MongoDB was down (docs/reliability.md)
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
+  audit      sample a site's archived pages over the years and report how its layouts fit (kznews.archives.audit)
 """
 
 from __future__ import annotations
@@ -221,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     load_spill.add_argument("files", nargs="+", help="spill files (.local/spill/*.jsonl)")
     load_spill.set_defaults(func=cmd_load_spill)
+
+    from kznews.archives.audit import add_parser as add_audit_parser
+
+    add_audit_parser(commands)
 
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "dates":

@@ -593,3 +593,47 @@ def ccnews_scenario() -> Scenario:
 
 def decompress_member(data: bytes) -> bytes:
     return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data)
+
+
+OLD_LAYOUT_PAGE = """<!DOCTYPE html>
+<!-- constructed (tests/tools/archive_server.py): an article in a markup none of the site's layouts knows (as after
+     a redesign, or in an old year), so extraction falls back to structured data and heuristics -->
+<html lang="ru"><head><meta charset="utf-8"><title>Старая вёрстка: новость 2019 года - Tengrinews.kz</title></head>
+<body><div class="old-news"><h1 class="old-title">Старая вёрстка: новость 2019 года</h1>
+<span class="old-date">14 июня 2019, 10:20</span>
+<div class="old-text"><p>Этот абзац собран для проверки аудита: вёрстка страницы не совпадает ни с одной из известных,
+и поля статьи приходят из общих эвристик, а не из селекторов сайта.</p>
+<p>Второй абзац делает текст достаточно длинным, чтобы тело статьи набрало больше двухсот знаков и было похоже на
+настоящую новость.</p></div></div></body></html>""".encode()
+
+
+def audit_scenario() -> Scenario:
+    """Wayback captures of tengrinews.kz over several years (and one Common Crawl crawl), for the layout audit."""
+    at = utc
+    wayback = [
+        Page(f"{RU}/kazakhstan_news/staraya-verstka-novost-2019-goda-370001/", at("2019-06-14T08:00:00+00:00"),
+             OLD_LAYOUT_PAGE, provenance="constructed: an old layout"),
+        Page(f"{RU}/tag/алматы/", at("2023-01-10T14:00:00+00:00"), real("tag-almaty-2023-01-10.html"),
+             provenance="real: a tag page (not sampled: not one of the edition's lists)"),
+        Page(ARTICLE_2185, at("2023-09-28T04:00:00+00:00"), real("article-2023-09-27-2185.html"), provenance="real"),
+        Page(ARTICLE_2362, at("2024-03-19T04:00:00+00:00"), real("article-2024-03-18-2362.html"), provenance="real"),
+        Page(f"{RU}/article/", at("2024-04-08T07:10:00+00:00"), real("list-article-page1-2024-04-08.html"),
+             provenance="real"),
+        Page(ARTICLE_2185, at("2023-09-29T07:00:00+00:00"), real("article-2023-09-27-2185.html"),
+             provenance="real: a second capture in the month, sampled once"),
+        Page(f"{RU}/news/", at("2024-10-15T14:00:00+00:00"), real("news-2024-10-15.html"), provenance="real"),
+        Page(f"{RU}/", at("2024-10-24T06:00:00+00:00"), real("home-2024-10-24-dom.html"), provenance="real"),
+        Page(NEWS_550643, at("2024-10-15T15:00:00+00:00"), constructed_fixture("ru-news-550643.html"),
+             provenance="constructed"),
+        Page(NEWS_550644, at("2024-10-15T15:30:00+00:00"), constructed_fixture("ru-news-550644.html"),
+             provenance="constructed"),
+        Page(f"{RU}/kazakhstan_news/blocked-550705/", at("2024-10-16T16:00:00+00:00"), _challenge(),
+             provenance="constructed: a Cloudflare challenge page (tests/tools/chaos.py)"),
+    ]
+    crawls = {"CC-MAIN-2024-42": [
+        Page(RELATIVE, at("2024-10-20T03:00:00+00:00"), RELATIVE_DATE_PAGE, provenance="constructed"),
+    ]}
+    collinfo = [{"id": "CC-MAIN-2024-42", "cdx-api": f"https://{CC_INDEX}/CC-MAIN-2024-42-index",
+                 "from": "2024-10-01T00:00:00", "to": "2024-10-31T23:59:59"}]
+    server = ArchiveServer(collinfo=collinfo, cc_crawls=crawls, wayback=wayback)
+    return Scenario(server, "2019", "2024", {}, {"challenge": 1})

@@ -11,12 +11,18 @@ from datetime import datetime
 
 import pytest
 
+from kznews.sites import get_site
+from kznews.urls import canonicalize_url
 from tests.conftest import run_spider
 from tests.tools import minisite
 from tests.tools.archive_server import (
     ARTICLE_2185,
+    ARTICLE_2362,
     CC_DATA,
+    NEWS_550644,
+    NUR_2086925,
     RELATIVE,
+    ROOT,
     canonical,
     ccnews_scenario,
     tengrinews_scenario,
@@ -149,3 +155,37 @@ def test_ccnews_is_streamed_in_pieces_keeping_only_the_sites_records(tmp_path, m
             sizes.append(int(end) - int(start) + 1)
     assert sizes and max(sizes) <= 262144 and min(sizes) == 16384
     assert not any("20240407000000" in h[1] or "20240410000000" in h[1] for h in hits)  # outside the window
+
+
+def test_one_ccnews_pass_for_several_sites(tmp_path, mongo_uri, mongo_db):
+    import os
+    import subprocess
+    import sys
+
+    scenario = ccnews_scenario()
+    with scenario.server as server:
+        env = {**os.environ, "KZNEWS_PROFILE": "local", "KZNEWS_HOST_MAP": json.dumps(server.host_map),
+               "MONGO_URI": mongo_uri, "MONGO_DATABASE": mongo_db.name, "PYTHONPATH": str(ROOT),
+               "KZNEWS_STATS_FILE": str(tmp_path / "stats.json")}
+        command = [sys.executable, "-m", "kznews", "ccnews", "--since", "2024-04-08T00:00:00+00:00",
+                   "--until", "2024-04-19T00:00:00+00:00", "--sites", "tengrinews,nur",
+                   "-s", "KZNEWS_CCNEWS_CHUNK=16384", "-s", "KZNEWS_CCNEWS_MAX_CHUNK=262144"]
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False)
+        pieces = Counter(h[1] for h in server.hits if "CC-NEWS-" in h[1])
+    assert result.returncode == 0, result.stderr[-3000:]
+    stats = json.loads((tmp_path / "stats.json").read_text(encoding="utf-8"))
+    docs = {doc["url"]: doc for doc in mongo_db.articles.find()}
+    nur = canonicalize_url(NUR_2086925, get_site("nur").host_aliases)
+    assert {url: doc["site"] for url, doc in docs.items()} == {
+        canonical(ARTICLE_2185): "tengrinews", canonical(ARTICLE_2362): "tengrinews",
+        canonical(NEWS_550644): "tengrinews", nur: "nur"}
+    assert docs[nur]["fetched_at"] == datetime.fromisoformat("2024-04-18T07:00:00+00:00")
+    assert all(doc["source"]["id"] == "CC-NEWS" for doc in docs.values())
+    assert stats["kznews/items/tengrinews/ru"] == 3 and stats["kznews/items/nur/ru"] == 1
+    assert stats["kznews/archive/tengrinews/dropped/challenge"] == 1
+    assert stats["kznews/archive/ccnews/files"] == 4  # 0408, 0409, 0410, 0418: each read once for both sites
+    assert max(pieces.values()) == 1
+    # a window that ends before it starts is refused before anything is fetched
+    command[command.index("--until") + 1] = "2024-04-01"
+    refused = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert refused.returncode == 2 and "is not after since" in refused.stderr

@@ -92,79 +92,24 @@ def list_source_for(url: str, edition: Edition) -> tuple[ListSource, int] | None
     return None
 
 
-class ArchiveSourceMixin:
-    """Spider arguments `source=site|archive` and `archives=commoncrawl,wayback,ccnews` (see the module)."""
+class ArchiveRequests:
+    """What every archive reader shares: the archive settings, requests to the archive slots, counters."""
 
-    def __init__(self, *args, source: str | None = None, archives: str | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.source = (source or "site").strip().lower()
-        if self.source not in SOURCES:
-            raise ValueError(f"source={source!r}: expected one of {', '.join(SOURCES)}")
-        self.archive_mode = self.source == "archive"
-        self.archives_arg = archives
-        self.archives: list[str] = parse_archives(archives) if archives else []
-        self.until = _instant(getattr(self, "until", None), self.started_at)
-        if self.archive_mode:
-            if self.since is None:
-                raise ValueError(f"{self.name}: source=archive reads a window: give -a since=... (and -a until=...)")
-            if self.until is not None and self.until <= self.since:
-                raise ValueError(f"{self.name}: until ({self.until.isoformat()}) is not after since")
+    def load_archive_settings(self, settings) -> None:
+        self.cc_index = setting(settings, "KZNEWS_CC_INDEX")
+        self.cc_data = setting(settings, "KZNEWS_CC_DATA")
+        self.wayback = setting(settings, "KZNEWS_WAYBACK")
+        self.archive_retry_times = setting(settings, "KZNEWS_ARCHIVE_RETRY_TIMES")
+        self.record_limit = setting(settings, "KZNEWS_ARCHIVE_RECORD_MAXSIZE")
+        self.archive_lists = setting(settings, "KZNEWS_ARCHIVE_LISTS")
+        self.ccnews_chunk = setting(settings, "KZNEWS_CCNEWS_CHUNK")
+        self.ccnews_max_chunk = max(self.ccnews_chunk, setting(settings, "KZNEWS_CCNEWS_MAX_CHUNK"))
 
     @classmethod
     def update_settings(cls, settings):
         super().update_settings(settings)
         slots = {**download_slots(settings), **settings.getdict("DOWNLOAD_SLOTS")}
         settings.set("DOWNLOAD_SLOTS", slots, priority=settings.getpriority("DOWNLOAD_SLOTS") or "spider")
-
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        if spider.archive_mode:
-            settings = crawler.settings
-            spider.archives = spider.archives or parse_archives(setting(settings, "KZNEWS_ARCHIVES"))
-            spider.until = spider.until or datetime.now(UTC)
-            spider.cc_index = setting(settings, "KZNEWS_CC_INDEX")
-            spider.cc_data = setting(settings, "KZNEWS_CC_DATA")
-            spider.wayback = setting(settings, "KZNEWS_WAYBACK")
-            spider.archive_retry_times = setting(settings, "KZNEWS_ARCHIVE_RETRY_TIMES")
-            spider.record_limit = setting(settings, "KZNEWS_ARCHIVE_RECORD_MAXSIZE")
-            spider.archive_lists = setting(settings, "KZNEWS_ARCHIVE_LISTS")
-            spider.ccnews_chunk = setting(settings, "KZNEWS_CCNEWS_CHUNK")
-            spider.ccnews_max_chunk = max(spider.ccnews_chunk, setting(settings, "KZNEWS_CCNEWS_MAX_CHUNK"))
-            spider.archive_hosts = list(dict.fromkeys(e.host for e in spider.editions))
-            spider.ccnews_hosts = {h for h in spider.site.hosts}
-        return spider
-
-    # --- start --------------------------------------------------------------------------------------------
-
-    async def start(self):
-        if not self.archive_mode:
-            async for request in super().start():
-                yield request
-            return
-        await self.load_known()
-        logger.info("%s: reading %s from %s to %s", self.name, ",".join(self.archives), self.since.isoformat(),
-                    self.until.isoformat())
-        for request in self.archive_start_requests():
-            yield request
-
-    def known_fetched_since(self) -> datetime:
-        """Archived runs also skip what is stored with a fetch time inside their window (see the module)."""
-        since = super().known_fetched_since()
-        return min(since, self.since) if self.archive_mode else since
-
-    def archive_start_requests(self):
-        if COMMONCRAWL in self.archives:
-            yield self._archive_request(f"{self.cc_index}/collinfo.json", "commoncrawl-index", self.parse_cc_collinfo)
-        if WAYBACK in self.archives:
-            for host in self.archive_hosts:
-                yield self._wayback_cdx_request(host, None)
-        if CCNEWS in self.archives:
-            for year, month in months(self.since, self.until):
-                yield self._archive_request(
-                    paths_url(self.cc_data, year, month), "commoncrawl-data", self.parse_ccnews_paths,
-                    cb_kwargs={"year": year, "month": month},
-                )
 
     def _archive_request(self, url: str, slot: str, callback, *, cb_kwargs=None, priority: int = 0, **meta):
         return scrapy.Request(
@@ -184,11 +129,205 @@ class ArchiveSourceMixin:
     def _count(self, key: str, value: int = 1) -> None:
         self.crawler.stats.inc_value(f"kznews/archive/{key}", value)
 
+    def _drop(self, site: str, archive: str, reason: str) -> None:
+        if site == archive:  # the all-sites CC-NEWS reader, before a record's site is known
+            self._count(f"{archive}/dropped/{reason}")
+        else:
+            count_drop(self.crawler.stats, site, archive, reason)
+
     def _bad_index(self, archive: str, response, error: Exception) -> None:
         self._count(f"{archive}/bad_index")
         logger.warning("%s: unreadable %s index answer from %s: %s", self.name, archive, response.url, error)
 
-    # --- Common Crawl's index ------------------------------------------------------------------------------
+
+class CCNewsReader(ArchiveRequests):
+    """Reads the CC-NEWS files of the window [since, until) in Range pieces (kznews.archives.ccnews) and hands each
+    response record of a wanted host to the spider that owns the host (`ccnews_target`): the site spider itself
+    with `-a archives=ccnews`, or one of the site spiders of `python -m kznews ccnews` (kznews.archives.ccnews_crawl),
+    which reads every file once for all the sites it is given."""
+
+    def ccnews_target(self, host: str):
+        """The spider whose site has this host, or None."""
+        raise NotImplementedError
+
+    def ccnews_requests(self):
+        for year, month in months(self.since, self.until):
+            yield self._archive_request(
+                paths_url(self.cc_data, year, month), "commoncrawl-data", self.parse_ccnews_paths,
+                cb_kwargs={"year": year, "month": month},
+            )
+
+    def parse_ccnews_paths(self, response, year: int, month: int):
+        try:
+            text = bounded_gunzip(response.body, 16 * 1024 * 1024).decode("utf-8", "replace")
+        except (OSError, EOFError) as error:
+            self._bad_index(CCNEWS, response, error)
+            return
+        paths = files_in_window(parse_paths(text), self.since, self.until)
+        self._count(f"{CCNEWS}/files", len(paths))
+        logger.info("%s: %d CC-NEWS files of %04d-%02d hold the window", self.name, len(paths), year, month)
+        for path in paths:
+            yield self._ccnews_chunk_request(path, 0, self.ccnews_chunk)
+
+    def _ccnews_chunk_request(self, path: str, offset: int, size: int):
+        url = f"{cdx.cc_data_url(self.cc_data, path)}#{offset}-{size}"  # the Range, for fingerprints
+        request = self._archive_request(
+            url, "commoncrawl-data", self.parse_ccnews_chunk, cb_kwargs={"path": path, "offset": offset, "size": size},
+            verbatim_url=True, download_maxsize=size + 4096,
+        )
+        request.headers["Range"] = f"bytes={offset}-{offset + size - 1}"
+        request.headers["Accept-Encoding"] = "identity"
+        return request
+
+    def _ccnews_wanted(self, head: bytes) -> bool:
+        fields = warc_head(head)
+        if fields.get("warc-type") != "response":
+            return False
+        return self.ccnews_target(urlsplit(fields.get("warc-target-uri", "")).hostname or "") is not None
+
+    def parse_ccnews_chunk(self, response, path: str, offset: int, size: int):
+        body = response.body
+        if response.status == 200 and offset > 0:
+            self._drop(self.name, CCNEWS, "range_ignored")
+            return
+        match = _CONTENT_RANGE_TOTAL.search(response.headers.get(b"Content-Range", b"").decode("latin-1"))
+        total = int(match.group(1)) if match else (len(body) if response.status == 200 else None)
+        at_end = len(body) < size or (total is not None and offset + len(body) >= total)
+        scan = scan_members(body, offset, self._ccnews_wanted, self.record_limit)
+        self._count(f"{CCNEWS}/members", len(scan.members))
+        self._count(f"{CCNEWS}/bytes", scan.consumed)
+        for member in scan.members:
+            if member.record is None:
+                if member.skipped == "too_large":
+                    self._drop(self.name, CCNEWS, "too_large")
+                continue
+            yield from self._ccnews_record(member, path)
+        next_offset, next_size = offset + scan.consumed, self.ccnews_chunk
+        if scan.corrupt_at is not None:  # a member that does not decompress: go on at the next record
+            self._drop(self.name, CCNEWS, "corrupt_member")
+            found = resync(body, scan.corrupt_at + 1)
+            next_offset = offset + (found if found is not None else max(scan.corrupt_at + 1, len(body) - 2))
+        elif at_end and scan.consumed < len(body):  # the file ends inside a member
+            self._drop(self.name, CCNEWS, "truncated_member")
+            next_offset = offset + len(body)
+        elif scan.consumed == 0 and size < self.ccnews_max_chunk:
+            next_size = min(size * 2, self.ccnews_max_chunk)  # one member is longer than the piece
+        elif scan.consumed == 0:  # longer than the longest piece: skipped
+            self._drop(self.name, CCNEWS, "too_large")
+            found = resync(body, 1)
+            next_offset = offset + (found if found is not None else len(body) - 2)
+        if at_end and next_offset >= offset + len(body):
+            self._count(f"{CCNEWS}/files_read")
+            return
+        yield self._ccnews_chunk_request(path, next_offset, next_size)
+
+    def _ccnews_record(self, member, path: str):
+        """One wanted record, handed to the spider of its site as the response the site once gave."""
+        try:
+            archived = read_warc_record(member.record, self.record_limit)
+        except RecordError as error:
+            self._drop(self.name, CCNEWS, error.reason)
+            return
+        target = self.ccnews_target(urlsplit(archived.url).hostname or "")
+        if target is None:
+            return
+        stats, site = self.crawler.stats, target.name
+        if not (self.since <= archived.captured_at < self.until):
+            self._count(f"{site}/{CCNEWS}/outside_window")
+            return
+        reason = problem(archived)
+        if reason:
+            self._drop(site, CCNEWS, reason)
+            logger.info("archived %s (CC-NEWS %s@%d) dropped: %s", archived.url, path, member.offset, reason)
+            return
+        page = target._claim(archived.url, CCNEWS)
+        if page is None:
+            return
+        edition, kind, source, number = page
+        capture = cdx.Capture(
+            archive=COMMONCRAWL, url=archived.url, timestamp=cdx.timestamp14(archived.captured_at),
+            digest=archived.declared_digest, collection="CC-NEWS", filename=path, offset=member.offset,
+            length=member.length,
+        )
+        request = scrapy.Request(archived.url, meta={ARCHIVE_META: asdict(capture)}, dont_filter=True)
+        response = self._encoding.process_response(request, build_response(archived, archived.url, request))
+        for note in archived.notes:
+            stats.inc_value(f"kznews/archive/{site}/notes/{note}")
+        stats.inc_value(f"kznews/archive/{site}/{CCNEWS}/pages")
+        if kind == "article":
+            yield from target.parse_article(response, edition.key, {})
+        else:
+            yield from target.parse_archived_list(response, edition.key, source.path, number)
+
+    @property
+    def _encoding(self):
+        if not hasattr(self, "_encoding_middleware"):
+            from kznews.encoding import EncodingMiddleware
+
+            self._encoding_middleware = EncodingMiddleware(self.crawler)
+        return self._encoding_middleware
+
+
+
+class ArchiveSourceMixin(CCNewsReader):
+    """Spider arguments `source=site|archive` and `archives=commoncrawl,wayback,ccnews` (see the module)."""
+
+    def __init__(self, *args, source: str | None = None, archives: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source = (source or "site").strip().lower()
+        if self.source not in SOURCES:
+            raise ValueError(f"source={source!r}: expected one of {', '.join(SOURCES)}")
+        self.archive_mode = self.source == "archive"
+        self.archives_arg = archives
+        self.archives: list[str] = parse_archives(archives) if archives else []
+        self.until = _instant(getattr(self, "until", None), self.started_at)
+        if self.archive_mode:
+            if self.since is None:
+                raise ValueError(f"{self.name}: source=archive reads a window: give -a since=... (and -a until=...)")
+            if self.until is not None and self.until <= self.since:
+                raise ValueError(f"{self.name}: until ({self.until.isoformat()}) is not after since")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.archive_mode:
+            settings = crawler.settings
+            spider.archives = spider.archives or parse_archives(setting(settings, "KZNEWS_ARCHIVES"))
+            spider.until = spider.until or datetime.now(UTC)
+            spider.load_archive_settings(settings)
+            spider.archive_hosts = list(dict.fromkeys(e.host for e in spider.editions))
+            spider.ccnews_hosts = {h for h in spider.site.hosts}
+        return spider
+
+    # --- start --------------------------------------------------------------------------------------------
+
+    async def start(self):
+        if not self.archive_mode:
+            async for request in super().start():
+                yield request
+            return
+        await self.load_known()
+        logger.info("%s: reading %s from %s to %s", self.name, ",".join(self.archives), self.since.isoformat(),
+                    self.until.isoformat())
+        for request in self.archive_start_requests():
+            yield request
+
+    def ccnews_target(self, host: str):
+        return self if host.lower() in self.ccnews_hosts else None
+
+    def known_fetched_since(self) -> datetime:
+        """Archived runs also skip what is stored with a fetch time inside their window (see the module)."""
+        since = super().known_fetched_since()
+        return min(since, self.since) if self.archive_mode else since
+
+    def archive_start_requests(self):
+        if COMMONCRAWL in self.archives:
+            yield self._archive_request(f"{self.cc_index}/collinfo.json", "commoncrawl-index", self.parse_cc_collinfo)
+        if WAYBACK in self.archives:
+            for host in self.archive_hosts:
+                yield self._wayback_cdx_request(host, None)
+        if CCNEWS in self.archives:
+            yield from self.ccnews_requests()
 
     def parse_cc_collinfo(self, response):
         try:
@@ -387,116 +526,6 @@ class ArchiveSourceMixin:
         if self.archive_mode:  # a list's entry: read from the archive's index, not from the site
             return None
         return super().article_request(url, edition, hint=hint, canonical=canonical)
-
-    # --- CC-NEWS -------------------------------------------------------------------------------------------
-
-    def parse_ccnews_paths(self, response, year: int, month: int):
-        try:
-            text = bounded_gunzip(response.body, 16 * 1024 * 1024).decode("utf-8", "replace")
-        except (OSError, EOFError) as error:
-            self._bad_index(CCNEWS, response, error)
-            return
-        paths = files_in_window(parse_paths(text), self.since, self.until)
-        self._count(f"{CCNEWS}/files", len(paths))
-        logger.info("%s: %d CC-NEWS files of %04d-%02d hold the window", self.name, len(paths), year, month)
-        for path in paths:
-            yield self._ccnews_chunk_request(path, 0, self.ccnews_chunk)
-
-    def _ccnews_chunk_request(self, path: str, offset: int, size: int):
-        url = f"{cdx.cc_data_url(self.cc_data, path)}#{offset}-{size}"  # the Range, for fingerprints
-        request = self._archive_request(
-            url, "commoncrawl-data", self.parse_ccnews_chunk, cb_kwargs={"path": path, "offset": offset, "size": size},
-            verbatim_url=True, download_maxsize=size + 4096,
-        )
-        request.headers["Range"] = f"bytes={offset}-{offset + size - 1}"
-        request.headers["Accept-Encoding"] = "identity"
-        return request
-
-    def _ccnews_wanted(self, head: bytes) -> bool:
-        fields = warc_head(head)
-        if fields.get("warc-type") != "response":
-            return False
-        host = (urlsplit(fields.get("warc-target-uri", "")).hostname or "").lower()
-        return host in self.ccnews_hosts
-
-    def parse_ccnews_chunk(self, response, path: str, offset: int, size: int):
-        body = response.body
-        if response.status == 200 and offset > 0:
-            count_drop(self.crawler.stats, self.name, CCNEWS, "range_ignored")
-            return
-        match = _CONTENT_RANGE_TOTAL.search(response.headers.get(b"Content-Range", b"").decode("latin-1"))
-        total = int(match.group(1)) if match else (len(body) if response.status == 200 else None)
-        at_end = len(body) < size or (total is not None and offset + len(body) >= total)
-        scan = scan_members(body, offset, self._ccnews_wanted, self.record_limit)
-        self._count(f"{CCNEWS}/members", len(scan.members))
-        self._count(f"{CCNEWS}/bytes", scan.consumed)
-        for member in scan.members:
-            if member.record is None:
-                if member.skipped == "too_large":
-                    count_drop(self.crawler.stats, self.name, CCNEWS, "too_large")
-                continue
-            yield from self._ccnews_record(member, path)
-        next_offset, next_size = offset + scan.consumed, self.ccnews_chunk
-        if scan.corrupt_at is not None:  # a member that does not decompress: go on at the next record
-            count_drop(self.crawler.stats, self.name, CCNEWS, "corrupt_member")
-            found = resync(body, scan.corrupt_at + 1)
-            next_offset = offset + (found if found is not None else max(scan.corrupt_at + 1, len(body) - 2))
-        elif at_end and scan.consumed < len(body):  # the file ends inside a member
-            count_drop(self.crawler.stats, self.name, CCNEWS, "truncated_member")
-            next_offset = offset + len(body)
-        elif scan.consumed == 0 and size < self.ccnews_max_chunk:
-            next_size = min(size * 2, self.ccnews_max_chunk)  # one member is longer than the piece
-        elif scan.consumed == 0:  # longer than the longest piece: skipped
-            count_drop(self.crawler.stats, self.name, CCNEWS, "too_large")
-            found = resync(body, 1)
-            next_offset = offset + (found if found is not None else len(body) - 2)
-        if at_end and next_offset >= offset + len(body):
-            self._count(f"{CCNEWS}/files_read")
-            return
-        yield self._ccnews_chunk_request(path, next_offset, next_size)
-
-    def _ccnews_record(self, member, path: str):
-        stats = self.crawler.stats
-        try:
-            archived = read_warc_record(member.record, self.record_limit)
-        except RecordError as error:
-            count_drop(stats, self.name, CCNEWS, error.reason)
-            return
-        if not (self.since <= archived.captured_at < self.until):
-            self._count(f"{self.name}/{CCNEWS}/outside_window")
-            return
-        reason = problem(archived)
-        if reason:
-            count_drop(stats, self.name, CCNEWS, reason)
-            logger.info("archived %s (CC-NEWS %s@%d) dropped: %s", archived.url, path, member.offset, reason)
-            return
-        page = self._claim(archived.url, CCNEWS)
-        if page is None:
-            return
-        edition, kind, source, number = page
-        capture = cdx.Capture(
-            archive=COMMONCRAWL, url=archived.url, timestamp=cdx.timestamp14(archived.captured_at),
-            digest=archived.declared_digest, collection="CC-NEWS", filename=path, offset=member.offset,
-            length=member.length,
-        )
-        request = scrapy.Request(archived.url, meta={ARCHIVE_META: asdict(capture)}, dont_filter=True)
-        response = self._encoding.process_response(request, build_response(archived, archived.url, request))
-        for note in archived.notes:
-            stats.inc_value(f"kznews/archive/{self.name}/notes/{note}")
-        stats.inc_value(f"kznews/archive/{self.name}/{CCNEWS}/pages")
-        if kind == "article":
-            yield from self.parse_article(response, edition.key, {})
-        else:
-            yield from self.parse_archived_list(response, edition.key, source.path, number)
-
-    @property
-    def _encoding(self):
-        if not hasattr(self, "_encoding_middleware"):
-            from kznews.encoding import EncodingMiddleware
-
-            self._encoding_middleware = EncodingMiddleware(self.crawler)
-        return self._encoding_middleware
-
 
 def _instant(value, now: datetime) -> datetime | None:
     """`until` as an aware datetime, whether the typed spider arguments made it one already or it is the text of

@@ -456,6 +456,8 @@ ARTICLE_2362 = f"{RU}/article/skolko-stoit-postroit-shkolu-v-astane-2362/"
 NEWS_550643 = f"{RU}/kazakhstan_news/preduprejdaem-antikor-obratilsya-k-kazahstantsam-550643/"
 NEWS_550644 = f"{RU}/kazakhstan_news/tokaev-kazahstan-gotov-uchastvovat-razrabotke-mestorojdeniy-550644/"
 RELATIVE = f"{RU}/kazakhstan_news/arhivnaya-novost-s-otnositelnoy-datoy-550699/"
+NUR_2086925 = ("https://www.nur.kz/politics/kazakhstan/2086925-bolshe-17-mlrd-tenge-hoteli-neratsionalno-potratit-na-"
+               "borbu-s-pavodkami-v-kazahstane/")
 
 
 @dataclass
@@ -581,6 +583,13 @@ def ccnews_scenario() -> Scenario:
                  fault="truncated"),
         ],
         base.format("20240410000000", 4): [other_host_page("example.org", 6)],
+        # another site of the registry (for `python -m kznews ccnews`, which reads the files once for all sites)
+        base.format("20240418000000", 5): [
+            other_host_page("example.org", 7),
+            Page(NUR_2086925, at("2024-04-18T07:00:00+00:00"),
+                 (ROOT / "tests" / "fixtures" / "sites" / "nur" / "ru-politics-2086925-2024.html").read_bytes(),
+                 provenance="constructed (tests/fixtures/sites/nur)"),
+        ],
     }
     server = ArchiveServer(ccnews=files)
     stored = {

@@ -80,6 +80,8 @@ def test_archive_crawl_stores_the_real_articles_with_capture_time_and_source(tmp
     assert stats["kznews/archive/tengrinews/commoncrawl/more_captures"] == 1  # one capture per URL and run
     assert stats["finish_reason"] == "finished" and "log_count/ERROR" not in stats
     assert stats["kznews/items"] == len(scenario.stored) == stats["kznews/mongo/upserted"]
+    run = mongo_db.runs.find_one({"spider": "tengrinews"})  # an archive run says so in the runs collection
+    assert run["args"]["source"] == "archive" and run["args"]["archives"] == "commoncrawl,wayback"
 
     # the site was never asked; the old crawl outside the window was never queried
     assert escaped == []

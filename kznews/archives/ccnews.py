@@ -96,6 +96,7 @@ class Scan:
     consumed: int  # bytes of the piece covered by complete members: the next piece starts here
     corrupt_at: int | None = None  # where a member that cannot be decompressed begins (resync from there)
     largest_output: int = 0  # the most decompressed bytes held at once (for the memory claim's test)
+    decompressed: int = 0  # bytes of output of the complete members (what the CPU time goes into)
 
 
 def scan_members(
@@ -107,7 +108,7 @@ def scan_members(
     view = memoryview(data)
     members: list[Member] = []
     position = 0
-    largest = 0
+    largest = total = 0
     while position < len(view):
         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
         head = bytearray()
@@ -115,6 +116,7 @@ def scan_members(
         decided = False
         skipped = None
         cursor = position
+        produced = 0
         try:
             while cursor < len(view) and not decompressor.eof:
                 piece = view[cursor : cursor + _SLICE]
@@ -122,6 +124,7 @@ def scan_members(
                 pending = piece
                 while True:
                     out = decompressor.decompress(pending, _OUTPUT)
+                    produced += len(out)
                     if out and not decided:
                         head += out
                         if len(head) >= head_bytes or b"\r\n\r\n" in head:
@@ -140,7 +143,7 @@ def scan_members(
                     if not pending or decompressor.eof:
                         break
         except zlib.error:
-            return Scan(members, position, corrupt_at=position, largest_output=largest)
+            return Scan(members, position, corrupt_at=position, largest_output=largest, decompressed=total)
         if not decompressor.eof:
             break  # the member goes on past this piece
         end = cursor - len(decompressor.unused_data)
@@ -152,7 +155,8 @@ def scan_members(
         members.append(Member(file_offset + position, end - position, bytes(kept) if kept is not None else None,
                               None if kept is not None else skipped))
         position = end
-    return Scan(members, position, largest_output=largest)
+        total += produced
+    return Scan(members, position, largest_output=largest, decompressed=total)
 
 
 def resync(data: bytes, start: int) -> int | None:

@@ -280,6 +280,19 @@ def test_archive_arguments_are_checked():
     assert not spider().archive_mode
 
 
+def test_an_archive_run_reads_only_the_editions_asked_for():
+    from scrapy.utils.test import get_crawler
+
+    from kznews.spiders.sites import TengrinewsSpider
+
+    crawl = TengrinewsSpider.from_crawler(get_crawler(TengrinewsSpider, {}), source="archive", since="2024-01-01",
+                                          lang="ru")
+    assert crawl.archive_hosts == ["tengrinews.kz"] and "kaz.tengrinews.kz" not in crawl.ccnews_hosts
+    assert crawl.archive_page("https://kaz.tengrinews.kz/news/almaty-589011/") is None
+    assert crawl.archive_page("http://www.tengrinews.kz/news/almaty-589011/")[1] == "article"  # archived as http://www.
+    assert crawl.archive_page("https://tengrinews.kz/tag/алматы/") is None
+
+
 def test_list_pages_of_an_edition():
     site = get_site("tengrinews")
     edition = site.edition("ru")

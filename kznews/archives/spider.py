@@ -296,7 +296,8 @@ class ArchiveSourceMixin(CCNewsReader):
             spider.until = spider.until or datetime.now(UTC)
             spider.load_archive_settings(settings)
             spider.archive_hosts = list(dict.fromkeys(e.host for e in spider.editions))
-            spider.ccnews_hosts = {h for h in spider.site.hosts}
+            hosts = set(spider.archive_hosts)
+            spider.ccnews_hosts = hosts | {alias for alias, host in spider.site.host_aliases.items() if host in hosts}
         return spider
 
     # --- start --------------------------------------------------------------------------------------------
@@ -423,7 +424,7 @@ class ArchiveSourceMixin(CCNewsReader):
     def archive_page(self, url: str) -> tuple[Edition, str, ListSource | None, int] | None:
         """(edition, "article" or "list", list source, page) of a captured URL, or None for other pages."""
         edition = self.site.edition_for_url(url)
-        if edition is None:
+        if edition is None or edition not in self.editions:  # another site, or an edition not asked for (lang=)
             return None
         if self.site.is_article_url(url):
             return edition, "article", None, 0

@@ -2,7 +2,9 @@
 
     scrapy crawl tengrinews -a source=archive -a since=2019-01-01 -a until=2020-01-01
     scrapy crawl tengrinews -a source=archive -a archives=wayback -a since=2019-03-01 -a until=2019-04-01
-    python -m kznews crawl --sites tengrinews,nur -a source=archive -a archives=ccnews -a since=2024-03-01 -a until=2024-03-08
+    python -m kznews crawl --sites tengrinews,nur -a source=archive -a since=2021-01-01 -a until=2021-02-01
+    scrapy crawl tengrinews -a source=archive -a archives=ccnews -a since=2024-03-01 -a until=2024-03-08
+    (for CC-NEWS and several sites, `python -m kznews ccnews` reads each file once: kznews.archives.ccnews_crawl)
 
 Why spider arguments and not a separate command: the archived page must take exactly the path of a live one (the
 same callbacks, encoding repair, pipelines, known-URL skipping, JOBDIR, monitors and stats), and a site's spider
@@ -266,7 +268,6 @@ class CCNewsReader(ArchiveRequests):
 
             self._encoding_middleware = EncodingMiddleware(self.crawler)
         return self._encoding_middleware
-
 
 
 class ArchiveSourceMixin(CCNewsReader):

@@ -293,6 +293,34 @@ def test_an_archive_run_reads_only_the_editions_asked_for():
     assert crawl.archive_page("https://tengrinews.kz/tag/алматы/") is None
 
 
+def test_archive_endpoints_and_pace_are_settings():
+    from scrapy.settings import Settings
+    from scrapy.utils.test import get_crawler
+
+    from kznews.spiders.sites import TengrinewsSpider
+
+    settings = {"KZNEWS_CC_INDEX": "https://cc-index.mirror.example/", "KZNEWS_CC_DATA": "https://cc-data.mirror.example",
+                "KZNEWS_WAYBACK": "https://wayback.mirror.example", "KZNEWS_ARCHIVE_CONCURRENCY": "2"}
+    crawl = TengrinewsSpider.from_crawler(get_crawler(TengrinewsSpider, settings), source="archive",
+                                          since="2024-01-01", until="2024-02-01", lang="ru")
+    urls = [r.url for r in crawl.archive_start_requests()]
+    assert urls[0] == "https://cc-index.mirror.example/collinfo.json"
+    assert urls[1].startswith("https://wayback.mirror.example/cdx/search/cdx?url=tengrinews.kz/*")
+    capture = cdx.Capture(cdx.COMMONCRAWL, ARTICLE_2185, "20240108070000", digest="D", collection="CC-MAIN-2024-05",
+                          filename="crawl-data/x.warc.gz", offset=10, length=90)
+    request = crawl.capture_request(capture)
+    assert request.url == "https://cc-data.mirror.example/crawl-data/x.warc.gz#10-90"
+    assert request.headers["Range"] == b"bytes=10-99" and request.meta["download_slot"] == "archive:commoncrawl-data"
+    assert request.callback == crawl.parse_article
+    wayback = crawl.capture_request(cdx.Capture(cdx.WAYBACK, ARTICLE_2185.replace("2185", "2186"), "20240108070000"))
+    assert wayback.url.startswith("https://wayback.mirror.example/web/20240108070000id_/https://tengrinews.kz/")
+    # every archive endpoint is its own download slot, with the concurrency and delay of the settings
+    configured = Settings({"KZNEWS_ARCHIVE_CONCURRENCY": 2})
+    TengrinewsSpider.update_settings(configured)
+    slots = configured.getdict("DOWNLOAD_SLOTS")
+    assert slots["archive:wayback-cdx"]["concurrency"] == 2 and slots["archive:wayback-cdx"]["delay"] == 2.5
+
+
 def test_list_pages_of_an_edition():
     site = get_site("tengrinews")
     edition = site.edition("ru")

@@ -287,10 +287,26 @@ def test_an_archive_run_reads_only_the_editions_asked_for():
 
     crawl = TengrinewsSpider.from_crawler(get_crawler(TengrinewsSpider, {}), source="archive", since="2024-01-01",
                                           lang="ru")
-    assert crawl.archive_hosts == ["tengrinews.kz"] and "kaz.tengrinews.kz" not in crawl.ccnews_hosts
+    assert crawl.archive_targets == ["tengrinews.kz/"] and "kaz.tengrinews.kz" not in crawl.ccnews_hosts
     assert crawl.archive_page("https://kaz.tengrinews.kz/news/almaty-589011/") is None
     assert crawl.archive_page("http://www.tengrinews.kz/news/almaty-589011/")[1] == "article"  # archived as http://www.
     assert crawl.archive_page("https://tengrinews.kz/tag/алматы/") is None
+
+
+def test_what_the_indexes_are_asked_for():
+    from types import SimpleNamespace
+
+    from kznews.archives.spider import archive_targets
+
+    targets = archive_targets(get_site("inform").editions)
+    assert "www.inform.kz/ru/" in targets and "kaz.inform.kz/" in targets  # the Russian edition is a path prefix
+    # editions under path prefixes of one host are asked for by prefix; archived forms of an edition too, and a
+    # prefix another one covers is not asked for twice
+    edition = SimpleNamespace(host="kaz.inform.kz", path_prefix="", url_prefixes=(
+        ("kaz.inform.kz", ""), ("www.inform.kz", "/kaz/"), ("kaz.inform.kz", "/old/")))
+    other = SimpleNamespace(host="www.inform.kz", path_prefix="/ru/")
+    assert archive_targets([edition, other]) == ["kaz.inform.kz/", "www.inform.kz/kaz/", "www.inform.kz/ru/"]
+    assert cdx.url_pattern("www.inform.kz/kaz/") == "www.inform.kz/kaz/*" and cdx.url_pattern("a.kz") == "a.kz/*"
 
 
 def test_archive_endpoints_and_pace_are_settings():

@@ -5,7 +5,8 @@ Archive's Wayback Machine. See docs/archives.md.
 - `records`: archived HTTP responses from WARC records and `id_` captures, and the checks that drop bad ones (pure);
 - `ccnews`: CC-NEWS file lists and the streaming reader of its WARC files (pure);
 - `middleware`: the downloader middleware that turns an archive's answer into the site's archived response;
-- `spider`: `-a source=archive` on every site spider (ArchiveSourceMixin);
+- `spider`: `-a source=archive` on every site spider (ArchiveSourceMixin) and the CC-NEWS reader (CCNewsReader);
+- `ccnews_crawl`: `python -m kznews ccnews`, one pass over CC-NEWS files for several sites;
 - `audit`: `python -m kznews audit`, the layout audit over the years.
 
 Stats (per site and per archive): `kznews/archive/{site}/{archive}/pages` (archived pages handed to the

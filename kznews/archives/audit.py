@@ -259,8 +259,9 @@ class AuditMixin:
             yield self._archive_request(f"{self.cc_index}/collinfo.json", "commoncrawl-index", self.parse_cc_collinfo)
         if WAYBACK in self.archives:
             for start, end in month_windows(self.since, self.until):
-                for host in self.archive_hosts:
-                    url = cdx.wayback_cdx_query(self.wayback, host, start, end, limit=self.cdx_limit, collapse="urlkey")
+                for target in self.archive_targets:
+                    url = cdx.wayback_cdx_query(self.wayback, target, start, end, limit=self.cdx_limit,
+                                                collapse="urlkey")
                     yield self._archive_request(url, "wayback-cdx", self.audit_wayback_cdx)
 
     @property
@@ -276,8 +277,9 @@ class AuditMixin:
             return
         for start, end in month_windows(self.since, self.until):
             for crawl in cdx.crawls_overlapping(crawls, start, end):
-                for host in self.archive_hosts:
-                    url = cdx.cc_index_query(self.cc_index, crawl.id, host, start, end, page=0, limit=self.cdx_limit)
+                for target in self.archive_targets:
+                    url = cdx.cc_index_query(self.cc_index, crawl.id, target, start, end, page=0,
+                                             limit=self.cdx_limit)
                     yield self._archive_request(url, "commoncrawl-index", self.audit_cc_index,
                                                 cb_kwargs={"crawl": crawl.id}, handle_httpstatus_list=[404])
 

@@ -3,7 +3,7 @@
 Common Crawl (https://index.commoncrawl.org/, a pywb CDX server):
 - `collinfo.json` lists the crawls: `{"id": "CC-MAIN-2024-18", "cdx-api": ..., "from": ..., "to": ...}`; older
   answers have no from/to, and then the crawl's dates are read from its id (year and ISO week of the crawl's end).
-- `<crawl>-index?url=<host>/*&output=json&from=&to=&filter==status:200&filter=~mime:html` answers one JSON object
+- `<crawl>-index?url=<host>/<path prefix>*&output=json&from=&to=&filter==status:200&filter=~mime:html` answers one JSON object
   per line (`url`, `timestamp`, `status`, `mime`, `digest`, `filename`, `offset`, `length`); `showNumPages=true`
   answers how many pages the query has, `page=N` one of them. No capture at all is a 404.
 The Wayback Machine (https://web.archive.org/cdx/search/cdx):
@@ -100,6 +100,12 @@ def window_params(since: datetime | None, until: datetime | None) -> dict[str, s
     return params
 
 
+def url_pattern(target: str) -> str:
+    """The `url=` of a prefix query: `tengrinews.kz` or `tengrinews.kz/` -> `tengrinews.kz/*`,
+    `www.inform.kz/kaz/` -> `www.inform.kz/kaz/*` (every capture under that host and path)."""
+    return (target if "/" in target else target + "/") + "*"
+
+
 def _query(base: str, params: list[tuple[str, str]]) -> str:
     # `/`, `*`, `:`, `=` and `,` are legal in a query and keep the URL readable in logs.
     return base + "?" + urlencode(params, safe="/*:=,~")
@@ -170,7 +176,7 @@ def crawls_overlapping(crawls: list[Crawl], since: datetime | None, until: datet
 def cc_index_query(
     index: str,
     crawl_id: str,
-    host: str,
+    target: str,
     since: datetime | None,
     until: datetime | None,
     *,
@@ -178,8 +184,9 @@ def cc_index_query(
     num_pages: bool = False,
     limit: int | None = None,
 ) -> str:
-    """The index query for the HTML captures with status 200 of a host in one crawl and window."""
-    params = [("url", f"{host}/*"), ("output", "json"), *window_params(since, until).items()]
+    """The index query for the HTML captures with status 200 under a host (and path, see url_pattern) in one crawl
+    and window."""
+    params = [("url", url_pattern(target)), ("output", "json"), *window_params(since, until).items()]
     params += [("filter", "=status:200"), ("filter", "~mime:html")]
     if num_pages:
         params.append(("showNumPages", "true"))
@@ -257,7 +264,7 @@ def cc_data_url(data: str, filename: str) -> str:
 
 def wayback_cdx_query(
     wayback: str,
-    host: str,
+    target: str,
     since: datetime | None,
     until: datetime | None,
     *,
@@ -265,7 +272,7 @@ def wayback_cdx_query(
     resume_key: str | None = None,
     collapse: str | None = "digest",
 ) -> str:
-    params = [("url", f"{host}/*"), ("output", "json"), *window_params(since, until).items()]
+    params = [("url", url_pattern(target)), ("output", "json"), *window_params(since, until).items()]
     params += [("filter", "statuscode:200"), ("filter", "mimetype:text/html")]
     if collapse:
         params.append(("collapse", collapse))

@@ -12,9 +12,10 @@ already is that path; the archive only changes where the responses come from. So
 before NewsSpider in every generated site spider) replaces the start requests by the archives' indexes and sends
 each capture to the spider's own `parse_article` / `parse_list`:
 
-- commoncrawl: collinfo.json -> the crawls overlapping [since, until) -> per crawl and edition host the index query
+- commoncrawl: collinfo.json -> the crawls overlapping [since, until) -> per crawl and edition (host and path
+  prefix, and those of its archived forms) the index query
   (showNumPages, then page=0..N-1 one after the other) -> a Range request per capture on the data server;
-- wayback: per edition host the CDX query, paged with its resume key -> the `id_` capture of each;
+- wayback: per edition the CDX query, paged with its resume key -> the `id_` capture of each;
 - ccnews: the month's warc.paths.gz -> the files of the window, read in Range pieces (kznews.archives.ccnews),
   keeping the responses of the site's hosts captured inside the window.
 
@@ -92,6 +93,18 @@ def list_source_for(url: str, edition: Edition) -> tuple[ListSource, int] | None
             if match:
                 return source, int(match.group(1))
     return None
+
+
+def archive_targets(editions) -> list[str]:
+    """What to ask the indexes for: `host/path-prefix/` of each edition, and of the places its older pages live
+    (Edition.url_prefixes, where the site definition has them), without prefixes another one already covers."""
+    targets = []
+    for edition in editions:
+        pairs = getattr(edition, "url_prefixes", None) or ((edition.host, edition.path_prefix),)
+        for host, prefix in pairs:
+            targets.append(host.lower() + "/" + (prefix or "/").lstrip("/"))
+    targets = list(dict.fromkeys(targets))
+    return [t for t in targets if not any(t != other and t.startswith(other) for other in targets)]
 
 
 class ArchiveRequests:
@@ -296,8 +309,8 @@ class ArchiveSourceMixin(CCNewsReader):
             spider.archives = spider.archives or parse_archives(setting(settings, "KZNEWS_ARCHIVES"))
             spider.until = spider.until or datetime.now(UTC)
             spider.load_archive_settings(settings)
-            spider.archive_hosts = list(dict.fromkeys(e.host for e in spider.editions))
-            hosts = set(spider.archive_hosts)
+            spider.archive_targets = archive_targets(spider.editions)
+            hosts = {target.split("/", 1)[0] for target in spider.archive_targets}
             spider.ccnews_hosts = hosts | {alias for alias, host in spider.site.host_aliases.items() if host in hosts}
         return spider
 
@@ -326,8 +339,8 @@ class ArchiveSourceMixin(CCNewsReader):
         if COMMONCRAWL in self.archives:
             yield self._archive_request(f"{self.cc_index}/collinfo.json", "commoncrawl-index", self.parse_cc_collinfo)
         if WAYBACK in self.archives:
-            for host in self.archive_hosts:
-                yield self._wayback_cdx_request(host, None)
+            for target in self.archive_targets:
+                yield self._wayback_cdx_request(target, None)
         if CCNEWS in self.archives:
             yield from self.ccnews_requests()
 
@@ -342,14 +355,14 @@ class ArchiveSourceMixin(CCNewsReader):
         logger.info("%s: %d of %d Common Crawl crawls overlap the window: %s", self.name, len(chosen), len(crawls),
                     ", ".join(c.id for c in chosen))
         for crawl in chosen:
-            for host in self.archive_hosts:
-                url = cdx.cc_index_query(self.cc_index, crawl.id, host, self.since, self.until, num_pages=True)
+            for target in self.archive_targets:
+                url = cdx.cc_index_query(self.cc_index, crawl.id, target, self.since, self.until, num_pages=True)
                 yield self._archive_request(
-                    url, "commoncrawl-index", self.parse_cc_num_pages, cb_kwargs={"crawl": crawl.id, "host": host},
+                    url, "commoncrawl-index", self.parse_cc_num_pages, cb_kwargs={"crawl": crawl.id, "target": target},
                     handle_httpstatus_list=[404],
                 )
 
-    def parse_cc_num_pages(self, response, crawl: str, host: str):
+    def parse_cc_num_pages(self, response, crawl: str, target: str):
         if response.status == 404:  # pywb's answer to a query without captures
             self._count(f"{COMMONCRAWL}/no_captures")
             return
@@ -359,22 +372,22 @@ class ArchiveSourceMixin(CCNewsReader):
             self._bad_index(COMMONCRAWL, response, error)
             return
         if pages:
-            yield self._cc_index_page(crawl, host, 0, pages)
+            yield self._cc_index_page(crawl, target, 0, pages)
         else:
             self._count(f"{COMMONCRAWL}/no_captures")
 
-    def _cc_index_page(self, crawl: str, host: str, page: int, pages: int):
-        url = cdx.cc_index_query(self.cc_index, crawl, host, self.since, self.until, page=page)
+    def _cc_index_page(self, crawl: str, target: str, page: int, pages: int):
+        url = cdx.cc_index_query(self.cc_index, crawl, target, self.since, self.until, page=page)
         return self._archive_request(
             url, "commoncrawl-index", self.parse_cc_index,
-            cb_kwargs={"crawl": crawl, "host": host, "page": page, "pages": pages}, handle_httpstatus_list=[404],
+            cb_kwargs={"crawl": crawl, "target": target, "page": page, "pages": pages}, handle_httpstatus_list=[404],
         )
 
-    def parse_cc_index(self, response, crawl: str, host: str, page: int, pages: int):
+    def parse_cc_index(self, response, crawl: str, target: str, page: int, pages: int):
         # Pages are read one after the other: the records of a page are queued before the next page is asked
         # for, so the queue holds about one page of captures, and the index server sees one query at a time.
         if page + 1 < pages:
-            yield self._cc_index_page(crawl, host, page + 1, pages)
+            yield self._cc_index_page(crawl, target, page + 1, pages)
         if response.status == 404:
             self._count(f"{COMMONCRAWL}/no_captures")
             return
@@ -394,16 +407,16 @@ class ArchiveSourceMixin(CCNewsReader):
 
     # --- the Wayback Machine's CDX ---------------------------------------------------------------------------
 
-    def _wayback_cdx_request(self, host: str, resume_key: str | None):
+    def _wayback_cdx_request(self, target: str, resume_key: str | None):
         url = cdx.wayback_cdx_query(
-            self.wayback, host, self.since, self.until,
+            self.wayback, target, self.since, self.until,
             limit=setting(self.settings, "KZNEWS_WAYBACK_PAGE_SIZE"),
             resume_key=resume_key,
             collapse=setting(self.settings, "KZNEWS_WAYBACK_COLLAPSE") or None,
         )
-        return self._archive_request(url, "wayback-cdx", self.parse_wayback_cdx, cb_kwargs={"host": host})
+        return self._archive_request(url, "wayback-cdx", self.parse_wayback_cdx, cb_kwargs={"target": target})
 
-    def parse_wayback_cdx(self, response, host: str):
+    def parse_wayback_cdx(self, response, target: str):
         try:
             captures, resume_key, bad = cdx.parse_wayback_cdx(response.body)
         except cdx.IndexAnswerError as error:
@@ -414,7 +427,7 @@ class ArchiveSourceMixin(CCNewsReader):
         if bad:
             self._count(f"{WAYBACK}/bad_index_lines", bad)
         if resume_key:
-            yield self._wayback_cdx_request(host, resume_key)
+            yield self._wayback_cdx_request(target, resume_key)
         for capture in captures:
             request = self.capture_request(capture)
             if request is not None:

@@ -168,6 +168,13 @@ def _match_filter(value: str, spec: str) -> bool:
     return ok != negate
 
 
+def _under(url: str, pattern: str) -> bool:
+    """Whether a capture's URL is under a prefix query's `url=` (`host/path*`; www. is the same host, as in SURT)."""
+    target = pattern.removesuffix("*")
+    host, _, path = target.partition("/")
+    return host_of(url) == host.lower().removeprefix("www.") and (urlsplit(url).path or "/").startswith("/" + path)
+
+
 def _filter_field(spec: str) -> str:
     return spec.lstrip("!=~").split(":", 1)[0]
 
@@ -302,10 +309,10 @@ class ArchiveServer:
         values: dict[str, list[str]] = {}
         for name, value in params:
             values.setdefault(name, []).append(value)
-        prefix = values["url"][0].removesuffix("*").removesuffix("/")
+        prefix = values["url"][0]
         rows = [
             row for row in self.cc_rows[crawl]
-            if host_of(row.url) == prefix.removeprefix("www.")
+            if _under(row.url, prefix)
             and _in_window(row.timestamp, values.get("from", [None])[0], values.get("to", [None])[0])
             and all(_match_filter(row.as_json().get(_filter_field(f), ""), f) for f in values.get("filter", []))
         ]
@@ -348,8 +355,8 @@ class ArchiveServer:
         values: dict[str, list[str]] = {}
         for name, value in params:
             values.setdefault(name, []).append(value)
-        prefix = values["url"][0].removesuffix("*").removesuffix("/").removeprefix("www.")
-        if prefix in self.garbage_cdx_hosts:
+        prefix = values["url"][0]
+        if prefix.split("/")[0].removeprefix("www.") in self.garbage_cdx_hosts:
             return 200, [("Content-Type", "text/html")], b"<html><body>Wayback Machine is over capacity</body></html>"
         header = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
         rows = []
@@ -360,7 +367,7 @@ class ArchiveServer:
                    b32sha1(b"not this payload") if page.fault == "digest_mismatch" else b32sha1(page.body),
                    str(len(page.body))]
             fields = dict(zip(header, row, strict=True))
-            if host_of(page.url) != prefix:
+            if not _under(page.url, prefix):
                 continue
             if not _in_window(row[1], values.get("from", [None])[0], values.get("to", [None])[0]):
                 continue

@@ -8,6 +8,8 @@
   runs       list the last runs of each site with their health (the `runs` collection)
   load-spill load articles spilled to a local file while MongoDB was down (docs/reliability.md)
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
+  audit      sample a site's archived pages over the years and report how its layouts fit (kznews.archives.audit)
+  ccnews     read the CC-NEWS files of a window once for several sites (kznews.archives.ccnews_crawl)
 """
 
 from __future__ import annotations
@@ -216,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     load_spill.add_argument("files", nargs="+", help="spill files (.local/spill/*.jsonl)")
     load_spill.set_defaults(func=cmd_load_spill)
+
+    from kznews.archives.audit import add_parser as add_audit_parser
+    from kznews.archives.ccnews_crawl import add_parser as add_ccnews_parser
+
+    add_audit_parser(commands)
+    add_ccnews_parser(commands)
 
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "dates":

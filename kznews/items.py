@@ -33,3 +33,6 @@ class Article:
     # ("inform" for "Источник: Казинформ") and the hash of the normalised body (same-site duplicates).
     credited_source: str | None = None
     body_hash: str | None = None
+    # Where the page came from: {"kind": "site"} for a live fetch; {"kind": "commoncrawl" | "wayback", "id": crawl
+    # id or capture timestamp, "digest": ..., ...} for an archived copy (fetched_at is then the capture time).
+    source: dict | None = None

@@ -429,6 +429,10 @@ def _safe_value(value):
     return str(value)
 
 
+def _text(value) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else (str(value) if value else None)
+
+
 def _aware(value) -> datetime | None:
     if not isinstance(value, datetime):
         return None
@@ -460,6 +464,10 @@ def build_run(
         "lang": ",".join(e.key for e in getattr(spider, "editions", [])) or None,
         "sources": ",".join(sorted(getattr(spider, "sources", []))) or None,
         "refresh": bool(getattr(spider, "refresh", False)),
+        # archive runs (kznews.archives): where the pages came from, and the end of the window
+        "source": getattr(spider, "source", None) if getattr(spider, "archive_mode", False) else None,
+        "archives": ",".join(getattr(spider, "archives", None) or []) if getattr(spider, "archive_mode", False) else None,
+        "until": _text(getattr(spider, "until", None)) if getattr(spider, "archive_mode", False) else None,
     })
     get = settings.get if settings is not None else (lambda key, default=None: default)
     return {

@@ -285,6 +285,7 @@ class MongoPipeline(_StatsMixin):
         self.stats.inc_value("kznews/mongo/upserted", result["upserted"])
         self.stats.inc_value("kznews/mongo/modified", result["modified"])
         self.stats.inc_value("kznews/mongo/aliased", result.get("aliased", 0))
+        self.stats.inc_value("kznews/mongo/stale_archived", result.get("stale", 0))  # kznews.archives
         self.stats.inc_value("kznews/reprints/linked", result.get("linked", 0))
         self.stats.inc_value("kznews/mongo/store_ms", result.get("store_ms", 0))
         self.stats.inc_value("kznews/mongo/link_ms", result.get("link_ms", 0))

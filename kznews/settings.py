@@ -190,3 +190,23 @@ if KZNEWS_PROFILE == "local":
     KZNEWS_RETRY_AFTER_MAX = 5.0
     KZNEWS_BLOCKED_BACKOFF_BASE = 0.1
     MONGO_CLOSE_TIMEOUT = 10.0
+
+# === web archives as a source: `-a source=archive` (kznews/archives/, docs/archives.md) =====================
+# Archived pages come back from the archives as WARC records or raw captures: this middleware reads them after
+# decompression (590) and before encoding repair (587), challenge detection and retries.
+DOWNLOADER_MIDDLEWARES["kznews.archives.middleware.ArchiveRecordMiddleware"] = 588
+KZNEWS_ARCHIVES = os.environ.get("KZNEWS_ARCHIVES", "commoncrawl,wayback")  # default of -a archives=
+KZNEWS_CC_INDEX = os.environ.get("KZNEWS_CC_INDEX", "https://index.commoncrawl.org")
+KZNEWS_CC_DATA = os.environ.get("KZNEWS_CC_DATA", "https://data.commoncrawl.org")
+KZNEWS_WAYBACK = os.environ.get("KZNEWS_WAYBACK", "https://web.archive.org")
+# Per archive endpoint: concurrent requests, and seconds between two requests (the Wayback CDX API allows about
+# one query every 2.5 s; Common Crawl asks for no more than about one request per second and client).
+KZNEWS_ARCHIVE_CONCURRENCY = int(os.environ.get("KZNEWS_ARCHIVE_CONCURRENCY", "1"))
+KZNEWS_ARCHIVE_DELAYS = {"commoncrawl-index": 1.0, "commoncrawl-data": 1.0, "wayback-cdx": 2.5, "wayback": 1.0}
+KZNEWS_ARCHIVE_RETRY_TIMES = 5  # archives answer 503 in bursts: more patience than with a site
+KZNEWS_ARCHIVE_RECORD_MAXSIZE = 10 * 1024 * 1024  # one decompressed record at most (a gzip bomb costs this)
+KZNEWS_CCNEWS_CHUNK = 16 * 1024 * 1024  # CC-NEWS files are read in Range pieces of this size
+KZNEWS_CCNEWS_MAX_CHUNK = 128 * 1024 * 1024
+if KZNEWS_PROFILE == "local":
+    KZNEWS_ARCHIVE_DELAYS = {name: 0.0 for name in KZNEWS_ARCHIVE_DELAYS}
+    KZNEWS_ARCHIVE_CONCURRENCY = 4

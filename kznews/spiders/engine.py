@@ -12,6 +12,8 @@ Spider arguments (`scrapy crawl SITE -a name=value`):
                     all older. Sitemaps default to KZNEWS_SITEMAP_SINCE when not given.
 - sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
 - refresh=1         request articles again even if already stored
+- source=archive, archives=commoncrawl,wayback,ccnews, until=...
+                    read the site's pages from public web archives instead (kznews/archives/spider.py)
 
 Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
 KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
@@ -118,8 +120,7 @@ class NewsSpider(scrapy.Spider):
             return
         from kznews.storage import ArticleStore, redact_uri
 
-        days = self.settings.getint("KZNEWS_KNOWN_DAYS", 120)
-        since = datetime.now(UTC) - timedelta(days=days)
+        since = self.known_fetched_since()
         langs = sorted({e.lang for e in self.editions})
 
         def load() -> dict[str, float]:
@@ -137,6 +138,10 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.set_value(f"kznews/known/{self.name}/loaded", len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
+
+    def known_fetched_since(self) -> datetime:
+        """Stored articles fetched since then are known (archived runs reach further back: kznews.archives)."""
+        return datetime.now(UTC) - timedelta(days=self.settings.getint("KZNEWS_KNOWN_DAYS", 120))
 
     def start_requests(self):
         for edition in self.editions:

@@ -87,10 +87,15 @@ def spread(items: list, count: int) -> list:
 # --- what a page shows ------------------------------------------------------------------------------------------
 
 
+# Where a field came from when no site knowledge supplied it: the generic extractor ("heuristic") or a date read
+# from the text by the headline ("visible"); kznews.extract.article names them.
+FALLBACK_SOURCES = frozenset({"heuristic", "visible"})
+
+
 def article_row(data) -> dict:
     """The audited facts of one extracted article (kznews.extract.article.ArticleData)."""
     exact = data.published_at is not None and "published_day_only" not in data.notes
-    fallbacks = sorted(name for name in AUDITED_FIELDS if data.sources.get(name) == "heuristic")
+    fallbacks = sorted(name for name in AUDITED_FIELDS if data.sources.get(name) in FALLBACK_SOURCES)
     missing = [name for name, present in (
         ("title", bool(data.title)),
         ("body", len(data.body or "") >= MIN_BODY_CHARS),

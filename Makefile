@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental clean chaos
+.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives clean chaos
 
 setup: $(STAMP) system-packages
 
@@ -70,6 +70,20 @@ bench-incremental: setup
 
 bench-syndication: setup
 	$(PY) tests/benchmarks/bench_syndication.py
+
+# Article bodies of pages without known selectors: the generic extractor against trafilatura on the 88 real pages
+# of tests/data/aeb-dev, every site's fixtures with its layouts removed, and bad input (docs/benchmarks.md).
+bench-generic: setup
+	$(PY) tests/benchmarks/bench_generic.py
+
+# List pages without their layouts (kznews/extract/list_fallback.py) against what the layouts extract, on the real
+# list pages of tests/fixtures/real/; BENCH_ARGS=--constructed adds every site's constructed list fixtures.
+bench-lists: setup
+	$(PY) tests/benchmarks/bench_lists.py $(BENCH_ARGS)
+
+# The CC-NEWS reader: CPU per GB of WARC and the memory a piece costs (docs/archives.md)
+bench-archives: setup
+	$(PY) tests/benchmarks/bench_archives.py
 
 # --- operations (docs/operations.md) ---------------------------------------------------------------------------
 .PHONY: runs scrapyd-deploy schedule-once

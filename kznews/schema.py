@@ -6,7 +6,8 @@ README.md ("The articles collection"; `python -m kznews schema`, kept in sync by
 other tools (a JSON Schema, a schema version) can be generated from it.
 
 Types are those of the stored document: `string`, `string[]`, `number`, `datetime` (an aware instant: a BSON
-date in MongoDB, ISO 8601 with the Asia/Almaty offset in JSON). `nullable`: the value may be null. `presence`:
+date in MongoDB, ISO 8601 with the Asia/Almaty offset in JSON), `object` (a small document, its keys described in
+the field's doc). `nullable`: the value may be null. `presence`:
 `always` (every document has the field) or `optional` (absent when it does not apply). `filled_by`: who writes it
 (`extract` from the page, `spider` from the crawl, `pipeline`, `storage`).
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TYPES = ("string", "string[]", "number", "datetime")
+TYPES = ("string", "string[]", "number", "datetime", "object")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
     Field("modified_at", "datetime", True, "last modification the page declares", "extract", coverage=True),
     Field("published_at_text", "string", True, "the raw string `published_at` was read from", "extract"),
     Field("fetched_at", "datetime", False,
-          "when the page was fetched (the recorded time when replayed from WARC)", "spider"),
+          "when the page was fetched (the recorded time when replayed from WARC; the capture time for an archived "
+          "copy)", "spider"),
     Field("fetched_url", "string", False, "the URL actually fetched", "spider"),
     Field("layout", "string", True,
           "the markup version that parsed the page (null: structured data and heuristics only)", "extract"),
@@ -72,6 +74,11 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
           "for a reprint: the earlier article it copies", "storage", presence="optional"),
     Field("similarity", "number", False,
           "for a reprint: the share of its text found in `similar_to` (0-1)", "storage", presence="optional"),
+    Field("source", "object", False,
+          "where the page came from: `{\"kind\": \"site\"}`, or an archived copy: `{\"kind\": \"commoncrawl\", \"id\": "
+          "crawl id, \"file\", \"offset\", \"length\", \"digest\"}`, `{\"kind\": \"wayback\", \"id\": capture timestamp, "
+          "\"url\", \"digest\"}` (docs/archives.md); an archived copy never replaces one fetched later", "spider",
+          presence="optional"),
     Field("first_seen_at", "datetime", False, "when kznews first stored the document", "storage"),
     Field("updated_at", "datetime", False, "when kznews last wrote the document", "storage"),
 )
@@ -92,7 +99,7 @@ def markdown_table() -> str:
     lines = ["| field | type | meaning |", "|---|---|---|"]
     for field in ARTICLE_FIELDS:
         kind = {"string": "string", "string[]": "list of strings", "number": "number",
-                "datetime": "date (UTC in BSON)"}[field.type]
+                "datetime": "date (UTC in BSON)", "object": "object"}[field.type]
         if field.nullable:
             kind += " or null"
         doc = field.doc + ("; absent when none" if field.presence == "optional" else "")

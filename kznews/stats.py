@@ -63,7 +63,8 @@ LINKED = Key("kznews/reprints/linked", "articles linked to another site's articl
 # --- storage (pipelines.store) ---------------------------------------------------------------------------------------
 MONGO = Key("kznews/mongo/{count}",
             "batches, upserted (new articles), modified, aliased, store_ms, link_ms, write_errors, outages, "
-            "outage_seconds, write_bugs (writes that failed for another reason than the database)")
+            "outage_seconds, write_bugs (writes that failed for another reason than the database), stale_archived "
+            "(archived copies not stored because the URL is stored from a later fetch)")
 MONGO_UNSTORED = Key("kznews/mongo/unstored",
                      "articles not in MongoDB when the run ended: left in the spill file or refused by the database "
                      "(written at close; the `storage` check reads it)")
@@ -76,7 +77,8 @@ SPILL = Key("kznews/spill/{count}", "items (articles written to the spill file),
 # --- discovery (spiders.engine) ----------------------------------------------------------------------------------
 LIST = Key("kznews/list/{site}/{edition}/{count}",
            "list pages: pages, entries, too_old (before `since`), too_new (at or after `until`), "
-           "stopped_nothing_new, bad_response")
+           "stopped_nothing_new, bad_response, fallback_dated (entries the list fallback could date on pages no "
+           "list layout matched)")
 FEED = Key("kznews/feed/{site}/{edition}/entries", "feed entries read")
 SITEMAP = Key("kznews/sitemap/{site}/{edition}/entries", "sitemap entries read")
 SITEMAP_PROBLEM = Key("kznews/sitemap/{site}/{problem}", "bad_gzip, unreadable")
@@ -89,6 +91,21 @@ LAYOUT = Key("kznews/layout/{site}/{kind}/{layout}",
              "json_list/unreadable")
 SOURCE = Key("kznews/source/{site}/{field}/{source}", "where each field came from (jsonld, meta, layout, ...)")
 NOTES = Key("kznews/notes/{site}/{note}", "anomalies: offset_corrected, list_date_disagrees, future_date, ...")
+
+# --- web archives as a source (spiders.archive, downloadermiddlewares.archive; docs/archives.md) ----------------------
+ARCHIVE = Key("kznews/archive/{scope}/{count}",
+              "per archive (commoncrawl, wayback, ccnews): crawls, index_pages, captures, bad_index (an index answer "
+              "that is not JSON), bad_index_lines, no_captures, slowdowns (429/5xx answers), moved_to_nearest, "
+              "files, files_read, members, bytes (CC-NEWS); per site: list_links_not_followed")
+ARCHIVE_DROPPED = Key("kznews/archive/{scope}/dropped/{reason}",
+                      "archived records that never reach extraction, per site and per archive: digest_mismatch, "
+                      "truncated_member, redirect, status, challenge, too_large, not_html, wrong_record, ...")
+ARCHIVE_PAGES = Key("kznews/archive/{site}/{archive}/{count}",
+                    "per site and archive: pages (archived pages handed to the parsers), outside_window, "
+                    "other_pages (captures that are neither articles nor list pages), more_captures (another capture "
+                    "of a URL the run reads)")
+ARCHIVE_NOTES = Key("kznews/archive/{site}/notes/{note}",
+                    "archived responses read with a caveat (e.g. a digest that cannot be checked)")
 
 # --- downloads (downloadermiddlewares) -----------------------------------------------------------------------------
 FAILED_TOTAL = Key("kznews/failed/{reason}", "requests that ended without a page for the spider, by reason")

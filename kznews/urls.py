@@ -73,7 +73,10 @@ from kznews.swallowed import swallowed
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["canonical_from_page", "canonicalize_url", "is_amp_url", "registrable_domain", "same_site", "url_key"]
+__all__ = [
+    "canonical_from_page", "canonicalize_url", "is_amp_url", "registrable_domain", "same_site", "url_key",
+    "without_tracking",
+]  # fmt: skip
 
 _HTTP_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = frozenset({80, 443})
@@ -325,13 +328,28 @@ def _canonical_query(raw_query: str) -> str:
         key = _normalise_encoding(key, _QUERY_SAFE)
         if not key and not has_value:
             continue
-        lowered = _query_key(key)
-        if lowered in _TRACKING_PARAMS or lowered.startswith("utm_"):
+        if _is_tracking(_query_key(key)):
             continue
         rendered = f"{key}={_normalise_encoding(value, _QUERY_SAFE)}" if has_value else key
         kept.append((key, rendered))
     kept.sort(key=lambda item: item[0])  # stable: repeated keys keep their relative order
     return "&".join(rendered for _, rendered in kept)
+
+
+def without_tracking(query: str) -> str:
+    """A raw query string without its tracking parameters (the same ones :func:`canonicalize_url` drops), the
+    other parameters left as written and in their order. Never raises."""
+    if not query:
+        return ""
+    try:
+        kept = [pair for pair in query.split("&") if pair and not _is_tracking(_query_key(pair))]
+    except Exception:  # hostile input: leave it to the caller's rules
+        return query
+    return "&".join(kept)
+
+
+def _is_tracking(key: str) -> bool:
+    return key in _TRACKING_PARAMS or key.startswith("utm_")
 
 
 def _query_key(pair: str) -> str:

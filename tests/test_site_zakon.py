@@ -135,3 +135,32 @@ def test_2023_list_markup_still_parses():
                            datetime.fromisoformat("2023-11-10T12:00:00+06:00"))
     assert listing.layouts == ["zmainCard-2023"]
     assert listing.entries[0].published_at.isoformat() == "2023-11-10T11:42:00+06:00"
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://www.zakon.kz/5003300-v-kostanayskoy-oblasti-pogib.html', 'ru'),  # [V]
+        ('https://kaz.zakon.kz/6015850-kostanaida-ksipkerlerge-eskertu-zhasaldy.html', 'kk'),  # [V]
+        ('https://www.zakon.kz/proisshestviia/6509315-poyavilis-kadry-moshchnogo-vzryva-i-pozhara-v-kafe-v-shchuchinske.html', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://www.zakon.kz/6509315-reklama.html',  # [A]
+        'https://www.zakon.kz/6509316-kontakty.html',  # [A]
+        'https://www.zakon.kz/tags/6509317-almaty.html',  # [A]
+        'https://www.zakon.kz/news/',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

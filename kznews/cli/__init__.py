@@ -10,6 +10,8 @@
   runs           list the last runs of each site with their health (the `runs` collection)
   load-spill     load articles spilled to a local file while MongoDB was down (docs/reliability.md)
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
+  audit          sample a site's archived pages over the years and report how its layouts fit (docs/archives.md)
+  ccnews         read the CC-NEWS files of a window once for several sites (docs/archives.md)
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ COMMANDS = {
     "runs": "runs",
     "link-reprints": "link_reprints",
     "load-spill": "load_spill",
+    "audit": "audit",
+    "ccnews": "ccnews",
 }
 
 

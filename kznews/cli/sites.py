@@ -36,15 +36,20 @@ def sites_table() -> str:
         "",
         "Generated from the registry (`kznews/sites/`) by `python -m kznews sites`; do not edit by hand.",
         "",
-        "| spider | site | editions | discovery | JavaScript | list layouts | article layouts |",
-        "|---|---|---|---|---|---|---|",
+        "| spider | site | editions | also accepted (host aliases; archive prefixes) | discovery | JavaScript "
+        "| list layouts | article layouts |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name in sorted(SITES):
         site = SITES[name]
         editions = "<br>".join(f"{e.key}: {e.origin}{e.path_prefix}" for e in site.editions)
+        also = ", ".join(sorted(site.host_aliases)) or "-"
+        archive = "<br>".join(f"{e.key}: {', '.join(e.archive_prefixes)}" for e in site.editions if e.archive_prefixes)
+        if archive:
+            also += "; " + archive
         js = "yes: " + ", ".join(s.path for e in site.editions for s in e.lists if s.js) if site.uses_browser else "no"
         lines.append(
-            f"| `{name}` | {site.title} | {editions} | {_discovery(site)} | {js} | "
+            f"| `{name}` | {site.title} | {editions} | {also} | {_discovery(site)} | {js} | "
             f"{', '.join(layout.name for layout in site.list_layouts) or '-'} | "
             f"{', '.join(layout.name for layout in site.article_layouts) or '-'} |"
         )

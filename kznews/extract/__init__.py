@@ -4,6 +4,8 @@
 - listing.py  extract_list(): a list page -> entries (url, title, date) and pagination links
 - jsonlist.py extract_json_list(): a page of a JSON "load more" endpoint, through the site's hook
 - feeds.py    parse_feed(), parse_sitemap(): RSS/Atom and sitemaps
+- generic.py  the article body of a page whose layout is unknown (content scoring), and its visible date
+- page.py     extract_page(): one saved page as `python -m kznews extract` reads it (with or without a site)
 - structured.py, timestamps.py, text.py, html.py: the layers they are built from
 """
 

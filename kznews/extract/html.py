@@ -17,7 +17,7 @@ _UTF8_PARSER = lxml.html.HTMLParser(
 
 # Invisible characters that sites leave inside text, and every kind of space, folded to one plain space.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u3000]+")
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def parse_html(html: str | bytes, encoding: str | None = None) -> lxml.html.HtmlElement:
@@ -65,7 +65,11 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace and drop invisible characters."""
     if not text:
         return ""
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    # str.translate is slow on non-ASCII text (a dict lookup per character): only when there is something to drop.
+    # str.split() splits at every kind of space (what str.isspace() calls one: \u00a0, \u2007, \u202f, \u3000...).
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def node_text(node) -> str:

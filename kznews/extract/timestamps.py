@@ -37,6 +37,9 @@ FUTURE_TOLERANCE = timedelta(hours=1)
 EARLIEST_PLAUSIBLE = datetime(1991, 1, 1, tzinfo=ALMATY)
 # A list's date and the page's that differ by this much are worth counting (the page wins).
 LIST_DISAGREEMENT = timedelta(minutes=2)
+# Structured dates before this year are CMS placeholders ("0001-01-01T00:00:00Z", the Unix epoch): nothing was
+# published on the web before it.
+FIRST_YEAR = 1995
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ def parse_structured(text: str | None) -> tuple[datetime, bool, bool] | None:
     except ValueError:
         return None
     has_time = len(candidate) > 10
+    if value.year < FIRST_YEAR:  # a placeholder (0001-01-01, the Unix epoch), not a publication date
+        return None
     if value.tzinfo is None:
         return value.replace(tzinfo=ALMATY), has_time, False
     offset = value.utcoffset()

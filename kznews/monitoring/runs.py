@@ -65,6 +65,8 @@ def build_run(
         "sources": ",".join(sorted(getattr(spider, "sources", []))) or None,
         "refresh": bool(getattr(spider, "refresh", False)),
     })
+    if getattr(spider, "archive_mode", False):  # an archive run (kznews.spiders.archive): where pages came from
+        args.update({"source": "archive", "archives": ",".join(getattr(spider, "archives", None) or [])})
     get = settings.get if settings is not None else (lambda key, default=None: default)
     return {
         "_id": job or uuid.uuid4().hex,

@@ -214,7 +214,7 @@ class MongoPipeline(StatsPipeline):
         link_ms = round((time.perf_counter() - started) * 1000)
         for name, value in (("batches", 1), ("upserted", result["upserted"]), ("modified", result["modified"]),
                             ("aliased", result.get("aliased", 0)), ("store_ms", result.get("store_ms", 0)),
-                            ("link_ms", link_ms)):
+                            ("link_ms", link_ms), ("stale_archived", result.get("stale", 0))):
             self.stats.inc_value(MONGO(count=name), value)
         self.stats.inc_value(LINKED(), linked)
 

@@ -7,7 +7,8 @@ known, so `-s KZNEWS_PROFILE=local` and `KZNEWS_PROFILE=local` in the environmen
 lowest first: registry default < profile < environment < spider custom settings < `-s`.
 
 It also derives the settings that follow from others, so that `-s` on the source applies too: USER_AGENT from
-KZNEWS_CONTACT, the Chromium executable from KZNEWS_CHROMIUM.
+KZNEWS_CONTACT, the Chromium executable from KZNEWS_CHROMIUM, the web archives' download slots (DOWNLOAD_SLOTS)
+from KZNEWS_ARCHIVE_CONCURRENCY and KZNEWS_ARCHIVE_DELAYS.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ PROFILES: dict[str, dict[str, Any]] = {
         "MONGO_CLOSE_TIMEOUT": 10.0,
         # mini-sites and replays are tiny: a healthy run is one that stores any article
         "KZNEWS_MONITOR_MIN_ITEMS": 1,
+        # imitation archives on loopback: no pacing
+        "KZNEWS_ARCHIVE_DELAYS": {"commoncrawl-index": 0.0, "commoncrawl-data": 0.0, "wayback-cdx": 0.0,
+                                  "wayback": 0.0},
+        "KZNEWS_ARCHIVE_CONCURRENCY": 4,
     },
     "distributed": {
         "SCHEDULER": "kznews.schedulers.distributed.Scheduler",
@@ -50,6 +55,23 @@ PROFILE_DOCS = {
     "distributed": "the polite profile plus scrapy-redis' shared request queue and duplicate filter "
     "(REDIS_URL; docs/operations.md)",
 }
+
+
+# Web archives (kznews.archives): each endpoint is a download slot of its own, paced by KZNEWS_ARCHIVE_DELAYS and
+# KZNEWS_ARCHIVE_CONCURRENCY (the archives' requests name their slot in request.meta["download_slot"]).
+ARCHIVE_SLOT_PREFIX = "archive:"
+ARCHIVE_SLOTS = {name: ARCHIVE_SLOT_PREFIX + name
+                 for name in ("commoncrawl-index", "commoncrawl-data", "wayback-cdx", "wayback")}
+
+
+def archive_download_slots(settings) -> dict[str, dict]:
+    """DOWNLOAD_SLOTS entries for the archive endpoints, from the archive settings (profile and -s included)."""
+    concurrency = setting(settings, "KZNEWS_ARCHIVE_CONCURRENCY")
+    delays = {**BY_NAME["KZNEWS_ARCHIVE_DELAYS"].default, **(setting(settings, "KZNEWS_ARCHIVE_DELAYS") or {})}
+    return {
+        slot: {"concurrency": concurrency, "delay": float(delays.get(name, 1.0)), "jitter": 0.2}
+        for name, slot in ARCHIVE_SLOTS.items()
+    }
 
 
 class ProfileError(SettingError):
@@ -80,6 +102,9 @@ def apply_profile(settings, environ=None) -> str:
     for key in ("USER_AGENT", "PLAYWRIGHT_LAUNCH_OPTIONS"):
         if (settings.getpriority(key) or 0) <= PROJECT:
             settings.set(key, derived[key], priority="project")
+    # the archive endpoints' slots; slots given explicitly (DOWNLOAD_SLOTS) win
+    slots = {**archive_download_slots(settings), **settings.getdict("DOWNLOAD_SLOTS")}
+    settings.set("DOWNLOAD_SLOTS", slots, priority=max(settings.getpriority("DOWNLOAD_SLOTS") or 0, PROJECT))
     return name
 
 

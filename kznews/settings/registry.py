@@ -27,6 +27,7 @@ GROUPS = {
     "browser": "The browser (scrapy-playwright, Debian's Chromium)",
     "monitoring": "Monitoring (spidermon, the `runs` collection)",
     "distributed": "Several machines (the `distributed` profile)",
+    "archives": "Web archives as a source (`-a source=archive`, docs/archives.md)",
     "components": "Scrapy components and engine",
 }
 
@@ -198,6 +199,35 @@ SETTINGS: tuple[Setting, ...] = (
     _own("KZNEWS_REDIS_NODE_TTL", "int", 30,
          "a node that stops refreshing its state for this long counts as gone", "distributed"),
     _own("KZNEWS_REDIS_MAX_WAIT", "float", 1800.0, "how long an idle node waits for the others", "distributed"),
+    # --- web archives ------------------------------------------------------------------------------------------
+    _own("KZNEWS_ARCHIVES", "str", "commoncrawl,wayback",
+         "the archives `-a source=archive` reads when `-a archives=` is not given (commoncrawl, wayback, ccnews)",
+         "archives"),
+    _own("KZNEWS_CC_INDEX", "str", "https://index.commoncrawl.org", "Common Crawl's index server", "archives"),
+    _own("KZNEWS_CC_DATA", "str", "https://data.commoncrawl.org",
+         "Common Crawl's data server (WARC files read by Range requests)", "archives"),
+    _own("KZNEWS_WAYBACK", "str", "https://web.archive.org", "the Wayback Machine (CDX API and captures)",
+         "archives"),
+    _own("KZNEWS_ARCHIVE_CONCURRENCY", "int", 1, "concurrent requests per archive endpoint", "archives"),
+    _own("KZNEWS_ARCHIVE_DELAYS", "json",
+         {"commoncrawl-index": 1.0, "commoncrawl-data": 1.0, "wayback-cdx": 2.5, "wayback": 1.0},
+         "seconds between two requests to each archive endpoint (the Wayback CDX API allows about one query every "
+         "2.5 s; Common Crawl asks for about one request per second and client); given keys override these",
+         "archives"),
+    _own("KZNEWS_ARCHIVE_RETRY_TIMES", "int", 5,
+         "retries of an archive request answered 429/5xx (archives answer 503 in bursts)", "archives"),
+    _own("KZNEWS_ARCHIVE_RECORD_MAXSIZE", "int", 10 * 1024 * 1024,
+         "one decompressed archived record at most (a gzip bomb costs this)", "archives"),
+    _own("KZNEWS_ARCHIVE_LISTS", "bool", True,
+         "also read the captures of the editions' list pages (their layouts are checked as on live pages)",
+         "archives"),
+    _own("KZNEWS_WAYBACK_PAGE_SIZE", "int", 5000, "captures per page of the Wayback CDX API", "archives"),
+    _own("KZNEWS_WAYBACK_COLLAPSE", "str", "digest",
+         "the Wayback CDX `collapse` field (one capture per distinct payload)", "archives"),
+    _own("KZNEWS_CCNEWS_CHUNK", "int", 16 * 1024 * 1024, "CC-NEWS files are read in Range pieces of this size",
+         "archives"),
+    _own("KZNEWS_CCNEWS_MAX_CHUNK", "int", 128 * 1024 * 1024,
+         "the largest piece, when one record is larger than a piece", "archives"),
     # --- components ----------------------------------------------------------------------------------------------
     _scrapy("SPIDER_MODULES", "json", ["kznews.spiders"], "", "components"),
     _scrapy("NEWSPIDER_MODULE", "str", "kznews.spiders", "", "components"),
@@ -211,6 +241,8 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.downloadermiddlewares.retry.RetryMiddleware": 550,
         "kznews.downloadermiddlewares.challenge.ChallengeMiddleware": 585,  # after encoding repair
         "kznews.downloadermiddlewares.encoding.EncodingMiddleware": 587,  # after decompression
+        # archived pages (WARC records, raw captures) read after decompression, before encoding repair
+        "kznews.downloadermiddlewares.archive.ArchiveRecordMiddleware": 588,
         "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
         "kznews.downloadermiddlewares.redirect.RedirectMiddleware": 600,
         "kznews.downloadermiddlewares.warc.WarcMiddleware": 950,

@@ -11,6 +11,9 @@ name, meaning, and how the text becomes a typed value. A bad value gives one cle
                     must be after `since`
 - sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
 - refresh=1         request articles again even if already stored
+- source=archive    read the site's pages from public web archives instead of the site (needs `since`; the
+                    window selects capture times); archives=commoncrawl,wayback,ccnews chooses them (default:
+                    setting KZNEWS_ARCHIVES). See kznews/spiders/archive.py and docs/archives.md.
 
 Arguments whose name starts with "_" are scrapyd's (`_job`) and pass through.
 """
@@ -23,9 +26,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from kznews.archives import parse_archives
 from kznews.dates import ALMATY, to_almaty
 
 SOURCES = ("lists", "feeds", "sitemaps")
+ORIGINS = ("site", "archive")  # `source=`: where pages come from
 _RELATIVE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$", re.IGNORECASE)
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
@@ -98,6 +103,10 @@ ARGUMENTS: tuple[Argument, ...] = (
     Argument("until", "2026-11-01", "skip entries published at or after this (the window's exclusive end)"),
     Argument("sources", "lists,feeds", "discovery methods to use: lists, feeds, sitemaps (default: all)"),
     Argument("refresh", "1", "request articles again even if already stored"),
+    Argument("source", "archive", "where pages come from: site (default) or archive (public web archives; "
+             "needs since)"),
+    Argument("archives", "commoncrawl,wayback", "with source=archive: commoncrawl, wayback, ccnews (default: "
+             "KZNEWS_ARCHIVES)"),
 )
 NAMES = tuple(argument.name for argument in ARGUMENTS)
 
@@ -112,6 +121,8 @@ class SpiderArguments:
     until: datetime | None = None
     sources: frozenset[str] = frozenset(SOURCES)
     refresh: bool = False
+    source: str = "site"
+    archives: list[str] = field(default_factory=list)  # empty: the KZNEWS_ARCHIVES setting decides
     given: dict[str, str] = field(default_factory=dict)
 
 
@@ -130,6 +141,8 @@ def parse_arguments(raw: Mapping[str, Any], site, now: datetime) -> SpiderArgume
         "until": lambda value: setattr(arguments, "until", _instant("until", value, now)),
         "sources": lambda value: setattr(arguments, "sources", _sources(value)),
         "refresh": lambda value: setattr(arguments, "refresh", _flag("refresh", value)),
+        "source": lambda value: setattr(arguments, "source", _origin(value)),
+        "archives": lambda value: setattr(arguments, "archives", _archives(value)),
     }
     for name in NAMES:
         if text.get(name, "") != "":
@@ -138,6 +151,10 @@ def parse_arguments(raw: Mapping[str, Any], site, now: datetime) -> SpiderArgume
         arguments.editions = list(site.editions)
     if arguments.since and arguments.until and arguments.until <= arguments.since:
         raise SpiderArgumentError(f"until={text['until']!r} is not after since={text['since']!r}")
+    if arguments.source == "archive" and arguments.since is None:
+        raise SpiderArgumentError("source=archive reads a window: give since=... (and until=...)")
+    if arguments.archives and arguments.source != "archive":
+        raise SpiderArgumentError(f"archives={text['archives']!r}: only with source=archive")
     return arguments
 
 
@@ -149,6 +166,20 @@ def _editions(arguments: SpiderArguments, site, value: str) -> None:
             f"lang={value!r}: {site.name} has no such edition; editions: {', '.join(site.edition_keys)}"
         )
     arguments.editions = list(dict.fromkeys(e for key in keys for e in site.editions_for(key)))
+
+
+def _origin(value: str) -> str:
+    word = value.strip().lower()
+    if word not in ORIGINS:
+        raise SpiderArgumentError(f"source={value!r}: expected {' or '.join(ORIGINS)}")
+    return word
+
+
+def _archives(value: str) -> list[str]:
+    try:
+        return parse_archives(value)
+    except ValueError as error:
+        raise SpiderArgumentError(f"archives={value!r}: {error}") from None
 
 
 def _sources(value: str) -> frozenset[str]:

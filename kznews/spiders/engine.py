@@ -4,8 +4,9 @@ For each selected edition it walks the site's list pages (with pagination), head
 and sitemaps, follows the article links it finds and extracts articles. Everything site-specific comes from
 the site definition (kznews/sites/); everything page-specific from the pure extractors (kznews/extract/).
 
-Spider arguments (`scrapy crawl SITE -a name=value`: lang, max_pages, since, until, sources, refresh) are
-declared and checked in kznews.spiders.arguments.
+Spider arguments (`scrapy crawl SITE -a name=value`: lang, max_pages, since, until, sources, refresh, and source,
+archives to read the site's pages from public web archives, kznews/spiders/archive.py) are declared and checked in
+kznews.spiders.arguments.
 
 Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
 KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
@@ -100,8 +101,7 @@ class NewsSpider(scrapy.Spider):
             return
         from kznews.storage import ArticleStore, redact_uri
 
-        days = setting(self.settings, "KZNEWS_KNOWN_DAYS")
-        since = datetime.now(UTC) - timedelta(days=days)
+        since = self.known_fetched_since()
         langs = sorted({e.lang for e in self.editions})
 
         def load() -> dict[str, float]:
@@ -119,6 +119,10 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="loaded"), len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
+
+    def known_fetched_since(self) -> datetime:
+        """Stored articles fetched since then are known (archived runs reach further back: kznews.archives)."""
+        return datetime.now(UTC) - timedelta(days=setting(self.settings, "KZNEWS_KNOWN_DAYS"))
 
     def start_requests(self):
         for edition in self.editions:
@@ -203,6 +207,8 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(keys.LAYOUT(site=self.name, kind="list", layout=name))
         if not listing.layouts:
             stats.inc_value(keys.LAYOUT(site=self.name, kind="list", layout="none"))
+            # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
+            stats.inc_value(self._list_key(edition, "fallback_dated"), sum(1 for e in listing.entries if e.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
         requests, fresh = self.entry_requests(listing.entries, edition)
         yield from requests
@@ -224,8 +230,10 @@ class NewsSpider(scrapy.Spider):
         """Article requests for the list entries that are recent enough and not yet requested or stored, and how
         many entries were new: recent and not stored. An entry another source of this run already requested is
         new too (a JSON list and an HTML list showing the same items must not stop each other's walk); only what
-        is stored or too old says the walk has reached what previous runs covered."""
+        is stored or too old says the walk has reached what previous runs covered. Entries of a page's other blocks
+        (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new."""
         requests, new = [], 0
+        own_entries = any(not entry.secondary for entry in entries)
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
@@ -246,7 +254,8 @@ class NewsSpider(scrapy.Spider):
             if self._stored(canonical, hint):
                 self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="skipped"))
                 continue
-            new += 1
+            if not (own_entries and entry.secondary):
+                new += 1
             request = self.article_request(entry.url, edition, hint=hint, canonical=canonical)
             if request is not None:
                 requests.append(request)

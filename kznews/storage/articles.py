@@ -4,7 +4,8 @@ Collections:
 - `articles`: one document per canonical URL (unique index on `url`); written by bulk upserts, so two runs that
   overlap, or a run that is resumed, cannot store an article twice. The same body under a second URL of the same
   site (an article listed under two sections) is not stored again: the URL joins the first document's `aliases`
-  (unique index on site + body_hash).
+  (unique index on site + body_hash). An archived copy (kznews.archives) never replaces a copy of the URL fetched
+  later, a live one in particular.
 - `signatures`: the MinHash LSH band keys and shingle sets of recent articles, which link reprints across sites
   (see ReprintLinker): articles whose bodies are near copies share a `cluster_id`, the URL of the earliest one.
 - `runs`: one document per crawl run (see kznews.monitoring).
@@ -104,8 +105,9 @@ class ArticleStore:
         error, and its document is resolved again against what the winner stored and written once more."""
         documents = [dict(doc) for doc in documents]
         started = time.perf_counter()
-        counts: dict[str, Any] = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0}
+        counts: dict[str, Any] = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0, "stale": 0}
         aliased: set[str] = set()
+        stale: set[str] = set()
         pending = documents
         for attempt in range(3):
             stored, alias_ops = self._resolve_aliases(pending)
@@ -121,7 +123,18 @@ class ArticleStore:
             except BulkWriteError as error:
                 details = error.details
                 errors = details.get("writeErrors", [])
-                if any(e.get("code") != 11000 for e in errors) or attempt == 2:
+                if any(e.get("code") != 11000 for e in errors):
+                    raise
+                # An archived copy whose URL is stored with a later fetch finds no document to update, and its
+                # insert collides with that one: it is stale, not lost (a race is tried once more first).
+                archived = {e["index"] for e in errors if attempt > 0 and e["index"] < len(stored)
+                            and is_archived(stored[e["index"]])}
+                later = self._fetched_later([stored[i] for i in archived])
+                older = {i for i in archived if stored[i]["url"] in later}
+                stale.update(stored[i]["url"] for i in older)
+                counts["stale"] += len(older)
+                errors = [e for e in errors if e["index"] not in older]
+                if errors and attempt == 2:
                     raise
                 pending = [stored[e["index"]] for e in errors if e["index"] < len(stored)]
             counts["upserted"] += details.get("nUpserted", 0)
@@ -129,7 +142,8 @@ class ArticleStore:
             counts["matched"] += details.get("nMatched", 0)
             if not pending:
                 break
-        counts["to_link"] = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased]
+        # archived copies not stored because a later fetch is (counted `stale`) join no story
+        counts["to_link"] = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased | stale]
         # where the database time goes, for the crawl's stats (milliseconds)
         counts["store_ms"] = round((time.perf_counter() - started) * 1000)
         return counts
@@ -138,6 +152,18 @@ class ArticleStore:
         """Link stored articles to other sites' near copies (kznews.storage.reprints); how many were linked.
         Idempotent: `python -m kznews link-reprints` does it again for recent articles."""
         return self.reprints.link(documents) if documents else 0
+
+    def _fetched_later(self, documents: list[dict]) -> set[str]:
+        """The URLs of these documents that are stored with a later fetch time than theirs."""
+        if not documents:
+            return set()
+        fetched = {doc["url"]: doc.get("fetched_at") for doc in documents}
+        later = set()
+        for stored in self.articles.find({"url": {"$in": list(fetched)}}, {"url": 1, "fetched_at": 1, "_id": 0}):
+            mine = fetched.get(stored["url"])
+            if mine is not None and stored.get("fetched_at") is not None and stored["fetched_at"] > mine:
+                later.add(stored["url"])
+        return later
 
     def _resolve_aliases(self, documents: list[dict]) -> tuple[list[dict], list[tuple[UpdateOne, dict]]]:
         """Split documents into those to store and (alias update, document) pairs for bodies a site already has
@@ -171,7 +197,7 @@ class ArticleStore:
         update: dict[str, Any] = {"$set": fields}
         if on_insert:
             update["$setOnInsert"] = on_insert
-        return UpdateOne({"url": doc["url"]}, update, upsert=True)
+        return UpdateOne(_upsert_filter(doc), update, upsert=True)
 
     # --- reliability: loading spill files (kznews.storage.spill) ---------------------------------------------------
 
@@ -305,6 +331,21 @@ def _by_site(documents: list[dict]) -> dict[str, list[str]]:
     for doc in documents:
         grouped.setdefault(doc["site"], []).append(doc["body_hash"])
     return grouped
+
+
+def is_archived(doc: Mapping[str, Any]) -> bool:
+    """A copy read from a web archive (kznews.archives), not fetched from the site."""
+    source = doc.get("source")
+    return isinstance(source, Mapping) and source.get("kind") not in (None, "site")
+
+
+def _upsert_filter(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """Which stored document an upsert may write: any with the URL, except that an archived copy never replaces
+    one fetched later (a live copy in particular: archives hold older pages)."""
+    query: dict[str, Any] = {"url": doc["url"]}
+    if is_archived(doc) and doc.get("fetched_at") is not None:
+        query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
+    return query
 
 
 def now_utc() -> datetime:

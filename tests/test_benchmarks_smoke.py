@@ -20,6 +20,10 @@ SMOKE_RUNS = {
     "bench_dates.py": (["--n", "50"], {"n", "engine_us_median", "dateparser_us_median", "speedup"}),
     "bench_incremental.py": (["--smoke"], {"articles", "requests_per_new_article", "second_run_items"}),
     "bench_syndication.py": (["--smoke"], {"precision", "recall", "false_links", "us_per_signature"}),
+    "bench_generic.py": (["--pages", "2", "--repeat", "1"],
+                         {"pages", "f1", "trafilatura_f1", "ms_median", "site_fixtures_body_f1_no_layouts"}),
+    "bench_lists.py": ([], {"real_pages", "truth", "titles_eq", "dates_eq"}),
+    "bench_archives.py": (["--records", "50", "--chunk-mb", "1"], {"records", "kept", "peak_scan_mb"}),
 }
 
 

@@ -32,7 +32,7 @@ from kznews.archives import COMMONCRAWL, WAYBACK, cdx, parse_archives
 from kznews.dates import to_almaty
 from kznews.downloadermiddlewares.fetchtime import fetched_at
 from kznews.extract import extract_article, extract_list
-from kznews.extract.article import MIN_BODY_CHARS
+from kznews.extract.article import LAYOUT_BODY_MIN_CHARS
 from kznews.sites.base import Site
 from kznews.spiders.archive import ArchiveSourceMixin
 from kznews.spiders.engine import NewsSpider, page_tree
@@ -99,7 +99,7 @@ def article_row(data) -> dict:
     fallbacks = sorted(name for name in AUDITED_FIELDS if data.sources.get(name) in FALLBACK_SOURCES)
     missing = [name for name, present in (
         ("title", bool(data.title)),
-        ("body", len(data.body or "") >= MIN_BODY_CHARS),
+        ("body", len(data.body or "") >= LAYOUT_BODY_MIN_CHARS),
         ("published_at", exact),
         ("authors", bool(data.authors)),
     ) if not present]
@@ -107,7 +107,7 @@ def article_row(data) -> dict:
         "kind": "article",
         "layout": data.layout or NO_LAYOUT,
         "title": bool(data.title),
-        "body": len(data.body or "") >= MIN_BODY_CHARS,
+        "body": len(data.body or "") >= LAYOUT_BODY_MIN_CHARS,
         "published_at": exact,
         "authors": bool(data.authors),
         "fallbacks": fallbacks,

@@ -55,7 +55,7 @@ from kznews.sites.base import ArticleLayout, Site
 from kznews.urls import canonical_from_page
 
 # A body shorter than this from the site's selectors is a sign the layout no longer fits.
-MIN_BODY_CHARS = 200
+LAYOUT_BODY_MIN_CHARS = 200
 # In a body found by the generic extractor, paragraphs shorter than this may repeat (list items, table cells);
 # longer ones are kept once (the lead printed twice).
 REPEAT_MIN_CHARS = 100
@@ -255,7 +255,7 @@ def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout
             data.sources["body"] = "layout"
     body = join_paragraphs(paragraphs)
     elements: list = []
-    if len(body) < MIN_BODY_CHARS:
+    if len(body) < LAYOUT_BODY_MIN_CHARS:
         # The layout gave no body (a redesign, an archived page, a site without selectors): the generic
         # extractor over the page, checked against the body the page declares in JSON-LD.
         found = find_article(tree, layout.drop if layout else ())

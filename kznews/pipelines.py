@@ -17,15 +17,14 @@ import logging
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 
 from bson.errors import InvalidDocument
 from itemadapter import ItemAdapter
 from pymongo.errors import BulkWriteError, DocumentTooLarge
 from scrapy.exceptions import DropItem, NotConfigured
 
-from kznews.dates import ALMATY, parse_date, to_almaty
-from kznews.extract.article import FUTURE_TOLERANCE
+from kznews.dates import parse_date, to_almaty
+from kznews.extract.timestamps import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE
 from kznews.safety import scrub, secrets_of
 from kznews.spill import SpillFile, load_spill, spill_dir
 from kznews.storage import ArticleStore, now_utc, redact_uri
@@ -36,8 +35,6 @@ logger = logging.getLogger(__name__)
 
 COVERAGE_FIELDS = ("title", "summary", "body", "authors", "section", "tags", "images", "published_at", "modified_at")
 MIN_BODY_CHARS = 50
-# Kazakhstan's online press begins in the 1990s; anything earlier is a misread number, not a date.
-EARLIEST_PLAUSIBLE = datetime(1991, 1, 1, tzinfo=ALMATY)
 
 
 class _StatsMixin:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from kznews.dates import parse_date_detail, to_almaty
 from kznews.extract.html import (
@@ -36,6 +36,8 @@ from kznews.extract.structured import (
 )
 from kznews.extract.text import clean_paragraphs, join_paragraphs, paragraphs_of
 from kznews.extract.timestamps import (
+    EARLIEST_PLAUSIBLE,
+    FUTURE_TOLERANCE,
     Candidate,
     choose_instant,
     structured_candidate,
@@ -46,10 +48,6 @@ from kznews.urls import canonical_from_page
 
 # A body shorter than this from the site's selectors is a sign the layout no longer fits.
 MIN_BODY_CHARS = 200
-# Dates later than the fetch by more than this are wrong (clock skew allowance).
-FUTURE_TOLERANCE = timedelta(hours=1)
-
-_TRAILING_ELLIPSIS = re.compile(r"[.…\s]+$")
 _URLISH = re.compile(r"https?://|www\.|\.(kz|ru|com|org|media)\b", re.IGNORECASE)
 # Role labels in a byline ("Текст: Данияр Молдабеков, Фото: Данияр Мусиров", "Original Author: Ilya Astakhov").
 _BYLINE_ROLE = re.compile(
@@ -105,6 +103,7 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
         fetched_at=to_almaty(fetched_at),
         layout=layout.name if layout else None,
     )
+    data.notes.extend(structured.notes)
     visible_title = _visible_title(tree, layout, site)
     data.title = _title(data, tree, structured, visible_title, site)
     _body(data, tree, structured, layout, site)
@@ -137,8 +136,16 @@ def _strip_suffix(title: str, site: Site) -> str:
 def _truncated(candidate: str, full: str | None) -> bool:
     if not full or len(full) <= len(candidate):
         return False
-    stem = _TRAILING_ELLIPSIS.sub("", candidate)
-    return full.startswith(stem)
+    return full.startswith(_strip_ellipsis(candidate))
+
+
+def _strip_ellipsis(text: str) -> str:
+    """`text` without trailing dots, ellipses and spaces (a loop: the regex `[.…\\s]+$` is quadratic on a
+    title of many dots that does not end in one)."""
+    end = len(text)
+    while end and (text[end - 1] in ".…" or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
 
 
 def _title(data: ArticleData, tree, structured: Structured, visible: str | None, site: Site) -> str | None:
@@ -338,6 +345,9 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
         if latest_allowed and candidate.value > latest_allowed:
             data.notes.append(f"future_date:{candidate.source}")
             return False
+        if candidate.value < EARLIEST_PLAUSIBLE:
+            data.notes.append(f"ancient_date:{candidate.source}")
+            return False
         return True
 
     published = [
@@ -387,6 +397,7 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
     if layout and layout.modified:
         text = date_text_of(select_one(tree, layout.modified), layout.date_attr)
         visible_modified = visible_candidate("layout", text, parse_date_detail(text, lang, fetched))
+        visible_modified = visible_modified if plausible(visible_modified) else None
     chosen_modified = choose_instant([c for c in modified if plausible(c)], visible_modified)
     if chosen_modified is not None:
         data.modified_at = chosen_modified.value

@@ -15,6 +15,10 @@ for 2024 articles (UTC+5 since 2024-03-01). The wall clock in each is right. So:
 - A visible date without a time only names the day: a structured value on that day supplies the instant.
 - Without a visible date, structured sources vote by instant; ties go to the more reliable source order
   (JSON-LD, then article:published_time, then other meta, then <time datetime>).
+
+The date policy has its owner here (`plausible`): an instant before EARLIEST_PLAUSIBLE or later than the fetch by
+more than FUTURE_TOLERANCE is not a publication date. Extraction skips such candidates (another source may hold the
+right date), feeds and sitemaps drop them, and the dates pipeline applies the same rule before storing.
 """
 
 from __future__ import annotations
@@ -24,8 +28,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from kznews.dates import ALMATY, DateParse, to_almaty
+from kznews.dates.engine import MAX_YEAR, MIN_YEAR
 
 _KZ_OFFSETS = (timedelta(hours=5), timedelta(hours=6))
+# Kazakhstan's online press begins in the 1990s; anything earlier is a misread number, not a date.
+EARLIEST_PLAUSIBLE = datetime(1991, 1, 1, tzinfo=ALMATY)
+# Dates later than the fetch by more than this are wrong (clock skew allowance).
+FUTURE_TOLERANCE = timedelta(hours=1)
+
+
+# Feeds and sitemaps only hint at dates (the article page decides what is stored), and sites print their offsets
+# wrong by hours: a hint more than this ahead of the fetch is no date.
+HINT_FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def plausible(value: datetime, fetched_at: datetime | None, tolerance: timedelta = FUTURE_TOLERANCE) -> bool:
+    """Whether `value` can be a publication instant of a page fetched at `fetched_at`."""
+    if value < EARLIEST_PLAUSIBLE:
+        return False
+    return fetched_at is None or value <= fetched_at + tolerance
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,8 @@ def parse_structured(text: str | None) -> tuple[datetime, bool, bool] | None:
     try:
         value = datetime.fromisoformat(candidate)
     except ValueError:
+        return None
+    if not MIN_YEAR <= value.year <= MAX_YEAR:  # year 1 or 9999: not a date, and no offset can be applied
         return None
     has_time = len(candidate) > 10
     if value.tzinfo is None:

@@ -32,10 +32,10 @@ import scrapy
 
 from kznews.dates import ALMATY, to_almaty
 from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
+from kznews.extract.feeds import GZIP_MAGIC
 from kznews.extract.html import parse_html
 from kznews.items import Article
 from kznews.middlewares import fetched_at
-from kznews.safety import bounded_gunzip
 from kznews.sites.base import Edition, ListSource, Site
 from kznews.urls import canonicalize_url, url_key
 
@@ -280,7 +280,8 @@ class NewsSpider(scrapy.Spider):
             return
         try:
             listing = self.site.json_list(response.text, response.url, lang, fetched_at(response))
-        except ValueError as error:  # not JSON, or not the JSON the hook knows: the endpoint changed
+        except (ValueError, RecursionError) as error:  # not JSON (or nested too deep to read), or not the JSON
+            # the hook knows: the endpoint changed, or the answer is hostile
             stats.inc_value(f"kznews/layout/{self.name}/json_list/unreadable")
             logger.warning("unreadable JSON list %s: %s", response.url, error)
             return
@@ -299,6 +300,8 @@ class NewsSpider(scrapy.Spider):
         edition = self.site.edition(edition)
         entries = parse_feed(response.body, edition.lang, fetched_at(response))
         self.crawler.stats.inc_value(f"kznews/feed/{self.name}/{edition.key}/entries", len(entries))
+        for reason, count in entries.skipped.items():
+            self.crawler.stats.inc_value(f"kznews/feed/{self.name}/skipped/{reason}", count)
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
@@ -312,17 +315,15 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response, edition: str):
         edition = self.site.edition(edition)
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            try:  # bounded: a small .xml.gz must not unpack to gigabytes (kznews.safety)
-                body = bounded_gunzip(body, SITEMAP_MAXSIZE)
-            except (OSError, EOFError):
-                self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/bad_gzip")
-                return
-        sitemap = parse_sitemap(body, edition.lang, fetched_at(response), self.site.fix_sitemap_loc)
+        stats = self.crawler.stats
+        # A gzipped sitemap is unpacked as it is parsed, to at most 50 MB (kznews.extract.feeds).
+        sitemap = parse_sitemap(response.body, edition.lang, fetched_at(response), self.site.fix_sitemap_loc)
         if sitemap is None:
-            self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/unreadable")
+            reason = "bad_gzip" if response.body[:2] == GZIP_MAGIC else "unreadable"
+            stats.inc_value(f"kznews/sitemap/{self.name}/{reason}")
             return
+        for reason, count in sitemap.skipped.items():
+            stats.inc_value(f"kznews/sitemap/{self.name}/skipped/{reason}", count)
         since = self.sitemap_since
         if sitemap.kind == "index":
             for child in sitemap.entries:

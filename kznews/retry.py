@@ -17,6 +17,10 @@
 
 `RedirectMiddleware` (Scrapy's, plus loop detection): a redirect back to a URL already in the chain is a loop,
 counted and dropped at once instead of silently ending as a "duplicate request".
+
+`HttpCompressionMiddleware` (Scrapy's, which unpacks Content-Encoding to at most DOWNLOAD_MAXSIZE): what it
+refuses is counted instead of vanishing, `too_large` for a body that unpacks past the bound (a gzip bomb: a few MB
+that unpack to gigabytes) and `bad_encoding` for one that does not unpack at all.
 """
 
 from __future__ import annotations
@@ -27,9 +31,13 @@ import logging
 import random
 import time
 import weakref
+import zlib
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from scrapy.downloadermiddlewares.httpcompression import (
+    HttpCompressionMiddleware as ScrapyHttpCompressionMiddleware,
+)
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as ScrapyRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware as ScrapyRetryMiddleware
 from scrapy.downloadermiddlewares.retry import get_retry_request
@@ -249,6 +257,23 @@ class RedirectMiddleware(ScrapyRedirectMiddleware):
         except IgnoreRequest:
             count_failure(self.crawler, "redirect_limit")
             raise
+
+
+class HttpCompressionMiddleware(ScrapyHttpCompressionMiddleware):
+    def __init__(self, stats=None, *, crawler=None):
+        super().__init__(stats, crawler=crawler)
+        self.crawler = crawler
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except IgnoreRequest:  # unpacked past download_maxsize: Scrapy logged it; count it
+            self.crawler.stats.inc_value(f"kznews/decompression_bomb/{site_of(self.crawler)}")
+            count_failure(self.crawler, "too_large")
+            raise
+        except (OSError, EOFError, ValueError, zlib.error) as error:  # not the encoding it claims
+            count_failure(self.crawler, "bad_encoding")
+            raise IgnoreRequest(f"undecodable Content-Encoding ({error}): {response.url}") from None
 
 
 def retry_after_date(seconds: float) -> str:

@@ -158,6 +158,8 @@ DOWNLOADER_MIDDLEWARES.update(
         "kznews.retry.RetryMiddleware": 550,  # back-off, Retry-After, empty/truncated bodies, failure counts
         "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
         "kznews.retry.RedirectMiddleware": 600,  # + redirect loops counted
+        "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+        "kznews.retry.HttpCompressionMiddleware": 590,  # + gzip bombs and broken encodings counted
         "kznews.encoding.EncodingMiddleware": 587,  # after decompression
         "kznews.blocking.ChallengeMiddleware": 585,  # after encoding repair, before meta refresh and retries
     }

@@ -5,8 +5,8 @@ recovered, and broken <loc> values repaired by the site's own hook (tengrinews p
 Bounded (docs/reliability.md, "Hostile input"): the XML is read as a stream and each entry is discarded once
 read, so a 50 MB sitemap never becomes a 500 MB tree; at most MAX_ENTRIES entries are read (the sitemap
 protocol's limit); a gzipped sitemap is unpacked as it is parsed, to at most MAX_XML_BYTES; entries whose URL is
-not an absolute http(s) URL of sane length are skipped and dates outside the date policy are dropped, both
-counted in `skipped`.
+not an absolute http(s) URL of sane length are skipped and dates that do not read or fall outside the date policy
+are dropped, both counted in `skipped`.
 """
 
 from __future__ import annotations
@@ -58,8 +58,7 @@ class FeedEntry:
 
 
 class FeedEntries(list):
-    """The entries of a feed (a list), with what was skipped: {"bad_url": n, "implausible_date": n,
-    "over_limit": 1}."""
+    """The entries of a feed (a list), with what was skipped: {"bad_url": n, "bad_date": n, "over_limit": 1}."""
 
     def __init__(self, entries=()):
         super().__init__(entries)
@@ -120,8 +119,8 @@ def _records(body: bytes, roots: tuple[str, ...], names: tuple[str, ...], top_le
             elif element is root:
                 continue
             else:
-                parent = element.getparent()
-                if wanted(parent) or any(wanted(ancestor) for ancestor in parent.iterancestors()):
+                parent = element.getparent()  # None for a stray element after the root (recovered XML)
+                if parent is not None and (wanted(parent) or any(map(wanted, parent.iterancestors()))):
                     continue  # part of a record still being read
             element.clear(keep_tail=False)
             parent = element.getparent()
@@ -180,30 +179,32 @@ def _first(children: dict[str, str], *names: str) -> str | None:
 
 
 def _feed_date(text: str | None, lang: str, now: datetime, skipped: Counter) -> datetime | None:
-    """The instant a feed's date string names, if it passes the date policy (kznews.extract.timestamps)."""
+    """The instant a feed's date string names, if it passes the date policy (kznews.extract.timestamps); a date
+    that does not, or does not read at all, is counted as a bad_date."""
     if not text:
         return None
     value = None
     rfc = _RFC2822.match(text)
-    if rfc and not (len(rfc.group(1)) == 2 or MIN_YEAR <= int(rfc.group(1)) <= MAX_YEAR):
-        skipped["implausible_date"] += 1  # year 1 or 9999 (email.utils would read "0001" as 2001)
-        return None
-    if rfc:  # RFC 2822, what RSS prints
-        try:
-            parsed = email.utils.parsedate_to_datetime(text)
-            if parsed.tzinfo is not None:
-                value = to_almaty(parsed)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            pass
-    if value is None:
+    if rfc:  # RFC 2822, what RSS prints; a year as written outside 1900-2100 ("0001") is no date
+        year = rfc.group(1)
+        if len(year) == 2 or MIN_YEAR <= int(year) <= MAX_YEAR:
+            try:  # email.utils would read the year 0001 as 2001: hence the check above
+                parsed = email.utils.parsedate_to_datetime(text)
+                value = to_almaty(parsed) if parsed.tzinfo is not None else None
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
+            if value is None:  # no offset, or refused: the date engine reads it in Almaty time
+                parsed_text = parse_date_detail(text, lang, now)
+                value = parsed_text.value if parsed_text else None
+    else:
         structured = parse_structured(text)
         if structured:
             value = structured[0]
         else:
             parsed_text = parse_date_detail(text, lang, now)
             value = parsed_text.value if parsed_text else None
-    if value is not None and not plausible(value, now, HINT_FUTURE_TOLERANCE):
-        skipped["implausible_date"] += 1
+    if value is None or not plausible(value, now, HINT_FUTURE_TOLERANCE):
+        skipped["bad_date"] += 1
         return None
     return value
 

@@ -153,13 +153,21 @@ def _local_name(tag: str) -> str:
     return tag.rpartition("}")[2].lower()
 
 
-def _child_text(node, *names: str) -> str | None:
-    for child in node:
-        if _local(child.tag) in names:
-            text = clean_text("".join(child.itertext()))
-            if text:
-                return text
-    return None
+def _text(node) -> str:
+    """The text of an element. Recovered XML may keep bytes that are not UTF-8, which lxml cannot decode: then
+    they are read as bytes and replaced."""
+    try:
+        return "".join(node.itertext())
+    except UnicodeDecodeError:
+        raw = etree.tostring(node, method="text", encoding="utf-8", with_tail=False)
+        return raw.decode("utf-8", errors="replace")
+
+
+def _attribute(node, name: str) -> str | None:
+    try:
+        return node.get(name)
+    except UnicodeDecodeError:
+        return None
 
 
 def _children(node) -> dict[str, str]:
@@ -168,7 +176,7 @@ def _children(node) -> dict[str, str]:
     for child in node:
         name = _local(child.tag)
         if name and name not in found:
-            text = clean_text("".join(child.itertext()))
+            text = clean_text(_text(child))
             if text:
                 found[name] = text
     return found
@@ -238,8 +246,8 @@ def parse_feed(body: bytes, lang: str, fetched_at: datetime) -> FeedEntries:
         else:
             url = None
             for link in node:
-                if _local(link.tag) == "link" and link.get("rel", "alternate") == "alternate":
-                    url = link.get("href")
+                if _local(link.tag) == "link" and (_attribute(link, "rel") or "alternate") == "alternate":
+                    url = _attribute(link, "href")
                     break
             date_text = _first(children, "published", "updated")
             modified_text = children.get("updated")
@@ -302,8 +310,9 @@ def parse_sitemap(
         date_text = lastmod
         for child in node:
             if _local(child.tag) == "news":  # Google News sitemap: the publication date beats lastmod
-                date_text = _child_text(child, "publication_date") or date_text
-                title = _child_text(child, "title")
+                news = _children(child)
+                date_text = news.get("publication_date") or date_text
+                title = news.get("title")
         modified_at = _feed_date(lastmod, lang, fetched_at, page.skipped)
         published_at = modified_at if date_text is lastmod else _feed_date(date_text, lang, fetched_at, page.skipped)
         page.entries.append(

@@ -184,7 +184,7 @@ def test_long_urls_are_not_taken():
 
 def test_page_bounds_cut_only_hostile_pages():
     normal = (b"<html><body>" + b"<p>x</p>" * 1000 + b"</body></html>")
-    assert bounded(normal) is normal or bounded(normal) == normal
+    assert bounded(normal) == normal
     flood = b"<b>" * (MAX_TAGS + 10)
     assert bounded(flood).count(b"<") == MAX_TAGS - 1
     attributes = b"<div " + b" ".join(b'a%d="x"' % i for i in range(5000)) + b">t</div>"

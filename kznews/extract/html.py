@@ -97,6 +97,8 @@ def bounded(html: bytes) -> bytes:
 
 def _fewer_attributes(match: re.Match[bytes]) -> bytes:
     tag = match.group()
+    if tag.count(b"=") <= MAX_ATTRIBUTES:  # a long attribute, or text after a stray "<" (script code, prose)
+        return tag
     name_end = 1
     while name_end < len(tag) and not tag[name_end : name_end + 1].isspace() and tag[name_end] not in b"/>":
         name_end += 1

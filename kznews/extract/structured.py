@@ -182,7 +182,7 @@ def _short_text(node) -> str:
     return _SHORT_TEXT(node)
 
 
-_SHORT_TEXT = etree.XPath(f"substring(string(.), 1, {MAX_ITEMPROP_CHARS})")
+_SHORT_TEXT = etree.XPath(f"substring(string(.), 1, {MAX_ITEMPROP_CHARS})", smart_strings=False)
 
 
 # Fields that graphs (Yoast's WordPress @graph above all) give as references to other nodes: {"@id": "...#primaryimage"}.

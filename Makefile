@@ -10,11 +10,15 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-hostile clean chaos
+.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos
 
 setup: $(STAMP) system-packages
 
 $(STAMP): $(REQS)
+	@# a minimal Debian has python3 without ensurepip: `python3 -m venv` needs Debian's python3-venv first
+	@python3 -c "import ensurepip, venv" 2>/dev/null || { \
+		echo "installing Debian's python3-venv"; \
+		(apt-get install -y -qq python3-venv >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq python3-venv)); }
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	rm -f $(VENV)/.installed-* && touch $@
@@ -47,6 +51,8 @@ lint: setup
 
 docs: setup
 	$(PY) -m kznews sites > docs/sites.md
+	$(PY) -m kznews settings > docs/settings.md
+	$(PY) -m kznews schema --readme README.md
 
 db-stop:
 	$(PY) deploy/dev/localdb.py stop
@@ -65,6 +71,19 @@ bench-incremental: setup
 bench-syndication: setup
 	$(PY) tests/benchmarks/bench_syndication.py
 
+# Article bodies of pages without known selectors: the generic extractor against trafilatura on the 88 real pages
+# of tests/data/aeb-dev, every site's fixtures with its layouts removed, and bad input (docs/benchmarks.md).
+bench-generic: setup
+	$(PY) tests/benchmarks/bench_generic.py
+
+# List pages without their layouts (kznews/extract/list_fallback.py) against what the layouts extract, on the real
+# list pages of tests/fixtures/real/; BENCH_ARGS=--constructed adds every site's constructed list fixtures.
+bench-lists: setup
+	$(PY) tests/benchmarks/bench_lists.py $(BENCH_ARGS)
+
+# The CC-NEWS reader: CPU per GB of WARC and the memory a piece costs (docs/archives.md)
+bench-archives: setup
+	$(PY) tests/benchmarks/bench_archives.py
 # The hostile-input corpus (tests/data/hostile) through every parser: CPU time and peak memory per case and parser
 # against 2 s and 300 MB; a table and a JSON last line with the worst figures. About 10 minutes.
 bench-hostile: setup

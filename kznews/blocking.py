@@ -12,7 +12,7 @@ do embed reCAPTCHA frames, Cloudflare's script loader and the word "DDoS-Guard" 
 - a captcha widget on a page with next to no text, or an empty shell: next to no visible text and scripts that
   are meant to build or reload the page (JavaScript challenges, cookie checks).
 
-`ChallengeMiddleware` (a downloader middleware after decompression and encoding repair) counts every challenge page
+`ChallengeMiddleware` (kznews.downloadermiddlewares.challenge, a downloader middleware after decompression and encoding repair) counts every challenge page
 in `kznews/blocked/{site}` (the key monitors read; details under `kznews/blocking/{site}/...`), retries the request
 after a growing back-off (KZNEWS_BLOCKED_BACKOFF_BASE, doubling, bounded by KZNEWS_RETRY_BACKOFF_MAX) during which
 the whole host is left alone, and after KZNEWS_BLOCKED_RETRY_TIMES gives up: the request is dropped (counted as
@@ -25,11 +25,6 @@ import html
 import logging
 import re
 from collections.abc import Mapping
-
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import HtmlResponse
-
-from kznews.retry import backoff_for, count_failure, retry_later, site_of
 
 logger = logging.getLogger(__name__)
 
@@ -173,43 +168,3 @@ def detect_challenge(
         if not allow_shell and "<script" in lower:
             return "js-shell"
     return None
-
-
-class ChallengeMiddleware:
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.stats = crawler.stats
-        settings = crawler.settings
-        self.retry_times = settings.getint("KZNEWS_BLOCKED_RETRY_TIMES", 2)
-        self.backoff_base = settings.getfloat("KZNEWS_BLOCKED_BACKOFF_BASE", 30.0)
-        self.backoff = backoff_for(crawler)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
-    def process_response(self, request, response):
-        if not isinstance(response, HtmlResponse):
-            return response
-        kind = detect_challenge(
-            response.text,
-            {k.decode("latin-1"): b",".join(v).decode("latin-1") for k, v in response.headers.items()},
-            response.status,
-            allow_shell=bool(request.meta.get("playwright")),
-        )
-        if kind is None:
-            return response
-        site = site_of(self.crawler)
-        self.stats.inc_value(f"kznews/blocked/{site}")
-        self.stats.inc_value(f"kznews/blocking/{site}/{kind}")
-        attempt = request.meta.get("retry_times", 0) + 1
-        delay = self.backoff.delay(attempt, base=self.backoff_base)
-        logger.warning("%s challenge (%s) at %s; retrying in %.1fs", site, kind, response.url, delay)
-        retry = retry_later(
-            request, self.crawler, f"blocked_{kind}", delay, max_retry_times=self.retry_times, cool_down=True
-        )
-        if retry is not None:
-            return retry
-        self.stats.inc_value(f"kznews/blocking/{site}/gave_up")
-        count_failure(self.crawler, "blocked")
-        raise IgnoreRequest(f"blocked by {kind}: {response.url}")

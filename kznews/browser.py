@@ -7,23 +7,23 @@ other request of the same spider goes through Scrapy's HTTP handler. Memory stay
 - browser contexts are recycled: after KZNEWS_BROWSER_PAGES_PER_CONTEXT pages a new context takes over and the old
   one is closed once its last page is, so cookies, caches and leaked JS heaps die with it;
 - images, media and fonts are never downloaded, and the page's own sub-requests are checked like every request
-  of the crawl (kznews.safety: no private or loopback addresses), except those to the local test server a
-  KZNEWS_HOST_MAP names.
+  of the crawl (kznews.safety: no private or loopback addresses).
 
-The handler also honours KZNEWS_HOST_MAP (like kznews.middlewares.LoopbackDownloadHandler), so tests render pages
-served by a local server at their real URLs.
+The tests render pages served by a local server at their real URLs with a subclass of the handler
+(tests/tools/loopback.py).
 """
 
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 from scrapy_playwright.page import PageMethod
 
-from kznews.middlewares import load_host_map, map_url
+from kznews.compat import browser_contexts
 from kznews.safety import check_url
+from kznews.settings.registry import setting
+from kznews.stats import BROWSER
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +36,10 @@ def skip_heavy_resources(request) -> bool:
     return request.resource_type in _SKIPPED_RESOURCES
 
 
-def abort_predicate(host_map: dict[str, str], allow_private: bool):
+def abort_predicate(allow_private: bool, allowed_origins: tuple[str, ...] = ()):
     """Which requests of a rendered page to abort: heavy resources, and URLs kznews would not fetch itself
-    (private or loopback addresses, other schemes) except the local servers KZNEWS_HOST_MAP sends pages to."""
-    mapped = tuple(f"{parts.scheme}://{parts.netloc}" for parts in (urlsplit(t) for t in host_map.values()))
+    (private or loopback addresses, other schemes), except those under `allowed_origins` (scheme://host:port)."""
+    mapped = tuple(allowed_origins)
 
     def abort(request) -> bool:
         if skip_heavy_resources(request):
@@ -63,56 +63,49 @@ BROWSER_SETTINGS = {
 
 
 class BrowserDownloadHandler(ScrapyPlaywrightDownloadHandler):
-    """scrapy-playwright's handler with host mapping and context recycling."""
+    """scrapy-playwright's handler with context recycling."""
 
     def __init__(self, crawler):
         super().__init__(crawler)
         settings = crawler.settings
-        self.host_map = load_host_map(settings.get("KZNEWS_HOST_MAP"))
-        self.pages_per_context = max(1, settings.getint("KZNEWS_BROWSER_PAGES_PER_CONTEXT", 20))
+        self.pages_per_context = max(1, setting(settings, "KZNEWS_BROWSER_PAGES_PER_CONTEXT"))
         self.generation = 0
         self.pages_in_generation = 0
         self.stats = crawler.stats
         # what scrapy-playwright asks of every request a page makes
-        self.abort_request = abort_predicate(self.host_map, settings.getbool("KZNEWS_ALLOW_PRIVATE_URLS", False))
+        self.abort_request = abort_predicate(setting(settings, "KZNEWS_ALLOW_PRIVATE_URLS"))
 
     def _context_name(self) -> str:
         return f"kznews-{self.generation}"
 
     async def download_request(self, request):
-        mapped = map_url(request.url, self.host_map) if self.host_map else None
         if not request.meta.get("playwright"):
-            if mapped is None:
-                return await super().download_request(request)
-            response = await super().download_request(request.replace(url=mapped))
-            return response.replace(url=request.url)
-
+            return await super().download_request(request)
         if self.pages_in_generation >= self.pages_per_context:
             self.generation += 1
             self.pages_in_generation = 0
         self.pages_in_generation += 1
         request.meta["playwright_context"] = self._context_name()
-        browser_request = request.replace(url=mapped) if mapped else request
         try:
-            response = await super().download_request(browser_request)
+            response = await super().download_request(request)
         finally:
             await self._close_retired_contexts()
-        self.stats.inc_value("kznews/browser/pages")
-        return response.replace(url=request.url) if mapped else response
+        self.stats.inc_value(BROWSER(count="pages"))
+        return response
 
     async def _close_retired_contexts(self) -> None:
         current = self._context_name()
-        for name, wrapper in list(self.context_wrappers.items()):
-            if name != current and name.startswith("kznews-") and not wrapper.context.pages:
-                await wrapper.context.close()
-                self.stats.inc_value("kznews/browser/contexts_recycled")
+        for name, context in browser_contexts(self).items():
+            if name != current and name.startswith("kznews-") and not context.pages:
+                await context.close()
+                self.stats.inc_value(BROWSER(count="contexts_recycled"))
                 logger.debug("closed browser context %s", name)
 
 
 def list_page_meta(source, settings) -> dict:
     """Meta for a browser-rendered list: scroll, or click the "load more" button, a bounded number of times."""
-    rounds = settings.getint("KZNEWS_BROWSER_ROUNDS", 5)
-    wait_ms = settings.getint("KZNEWS_BROWSER_WAIT_MS", 700)
+    rounds = setting(settings, "KZNEWS_BROWSER_ROUNDS")
+    wait_ms = setting(settings, "KZNEWS_BROWSER_WAIT_MS")
     methods = [PageMethod("wait_for_load_state", "domcontentloaded")]
     for _ in range(rounds):
         if source.load_more:

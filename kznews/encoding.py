@@ -13,7 +13,7 @@ UTF-8 (every letter becomes U+FFFD). `detect_encoding` decides from the bytes th
    their non-ASCII text reads as lower-case Cyrillic letters and Russian punctuation; the declared encoding is kept
    when it reads well, the best candidate wins when it does not, and windows-1252 is the last resort (a Latin page).
 
-`EncodingMiddleware` applies it to every HTML response and, when Scrapy chose differently, hands the page on with
+`EncodingMiddleware` (kznews.downloadermiddlewares.encoding) applies it to every HTML response and, when Scrapy chose differently, hands the page on with
 the right encoding (counted as `kznews/encoding/{site}/repaired`).
 """
 
@@ -23,8 +23,7 @@ import codecs
 import logging
 import re
 
-from scrapy.http import HtmlResponse
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+from w3lib.encoding import read_bom
 
 logger = logging.getLogger(__name__)
 
@@ -130,29 +129,3 @@ def detect_encoding(body: bytes, header: str | None = None, meta: str | None = N
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         return declared
     return "cp1252"
-
-
-class EncodingMiddleware:
-    """Downloader middleware: fixes the encoding Scrapy chose for an HTML response (after decompression)."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
-    def process_response(self, request, response):
-        if not isinstance(response, HtmlResponse) or not response.body:
-            return response
-        header = http_content_type_encoding(response.headers.get(b"Content-Type", b"").decode("latin-1"))
-        meta = html_body_declared_encoding(response.body[:4096])
-        right = detect_encoding(response.body, header, meta)
-        if right is None or normalize(response.encoding) == right:
-            return response
-        site = self.crawler.spider.name if self.crawler.spider else "unknown"
-        self.stats.inc_value(f"kznews/encoding/{site}/repaired")
-        self.stats.inc_value(f"kznews/encoding/{site}/{normalize(response.encoding)}->{right}")
-        logger.debug("encoding of %s: %s, not %s", response.url, right, response.encoding)
-        return response.replace(encoding=right)

@@ -21,21 +21,25 @@ class IsoJSONEncoder(ScrapyJSONEncoder):
         return super().default(o)
 
 
-def _encoder_kwargs(kwargs: dict) -> dict:
-    kwargs.setdefault("ensure_ascii", False)
-    return kwargs
+def _iso(encoder: json.JSONEncoder) -> IsoJSONEncoder:
+    """The same encoder (the options Scrapy built it with, read from its public attributes), with exact datetimes."""
+    return IsoJSONEncoder(
+        skipkeys=encoder.skipkeys, ensure_ascii=encoder.ensure_ascii, check_circular=encoder.check_circular,
+        allow_nan=encoder.allow_nan, sort_keys=encoder.sort_keys, indent=encoder.indent,
+        separators=(encoder.item_separator, encoder.key_separator),
+    )
 
 
 class IsoJsonLinesItemExporter(JsonLinesItemExporter):
     def __init__(self, file, **kwargs):
         super().__init__(file, **kwargs)
-        self.encoder = IsoJSONEncoder(**_encoder_kwargs(self._kwargs))
+        self.encoder = _iso(self.encoder)
 
 
 class IsoJsonItemExporter(JsonItemExporter):
     def __init__(self, file, **kwargs):
         super().__init__(file, **kwargs)
-        self.encoder = IsoJSONEncoder(**_encoder_kwargs(self._kwargs))
+        self.encoder = _iso(self.encoder)
 
 
 def dumps(obj) -> str:

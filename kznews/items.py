@@ -1,4 +1,5 @@
-"""The Article item: the schema downstream consumers rely on (documented in README.md, "The articles collection").
+"""The Article item: what a crawl yields for each article, derived from the schema (kznews.schema, the one
+definition of every field; documented in README.md, "The articles collection").
 
 Datetimes are aware and expressed in Asia/Almaty; MongoDB stores them as BSON dates (UTC) and the JSON feed
 exporters print them as ISO 8601 with the Almaty offset of that instant (kznews.exporters).
@@ -6,30 +7,28 @@ exporters print them as ISO 8601 with the Almaty offset of that instant (kznews.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field, make_dataclass
 from datetime import datetime
 
+from kznews.schema import ARTICLE_FIELDS
 
-@dataclass
-class Article:
-    url: str  # canonical URL: the storage key
-    site: str  # registry name, e.g. "tengrinews"
-    lang: str  # edition language: "ru", "kk" or "en"
-    title: str | None = None
-    summary: str | None = None
-    body: str | None = None  # clean text, paragraphs separated by a blank line
-    authors: list[str] = field(default_factory=list)
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    images: list[str] = field(default_factory=list)
-    published_at: datetime | None = None
-    modified_at: datetime | None = None
-    published_at_text: str | None = None  # the raw string published_at was read from
-    fetched_at: datetime | None = None  # when the page was fetched (the recorded time when replayed)
-    # Provenance, for observability and re-parsing: the URL actually fetched and the layout that parsed it.
-    fetched_url: str | None = None
-    layout: str | None = None
-    # Reprints (kznews.syndication, filled by SyndicationPipeline): the outlet the text credits as its source
-    # ("inform" for "Источник: Казинформ") and the hash of the normalised body (same-site duplicates).
-    credited_source: str | None = None
-    body_hash: str | None = None
+_REQUIRED = ("url", "site", "lang")  # every item is about one canonical URL of one site's edition
+_PYTHON_TYPES = {"string": str, "string[]": list[str], "number": float, "datetime": datetime, "object": dict}
+
+
+def _fields():
+    for spec in ARTICLE_FIELDS:
+        if not spec.in_item:
+            continue
+        kind = _PYTHON_TYPES[spec.type]
+        if spec.name in _REQUIRED:
+            yield spec.name, kind
+        elif spec.type == "string[]":
+            yield spec.name, kind, field(default_factory=list)
+        else:
+            yield spec.name, kind | None, field(default=None)
+
+
+Article = make_dataclass("Article", list(_fields()))
+Article.__module__ = __name__  # pickling and repr find it here (make_dataclass takes `module=` from Python 3.12)
+Article.__doc__ = "One article as a crawl yields it: the item fields of kznews.schema.ARTICLE_FIELDS."

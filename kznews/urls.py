@@ -63,14 +63,19 @@ Suffix List; it is exact for the sites we crawl. Language subdomains are the sam
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
+from kznews.swallowed import swallowed
+
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "MAX_URL_LENGTH", "canonical_from_page", "canonicalize_url", "is_amp_url", "registrable_domain", "same_site",
-    "url_key",
+    "url_key", "without_tracking",
 ]  # fmt: skip
 
 # The longest URL kznews takes from a page (links, canonical, images) or stores: Scrapy's URLLENGTH_LIMIT default
@@ -121,7 +126,8 @@ def canonicalize_url(url: str, host_aliases: Mapping[str, str] | None = None) ->
     """
     try:
         return _canonicalize(url, host_aliases)
-    except Exception:  # never raise on hostile input; the stripped string is still a usable key
+    except Exception as error:  # never raise on hostile input; the stripped string is still a usable key
+        swallowed("canonicalize_url", error, logger, url if isinstance(url, str) else repr(url))
         return url.strip() if isinstance(url, str) else url
 
 
@@ -144,8 +150,8 @@ def canonical_from_page(
                 page = canonicalize_url(page_url, host_aliases)
                 if not (_path_of(candidate) == "/" and _path_of(page) != "/"):
                     return candidate
-    except Exception:  # fall back to the page URL, never propagate
-        pass
+    except Exception as error:  # fall back to the page URL, never propagate
+        swallowed("canonical_from_page", error, logger, str(rel_canonical))
     return canonicalize_url(page_url, host_aliases)
 
 
@@ -161,7 +167,8 @@ def is_amp_url(url: str) -> bool:
         if path != _strip_amp_from_path(path):
             return True
         return any(_query_key(pair) == "amp" for pair in parts.query.split("&") if pair)
-    except Exception:  # garbage in: not an AMP URL
+    except Exception as error:  # garbage in: not an AMP URL
+        swallowed("is_amp_url", error, logger, url if isinstance(url, str) else repr(url))
         return False
 
 
@@ -170,7 +177,8 @@ def same_site(url_a: str, url_b: str, host_aliases: Mapping[str, str] | None = N
     try:
         domain_a = _site_domain(url_a, host_aliases)
         domain_b = _site_domain(url_b, host_aliases)
-    except Exception:  # unparsable input belongs to no site
+    except Exception as error:  # unparsable input belongs to no site
+        swallowed("same_site", error, logger, f"{url_a} {url_b}")
         return False
     return domain_a is not None and domain_a == domain_b
 
@@ -324,13 +332,28 @@ def _canonical_query(raw_query: str) -> str:
         key = _normalise_encoding(key, _QUERY_SAFE)
         if not key and not has_value:
             continue
-        lowered = _query_key(key)
-        if lowered in _TRACKING_PARAMS or lowered.startswith("utm_"):
+        if _is_tracking(_query_key(key)):
             continue
         rendered = f"{key}={_normalise_encoding(value, _QUERY_SAFE)}" if has_value else key
         kept.append((key, rendered))
     kept.sort(key=lambda item: item[0])  # stable: repeated keys keep their relative order
     return "&".join(rendered for _, rendered in kept)
+
+
+def without_tracking(query: str) -> str:
+    """A raw query string without its tracking parameters (the same ones :func:`canonicalize_url` drops), the
+    other parameters left as written and in their order. Never raises."""
+    if not query:
+        return ""
+    try:
+        kept = [pair for pair in query.split("&") if pair and not _is_tracking(_query_key(pair))]
+    except Exception:  # hostile input: leave it to the caller's rules
+        return query
+    return "&".join(kept)
+
+
+def _is_tracking(key: str) -> bool:
+    return key in _TRACKING_PARAMS or key.startswith("utm_")
 
 
 def _query_key(pair: str) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kznews.exporters import IsoJSONEncoder
-from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
+from kznews.extract import extract_article, extract_json_list, extract_list, parse_feed, parse_sitemap
 from kznews.sites import get_site
 
 SITES_DIR = Path(__file__).parent / "fixtures" / "sites"
@@ -75,7 +75,7 @@ def run_case(case: Case) -> dict:
             "next": page.next,
         }
     elif case.kind == "json_list":  # a page of a JSON "load more" endpoint, read by the site's hook
-        page = site.json_list(raw.decode("utf-8"), case.url, edition.lang, case.fetched_at)
+        page = extract_json_list(raw.decode("utf-8"), case.url, site, edition.lang, case.fetched_at)
         result = {
             "entries": [
                 {"url": e.url, "title": e.title, "published_at": e.published_at, "published_day": e.published_day}

@@ -49,7 +49,7 @@ def test_pages_cannot_make_the_browser_reach_private_addresses():
 
     from kznews.browser import abort_predicate
 
-    abort = abort_predicate({"*": "http://127.0.0.1:8123/{host}"}, allow_private=False)
+    abort = abort_predicate(allow_private=False, allowed_origins=("http://127.0.0.1:8123",))
 
     def request(url, kind="script"):
         return SimpleNamespace(url=url, resource_type=kind)

@@ -10,18 +10,18 @@ from pathlib import Path
 import dateparser
 import pytest
 
+from kznews.cli.dates import main as cli_main
 from kznews.dates import (
     ALMATY,
     DATEPARSER_SETTINGS,
     DateParse,
     dateparser_languages,
     engine,
-    formats,
     parse_date,
     parse_date_detail,
     to_almaty,
 )
-from kznews.dates.cli import main as cli_main
+from tests.tools import dateformats as formats
 
 DATA = Path(__file__).parent / "data"
 NOW = datetime(2026, 2, 10, 7, 0, tzinfo=UTC)  # 12:00 in Almaty

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kznews.dates import ALMATY, engine, formats, parse_date, parse_date_detail
+from kznews.dates import ALMATY, engine, parse_date, parse_date_detail
+from tests.tools import dateformats as formats
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -184,6 +184,23 @@ def test_system_packages_target_installs_what_the_tests_use():
         assert f"command -v {package}" in target and f"apt-get install -y -qq {package}" in target
 
 
+def test_the_virtualenv_is_created_after_debians_python3_venv_is_installed():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("$(STAMP): $(REQS)\n", 1)[1].split("\n\n", 1)[0]
+    installs, creates = recipe.index("apt-get install -y -qq python3-venv"), recipe.index("python3 -m venv $(VENV)")
+    assert 'python3 -c "import ensurepip, venv"' in recipe and installs < creates
+
+
+def test_every_make_target_the_readme_lists_exists():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text()
+    listed = set(re.findall(r"`make ([a-z][a-z-]*)`", readme))
+    defined = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.MULTILINE))
+    assert listed and listed <= defined, listed - defined
+
+
 def test_reprint_sweep_timer():
     service = configparser.ConfigParser(strict=False, interpolation=None)
     service.optionxform = str

@@ -18,6 +18,7 @@ import redis
 
 from tests.conftest import ROOT
 from tests.tools import minisite
+from tests.tools.loopback import SETTINGS_MODULE
 
 pytestmark = pytest.mark.slow
 
@@ -98,6 +99,7 @@ def start_node(name, tmp_path, env, settings):
     for key, value in settings.items():
         command += ["-s", f"{key}={value}"]
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "KZNEWS_PROFILE": "distributed",
+                   "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE,
                    "KZNEWS_STATS_FILE": str(stats_file), "KZNEWS_NODE": name, **env}
     log = open(tmp_path / f"node-{name}.log", "w")  # noqa: SIM115 - closed after the process ends
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
@@ -179,7 +181,7 @@ def test_an_idle_node_waits_for_a_busy_one(redis_url):
     from scrapy.exceptions import DontCloseSpider
     from scrapy.settings import Settings
 
-    from kznews.distributed import Scheduler, crawl_keys
+    from kznews.schedulers.distributed import Scheduler, crawl_keys
 
     class FakeSpider:
         name = f"unit{uuid.uuid4().hex[:6]}"

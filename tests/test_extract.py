@@ -126,7 +126,7 @@ def test_structured_timestamps(text, expected, corrected):
 
 
 def test_structured_garbage_is_none():
-    for text in ("", "вчера", "2024-13-45T00:00:00", "NaN", "1" * 60):
+    for text in ("", "вчера", "2024-13-45T00:00:00", "NaN", "1" * 60, "0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"):
         assert parse_structured(text) is None
 
 
@@ -166,12 +166,24 @@ def test_boilerplate_paragraphs_and_promo_tails_are_removed():
         "Читайте также: Мошенники начали звонить",
         "Подпишитесь на наш Telegram-канал и узнавайте новости первыми!",
         "Фото с места событий опубликовали очевидцы, которые находились рядом с домом в момент пожара и снимали на телефоны.",
+        "© Sputnik / Жанара Каримова",
+        "https://t.me/kursivkz/48213",
+        "Подробности на сайте https://t.me/kursivkz/48213",
     ]
     assert clean_paragraphs(paragraphs) == [
         "Текст новости.",
         "Последний абзац.",
         "Фото с места событий опубликовали очевидцы, которые находились рядом с домом в момент пожара и снимали на телефоны.",
+        "Подробности на сайте https://t.me/kursivkz/48213",
     ]
+
+
+def test_repeats_of_short_paragraphs_can_be_kept():
+    # a meal plan or a table repeats its short lines; a lead printed twice is long
+    lead = "Длинный лид новости, который сайт печатает дважды: над фотографией и в начале текста статьи."
+    paragraphs = [lead, lead, "Завтрак", "Овсянка", "Обед", "Завтрак", "Овсянка"]
+    assert clean_paragraphs(paragraphs, repeat_min_chars=80) == [lead, "Завтрак", "Овсянка", "Обед", "Завтрак", "Овсянка"]
+    assert clean_paragraphs(paragraphs) == [lead, "Завтрак", "Овсянка", "Обед"]
 
 
 def test_jsonld_graph_entities_and_trailing_commas():

@@ -29,7 +29,7 @@ def test_every_site_has_lists_and_articles():
 def test_docs_sites_table_is_generated_from_the_registry():
     from pathlib import Path
 
-    from kznews.docs import sites_table
+    from kznews.cli.sites import sites_table
 
     table = Path(__file__).resolve().parents[1] / "docs" / "sites.md"
     assert table.read_text(encoding="utf-8").rstrip() == sites_table().rstrip(), "run `make docs` after changing kznews/sites/"

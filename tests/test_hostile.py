@@ -23,7 +23,7 @@ from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
 from kznews.extract.html import MAX_ATTRIBUTES, MAX_TAGS, bounded, parse_html
-from kznews.retry import HttpCompressionMiddleware
+from kznews.downloadermiddlewares.compression import HttpCompressionMiddleware
 from kznews.sites import SITES
 from kznews.warc import WarcArchive, WarcMiddleware
 from tests.data.hostile import gzipbomb, warcs

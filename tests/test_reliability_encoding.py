@@ -10,7 +10,8 @@ from scrapy import Request, Spider
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from kznews.encoding import EncodingMiddleware, cyrillic_score, detect_encoding, utf8_verdict
+from kznews.downloadermiddlewares.encoding import EncodingMiddleware
+from kznews.encoding import cyrillic_score, detect_encoding, utf8_verdict
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL = sorted((FIXTURES / "real" / "tengrinews").glob("*.html")) + sorted((FIXTURES / "sites" / "tengrinews").glob("*.html"))

@@ -5,7 +5,15 @@ import pytest
 from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
-from kznews.journal import JOURNAL, STATE, JobDirInUse, Journal, JournalScheduler, journal_state, read_records
+from kznews.schedulers.journal import (
+    JOURNAL,
+    STATE,
+    JobDirInUse,
+    Journal,
+    JournalScheduler,
+    journal_state,
+    read_records,
+)
 
 
 class _Spider(Spider):

@@ -10,9 +10,9 @@ from scrapy import Spider
 from scrapy.utils.test import get_crawler
 
 from kznews.items import Article
-from kznews.pipelines import MongoPipeline
-from kznews.spill import SpillFile, load_spill, read_spill
+from kznews.pipelines.store import MongoPipeline
 from kznews.storage import ArticleStore
+from kznews.storage.spill import SpillFile, load_spill, read_spill
 
 NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
 
@@ -115,7 +115,7 @@ def test_close_is_bounded_and_spills_when_the_database_never_comes_back(tmp_path
         return time.monotonic() - started
 
     closing = asyncio.run(asyncio.wait_for(run(), 60))
-    assert closing < 5  # MONGO_CLOSE_TIMEOUT plus one write attempt, not forever
+    assert closing < 30  # bounded (MONGO_CLOSE_TIMEOUT plus one write attempt), not forever: a hang guard
     files = list(tmp_path.glob("site-*.jsonl"))
     assert len(files) == 1
     urls = [d["url"] for d in read_spill(files[0])]
@@ -142,3 +142,44 @@ def test_a_run_that_spilled_loads_its_file_when_the_database_is_back(tmp_path, m
     assert mongo_db.articles.count_documents({}) == 8
     assert not list(tmp_path.glob("*.jsonl")) and len(list(tmp_path.glob("*.jsonl.loaded"))) == 1
     assert pipeline.crawler.stats.get_value("kznews/spill/reloaded") == 5
+
+
+def test_a_bug_in_reprint_linking_is_reported_as_a_bug_and_the_batch_is_still_stored(mongo_uri, mongo_db, caplog):
+    """Only connection-type errors are outages. Anything else raised while writing (here: a bug injected into reprint
+    linking) is logged with its traceback and counted per site; the articles are stored, nothing is spilled."""
+    pipeline = _pipeline(mongo_uri, mongo_db.name, MONGO_BATCH_SIZE=3)
+
+    def broken(documents):
+        raise KeyError("injected bug")
+
+    async def run():
+        await pipeline.open_spider()
+        pipeline.store.link_reprints = broken
+        for n in range(1, 8):
+            await pipeline.process_item(_item(n))
+        await pipeline.close_spider()
+
+    with caplog.at_level("ERROR"):
+        asyncio.run(asyncio.wait_for(run(), 60))
+    assert mongo_db.articles.count_documents({}) == 7
+    stats = pipeline.crawler.stats.get_stats()
+    assert stats["kznews/mongo/write_bugs/site/KeyError"] == 3  # three batches of 3, 3 and 1
+    assert "kznews/mongo/outages" not in stats and "kznews/mongo/write_errors" not in stats
+    assert "kznews/spill/items" not in stats and stats["kznews/mongo/unstored"] == 0
+    bugs = [r for r in caplog.records if "linking reprints" in r.getMessage()]
+    assert bugs and bugs[0].exc_info and "not a database outage" in bugs[0].getMessage()
+    assert not [r for r in caplog.records if "unavailable" in r.getMessage()]
+
+
+def test_outages_are_connection_type_errors_only():
+    from bson.errors import InvalidDocument
+    from pymongo.errors import AutoReconnect, NetworkTimeout, OperationFailure, ServerSelectionTimeoutError
+
+    from kznews.storage.errors import is_document_error, is_outage
+
+    for error in (AutoReconnect("x"), NetworkTimeout("x"), ServerSelectionTimeoutError("x"),
+                  OperationFailure("Authentication failed", code=18)):
+        assert is_outage(error) and not is_document_error(error), error
+    for error in (KeyError("bug"), TypeError("bug"), OperationFailure("bad value", code=2), ValueError("x")):
+        assert not is_outage(error), error
+    assert is_document_error(InvalidDocument("x")) and not is_outage(InvalidDocument("x"))

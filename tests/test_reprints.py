@@ -11,7 +11,7 @@ import pytest
 
 from kznews.storage import ArticleStore
 from kznews.syndication import body_fingerprint
-from kznews.syndication.evaluation import load_articles, root_of
+from tests.tools.syndication_eval import load_articles, root_of
 
 SET = Path(__file__).parent / "data" / "syndication" / "articles.json"
 

@@ -19,11 +19,11 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import DNSLookupError
 
+from kznews.downloadermiddlewares.urlsafety import UrlSafetyMiddleware
 from kznews.extract import parse_feed
+from kznews.resolver import SafeResolver
 from kznews.safety import (
-    SafeResolver,
     SecretsLogFilter,
-    UrlSafetyMiddleware,
     bounded_gunzip,
     check_url,
     scrub,
@@ -105,7 +105,7 @@ def test_the_resolver_refuses_under_twisted():
     """The real resolver on a running reactor: a name resolving to loopback is refused, a literal passes."""
     code = """
 from twisted.internet import defer, reactor
-from kznews.safety import SafeResolver
+from kznews.resolver import SafeResolver
 resolver, out = SafeResolver(reactor, cache_size=0, timeout=5), []
 @defer.inlineCallbacks
 def main():
@@ -236,7 +236,7 @@ def test_log_filter_scrubs_messages_and_tracebacks():
 
 
 def test_unusable_uri_raises_without_the_password():
-    from kznews.pipelines import MongoPipeline
+    from kznews.pipelines.store import MongoPipeline
 
     class S(Spider):
         name = "credsite"

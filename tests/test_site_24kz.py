@@ -81,3 +81,30 @@ def test_list_reads_the_datetime_attribute_and_the_next_link():
         "2023-06-10T11:32:00+06:00",
     ]
     assert listing.next == ["https://24.kz/ru/news/social?start=15"]
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('http://24.kz/ru/news/culture/item/107834-v-almaty-pochtili-pamyat-zhambyla-zhabaeva', 'ru'),  # [V]
+        ('http://www.24.kz/ru/news/in-the-world/item/105923-izdateli-iz-29-stran-prinyali-uchastie-v-mezhdunarodnoj-knizhnoj-vystavke-v-minske', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://24.kz/ru/o-kanale/item/123-istoriya-kanala',  # [A]
+        'https://24.kz/ru/news/item/124-kontakty',  # [A]
+        'https://24.kz/kz/news/item/125-reklama',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -128,3 +128,31 @@ def test_utc_evening_is_the_next_day_in_almaty():
 )
 def test_page_chrome_lines_are_boilerplate(text):
     assert clean_paragraphs([text], SITE.boilerplate) == []
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://rus.azattyq.org/a/pravozaschitnitsu-toregozhinu-doprashivali-v-politsii-v-almaty-po-ekstremistskoy-state-/33506042.html', 'ru'),  # [V]
+        ('https://rus.azattyq.org/content/kazakhstan-elections/25012345.html', 'ru'),  # [A] Pangea's old form
+        ('https://www.azattyq.org/content/article/24958000.html', 'kk'),  # [A]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://rus.azattyq.org/a/reklama/12345678.html',  # [A]
+        'https://rus.azattyq.org/p/1234.html',  # [A]
+        'https://rus.azattyq.org/z/360',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

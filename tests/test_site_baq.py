@@ -165,3 +165,31 @@ def test_truncated_json_ld_headline_gives_way_to_the_full_title():
     data = extract("kk-news-320016461.html")
     assert data.title == "Щучинск жарылыс құрбандарын еске алуда: қайғылы оқиға орнынан екінші күн"
     assert data.section == "Оқиға"
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://rus.baq.kz/v-talgare-seme-ubitogo-sherzata-polata-postroyat-novyy-dom_300020861/', 'ru'),  # [V]
+        ('https://baq.kz/tungi-vandalizm-almatyda-eki-ayaldama-aynegi-shagyldy-320014902/', 'kk'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://baq.kz/reklama-320000001/',  # [A]
+        'https://rus.baq.kz/kontakty_300000002/',  # [A]
+        'https://baq.kz/tag/almaty-320000003/',  # [A]
+        'https://rus.baq.kz/amp/news/tragediya-v-schuchinsk-video-ochevidtsev-320016240',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -124,3 +124,33 @@ def test_latin_script_page_is_read_in_latin():
     assert data.published_at.isoformat() == "2022-07-04T11:37:00+06:00"
     assert not re.search("[а-яәғқңөұүһі]", data.body.lower())
     assert data.body.count("dep habarlaıdy Egemen.kz.") == 1  # the attribution is article text
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://egemen.kz/article/171372-elorda-ulttynh-rukhani-zhanhghyru-astanasy', 'kk'),  # [V]
+        ('http://egemen.kz/2016/02/25/26111', 'kk'),  # [V]
+        ('http://egemen.kz/2015/10/29/4413', 'kk'),  # [V]
+        ('http://egemen.kz/2015/?p=65815', 'kk'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://egemen.kz/article/123-reklama',  # [A]
+        'https://egemen.kz/article/124-kontakty',  # [A]
+        'https://egemen.kz/search?month=4&page=41&year=2020',  # [V]
+        'http://egemen.kz/2015/',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -65,7 +65,7 @@ def test_editions_by_host_and_prefix():
     assert SITE.edition_for_url("https://kaz.inform.kz/news/x-b22b2a/").key == "kk"
     assert SITE.edition_for_url("https://qazinform.com/news/x-58da40").key == "en"
     assert SITE.edition_for_url("https://en.inform.kz/news/x_a2980664/").key == "en"  # the old English host
-    assert SITE.edition_for_url("https://www.inform.kz/en/x_a4017622") is None  # not the ru edition
+    assert SITE.edition_for_url("https://www.inform.kz/en/x_a4017622").key == "en"  # the English archive, not ru
 
 
 @pytest.mark.parametrize(
@@ -152,3 +152,54 @@ def test_google_news_sitemap():
     assert first.url.endswith("-7f087e") and first.title.startswith("Произошел обвал крыши")
     assert first.published_at.isoformat() == "2025-11-18T10:08:00+05:00"
     assert SITE.edition("ru").sitemaps == ("/sitemaps/google-news_ru.xml",)
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('http://www.inform.kz/rus/article/2874214', 'ru'),  # [V]
+        ('http://inform.kz/rus/article/2874196', 'ru'),  # [V]
+        ('http://www.kazinform.kz/kaz/article/2874217', 'kk'),  # [V]
+        ('http://m.inform.kz/kz/article/2825154', 'kk'),  # [V]
+        ('https://www.inform.kz/kz/asyl-mura-abaydyn-ekinshi-kara-sozi_a2471636', 'kk'),  # [V]
+        ('https://www.inform.kz/en/new-district-in-astana-to-be-named-nura_a4017622', 'en'),  # [V]
+        ('https://www.inform.kz/eng/article/2980664', 'en'),  # [A]
+        ('https://www.inform.kz/ru/bolee-11-mln-zelenih-nasazhdeniy-visadyat-v-astane-v-2026-godu-6a64cf5e', 'ru'),  # [V]
+        ('https://inform.kz/ru/kakkazahstan-vgod-iizhivet-podvum-raznim-standartam-ikto-neset-zaeto-otvetstvenn-526520ec', 'ru'),  # [V]
+        ('https://lenta.inform.kz/ru/zavershena-akciya-protesta-chlenov-profsoyuza-rabotnikov-ao-karazhanbasmunay_a2380062', 'ru'),  # [A] (host [V])
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://www.inform.kz/ru/archive?date=01.01.2020',  # [V]
+        'https://lenta.inform.kz/ru/archive/?date=01.01.2020',  # [V]
+        'https://www.inform.kz/ru/reklama-na-saite-7f087e',  # [A]
+        'https://www.inform.kz/ru/o-nas_a1234567',  # [A]
+        'https://kaz.inform.kz/news/biz-turaly-4f2a1c/',  # [A]
+        'https://www.inform.kz/ru/tag/astana-v-2026-godu-6a64cf5e',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)
+
+
+def test_old_hosts_canonicalise_to_www_inform_kz_keeping_each_article_apart():
+    from kznews.urls import canonicalize_url
+
+    aliases = SITE.host_aliases
+    assert canonicalize_url("http://www.kazinform.kz/kaz/article/2874217", aliases) == (
+        "https://www.inform.kz/kaz/article/2874217"
+    )
+    assert canonicalize_url("http://m.inform.kz/kz/article/2825154", aliases) == "https://www.inform.kz/kz/article/2825154"
+    assert canonicalize_url("http://www.inform.kz/rus/article/2874214", aliases) != canonicalize_url(
+        "http://www.kazinform.kz/kaz/article/2874214", aliases
+    )

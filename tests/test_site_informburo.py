@@ -114,3 +114,32 @@ def test_sitemap_index_follows_only_article_children_and_kazakh_urls_belong_to_k
     urls = parse_sitemap((DIR / "sitemap-articles-1.xml").read_bytes(), "ru", fetched("sitemap-articles-1.xml")).entries
     langs = {e.url.rsplit("/", 1)[1][:10]: SITE.edition_for_url(e.url).lang for e in urls if SITE.is_article_url(e.url)}
     assert langs == {"mama-posmo": "ru", "v-almaty-z": "ru", "ork-refere": "kk", "astanada-z": "kk"}
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://informburo.kz/stati/priiut-nadezdy-kak-bliz-almaty-spasaiut-tex-kogo-odnazdy-predali-liudi', 'ru'),  # [V]
+        ('https://informburo.kz/interview/kak-kontakt-centr-111-okazyvaet-pomoshh-kazaxstancam', 'ru'),  # [V]
+        ('https://informburo.kz/novosti/koronavirus-v-kazahstane-situaciya-na-21-maya-live.html', 'ru'),  # [V]
+        ('https://informburo.kz/cards/chto-nuzhno-znat-o-referendume', 'ru'),  # [V] (the /cards/ section)
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://informburo.kz/tags/pozhar?page=1',  # [V]
+        'https://informburo.kz/stati/reklama-na-saite',  # [A]
+        'https://informburo.kz/novosti/politika-konfidencialnosti',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -105,3 +105,31 @@ def test_without_jsonld_the_og_title_loses_the_site_suffix():
     data = article("economic-145210.html", html)
     assert data.sources["title"] == "meta"
     assert data.title == "Только три компании получили аккредитацию для работы с проектами ГЧП"
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://kapital.kz/business/69854/biznesmen-vlozhit-200-mln-tenge-v-shkolnye-stadiony.html', 'ru'),  # [V]
+        ('https://kapital.kz/economic/145210/tolko-tri-kompanii-poluchili-akkreditaciyu-dlya-raboty-s-proektami-gchp.html', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://kapital.kz/news/period/today',  # [V]
+        'https://kapital.kz/tags/123/kaspi.html',  # [A]
+        'https://kapital.kz/info/1/reklama.html',  # [A]
+        'https://kapital.kz/info/2/kontakty.html',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -108,3 +108,47 @@ def test_article_urls(url):
 )
 def test_not_article_urls(url):
     assert not SITE.is_article_url(url)
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('http://www.kazpravda.kz/articles/view/pevets-velikoi-stepi/', 'ru'),  # [V]
+        ('http://www.kazpravda.kz/articles/view/21653', 'ru'),  # [V]
+        ('http://www.kazpravda.kz/fresh/view/put-drug-k-drugu/', 'ru'),  # [V]
+        ('http://www.kazpravda.kz/news/ruhani-zhangiru/v-nazidanie-potomkam1/', 'ru'),  # [V]
+        ('http://www.kazpravda.kz/rubric/kultura/kniga-o-pisatele/', 'ru'),  # [V]
+        ('http://www.kazpravda.kz/archives/view/54894', 'ru'),  # [V]
+        ('http://www.kazpravda.kz/ida.php?ida=56460', 'ru'),  # [V]
+        ('http://www.m.kazpravda.kz/news/view/11969/', 'ru'),  # [V]
+        ('http://www.m.kazpravda.kz/news/kultura/kazahstantsi--laureati-mezhdunarodnoi-premii-im-ch-aitmatova/', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'http://www.kazpravda.kz/pdf/11032014231237.pdf',  # [V]
+        'http://www.kazpravda.kz/media/upload/28/2014/08/29/28e8b3d12d342bea6ff2c5e87b318a28.pdf',  # [V]
+        'https://kazpravda.kz/news/kultura/',  # [A] a rubric page
+        'https://kazpravda.kz/n/kontakty/',  # [A]
+        'https://kazpravda.kz/n/reklama/',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)
+
+
+def test_the_mobile_host_canonicalises_to_the_site():
+    from kznews.urls import canonicalize_url
+
+    assert canonicalize_url("http://www.m.kazpravda.kz/news/view/11969/", SITE.host_aliases) == (
+        "https://kazpravda.kz/news/view/11969"
+    )

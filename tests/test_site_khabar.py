@@ -110,3 +110,32 @@ def test_kk_article_title_and_body_are_clean():
     assert "Сурет:" not in data.body  # photo credit
     assert "Поделиться" not in data.body and "Келесі" not in data.body  # share block, prev/next navigation
     assert data.tags == ["Шымкент", "көпір", "жол"]
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('http://khabar.kz/ru/news/obshchestvo/item/48182-pamyat-zhambyla-zhabaeva-pochtili-v-almaty', 'ru'),  # [V]
+        ('http://www.khabar.kz/ru/novosti/obshchestvo/5262-v-rk-prezentovany-novye-eksperimentalnye-programmy-magistratury-i-doktorantury', 'ru'),  # [V]
+        ('https://khabar.kz/ru/aktualno/item/36673-glava-gosudarstva-pozdravil-rabotnikov-agentstva-khabar-s-yubileem', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://khabar.kz/ru/o-kompanii/item/12345-istoriya-agentstva',  # [A]
+        'https://khabar.kz/ru/news/item/12346-kontakty',  # [A]
+        'https://khabar.kz/kk/aktualno/item/12347-reklama',  # [A]
+        'https://khabar.kz/ru/search/search?searchword=x&limitstart=20',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

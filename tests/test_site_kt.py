@@ -171,3 +171,36 @@ def test_a_2024_offset_that_was_right_is_kept():
     assert data.published_at.isoformat() == "2024-01-23T00:14:00+06:00"
     assert "offset_corrected" not in data.notes
     assert "Frosts of up to minus 35" not in data.body  # the article run below it
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://www.kt.kz/rus/society/v_kazahstane_razrabotan_pervij_vetrovoj_atlas_1153500682.html', 'ru'),  # [V]
+        ('https://www.kt.kz/rus/society/bolee_700_rabotnikov_kbm_ats_i_tms_prekratili_rabotu_i_prinjali_uchastie_v_nesankcionirovannoj_zabastovke_1153538413.html', 'ru'),  # [V]
+        ('https://www.kt.kz/eng/government/government_allocates_over_16_billion_tenge_for_astana_1377994792.html', 'en'),  # [V]
+        ('https://www.kt.kz/rus/society/reklama_alkogolya_zapreschena_v_efire_1153500684.html', 'ru'),  # [A] a service word inside a headline
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://www.kt.kz/rus/about/kontakty_1153500001.html',  # [A] the 2018 home page's service pages
+        'https://www.kt.kz/rus/info/usloviya_razmescheniya_reklamy_1153500002.html',  # [A]
+        'https://www.kt.kz/rus/society/ob_agentstve_1153500003.html',  # [A]
+        'https://www.kt.kz/rus/agency/press_centr_1153500004.html',  # [A]
+        'https://www.kt.kz/rus/info/avtorskie_prava_1153500005.html',  # [A]
+        'https://www.kt.kz/rus/info/copyright_1153500006.html',  # [A]
+        'https://www.kt.kz/rus/archive_tags/%D0%9D%D0%B5%D1%84%D1%82%D1%8C',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -118,3 +118,40 @@ def test_nested_sitemaps():
     assert all(SITE.is_article_url(e.url) for e in month.entries)
     assert [e.sitemaps for e in SITE.editions] == [("/sitemaps/ru/sitemap.xml",), ("/sitemaps/kk/sitemap.xml",),
                                                    ("/sitemaps/en/sitemap.xml",)]
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://kursiv.kz/news/obschestvo/2019-07/kak-poluchit-shengenskuyu-vizu-na-bolee-dolgiy-srok', 'ru'),  # [V]
+        ('https://www.kursiv.kz/news/finansy/2019-07/tenge-oslab', 'ru'),  # [A]
+        ('https://kz.kursiv.media/kk/2025-04-10/sbn-sherzat-sputnik', 'kk'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://kursiv.kz/news/StartUp/feed/',  # [V]
+        'https://kz.kursiv.media/author/2024-04-16/ivanov/',  # [A]
+        'https://kz.kursiv.media/kk/tag/2024-04-16/sputnik/',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)
+
+
+def test_the_old_host_canonicalises_to_the_new_one():
+    from kznews.urls import canonicalize_url
+
+    old = "https://kursiv.kz/news/obschestvo/2019-07/kak-poluchit-shengenskuyu-vizu-na-bolee-dolgiy-srok"
+    assert canonicalize_url(old, SITE.host_aliases) == (
+        "https://kz.kursiv.media/news/obschestvo/2019-07/kak-poluchit-shengenskuyu-vizu-na-bolee-dolgiy-srok"
+    )

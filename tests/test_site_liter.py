@@ -113,3 +113,32 @@ def test_home_page_relative_dates():
     assert dates["1769490845"] == datetime(2026, 1, 27, 10, 20, tzinfo=ALMATY)  # "Сегодня в 10:20"
     assert dates["1769443512"] == datetime(2026, 1, 26, 21, 15, tzinfo=ALMATY)  # "вчера, 21:15"
     assert "вчера, 21:15" in page("home.html")
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://liter.kz/almatinczy-massovo-zhaluyutsya-na-nerabotayushhie-fonari/', 'ru'),  # [V]
+        ('https://liter.kz/ubiistvo-sherzata-bolata-podozrevaemye-veseliatsia-v-ivs-1739700925', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://liter.kz/glavnye-novosti/',  # [V]
+        'https://liter.kz/kazakhstan-news/',  # [V]
+        'https://liter.kz/world-news/',  # [V]
+        'https://liter.kz/reklama-1739700926/',  # [A]
+        'https://liter.kz/tag/almaty-novosti-segodnya-vse/',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

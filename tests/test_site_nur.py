@@ -149,3 +149,34 @@ def test_2024_list_markup_still_parses():
     assert listing.layouts == ["preview-category-2024"]
     titles = [e.title for e in listing.entries]
     assert "Госорганы хотели нерационально потратить 17 млрд тенге в Казахстане" in titles  # the h2, not the card text
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://www.nur.kz/1795089-cinovnika-izbili-do-komy-v-stepnogorske-napadavsego-ne-nasli-spusta-poltora-goda.html', 'ru'),  # [V]
+        ('http://www.nur.kz/1011115-propavshaya-v-almatinskoy-oblasti-devu.html', 'ru'),  # [V]
+        ('https://www.nur.kz/1276590-rypakova-stala-pervoy-v-istorii-kazakh.html', 'ru'),  # [V]
+        ('https://nur.kz/1661333-arestovan-figurant-krovavoy-draki-vo.html', 'ru'),  # [V] (host alias)
+        ('https://kaz.nur.kz/1795089-ulttyq-quramanyn-jana-bapkeri.html', 'kk'),  # [A]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://www.nur.kz/politics/',  # [V]
+        'https://www.nur.kz/tags/1795089-almaty/',  # [A]
+        'https://www.nur.kz/author/2086925-ivan-ivanov/',  # [A]
+        'https://www.nur.kz/1795089-something.html/amp',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -125,3 +125,32 @@ def test_relative_date_in_the_text_is_not_the_publication_date():
     data = article("en-3251.html")
     assert "Today, April 28," in data.body
     assert data.published_at.date().isoformat() == "2024-05-14"
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://orda.kz/net-slov-kak-kazahstanskoe-obschestvo-otreagirovalo-na-prigovor-bishimbaevu-386335/', 'ru'),  # [V]
+        ('https://en.orda.kz/no-forgiveness-reactions-to-bishimbayevs-sentence-3246/', 'en'),  # [V]
+        ('https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://orda.kz/reklama-2024/',  # [A]
+        'https://orda.kz/reklama-na-sajte-1234/',  # [A]
+        'https://orda.kz/kontakty-2/',  # [A]
+        'https://orda.kz/tag/sud-nad-bishimbaevym-2024/',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

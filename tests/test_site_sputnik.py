@@ -133,3 +133,44 @@ def test_sitemap_index_children_are_followed_by_pattern():
     assert not SITE.sitemap_follow.search("https://ru.sputnik.kz/sitemap_video.xml?date_start=20240416")
     assert index.entries[0].url == "https://ru.sputnik.kz/sitemap_article.xml?date_start=20240416&date_end=20240416"
     assert index.entries[0].published_at.utcoffset() == timedelta(hours=5)
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://sputniknews.kz/society/20190520/10197904/Sakhnany-syylauy-kerek-Belgili-galym-Qabatovtyn-soyleu-manerin-synga-aldy.html', 'kk'),  # [V]
+        ('https://ru.sputniknews.kz/society/20190520/10197905/Vlasti-rasskazali.html', 'ru'),  # [A] (host [V])
+        ('https://m.ru.sputniknews.kz/politics/20200311/13263484.html', 'ru'),  # [A] (host [V])
+        ('https://kaz.sputniknews.kz/society/20190520/10197906/Qogam.html', 'kk'),  # [A]
+        ('https://m.ru.sputnik.kz/20240416/roditelyam-pogibshey-saltanat-nukenovoy-stalo-plokho-v-zale-suda-prodolzhenie-translyatsii-43698034.html', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://ru.sputniknews.kz/archive/',  # [V]
+        'https://ru.sputniknews.kz/export/rss2/archive/index.xml',  # [V]
+        'https://ru.sputnik.kz/tags/20240416/43698035.html',  # [A]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)
+
+
+def test_old_hosts_canonicalise_to_their_edition_and_never_merge_two_articles():
+    from kznews.urls import canonicalize_url
+
+    old = "https://sputniknews.kz/society/20190520/10197904/Sakhnany-syylauy-kerek.html"
+    assert canonicalize_url(old, SITE.host_aliases) == "https://sputnik.kz/society/20190520/10197904/Sakhnany-syylauy-kerek.html"
+    ru = canonicalize_url("https://m.ru.sputniknews.kz/politics/20200311/13263484.html", SITE.host_aliases)
+    assert ru == "https://ru.sputnik.kz/politics/20200311/13263484.html"
+    # a Kazakh and a Russian article under the same path stay two keys (the editions keep their hosts)
+    assert canonicalize_url("https://sputniknews.kz/politics/20200311/13263484.html", SITE.host_aliases) != ru

@@ -118,3 +118,32 @@ def test_archive_list_dates_and_pagination():
     assert len(page.entries) == 9 and all(e.published_at for e in page.entries)
     assert SITE.editions[0].lists[0].page.format(n=2) == "/novosti/2/?archive=1"
     assert page.next == ["https://vlast.kz/novosti/2/?archive=1"]
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://vlast.kz/english/70524-rights-watchdogs-condemn-sentencing-of-kazakhstani-journalist.html', 'en'),  # [V]
+        ('https://vlast.kz/novosti/29071-nacbank-menaet-sistemu-rascetov-po-ustanovleniu-kursa-tenge-k-dollaru.html', 'ru'),  # [V]
+        ('https://vlast.kz/kz/obsshestvo/30202-put-musora.html', 'kk'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://vlast.kz/o_nas.html',  # [A]
+        'https://vlast.kz/politika_konfidencialnosti.html',  # [A]
+        'https://vlast.kz/novosti/12345-reklama.html',  # [A]
+        'https://vlast.kz/search/?category=147&page=13',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kznews.extract import extract_article, extract_list
+from kznews.extract import extract_article, extract_json_list, extract_list
 from kznews.sites import zakon
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites" / "zakon"
@@ -108,7 +108,7 @@ def test_news_list_after_midnight_mixes_today_and_yesterday():
 
 
 def test_json_list_reads_the_html_chunks():
-    listing = zakon.json_list(page("ru-loadmore-p1.json"), LOAD_MORE_URL, "ru", NOW)
+    listing = extract_json_list(page("ru-loadmore-p1.json"), LOAD_MORE_URL, SITE, "ru", NOW)
     assert listing.entries[0].url == "https://www.zakon.kz/sobytiia/6509270-v-karagande-otkrylsya-novyy-ledovyy-dvorets.html"
     assert listing.entries[0].date_text == "21:40, 26 февраля 2026"
     assert listing.entries[0].published_at.isoformat() == "2026-02-26T21:40:00+05:00"
@@ -118,7 +118,7 @@ def test_json_list_reads_the_html_chunks():
 def test_json_list_does_not_depend_on_field_names():
     card = ('<div class="newscard"><a class="newscard_link" href="/6509000-test-novost.html">'
             '<div class="newscard__title">Тест</div><span class="newscard__date">13:51, сегодня</span></a></div>')
-    listing = zakon.json_list(json.dumps({"html": card, "page": 3}), LOAD_MORE_URL, "ru", NOW)
+    listing = extract_json_list(json.dumps({"html": card, "page": 3}), LOAD_MORE_URL, SITE, "ru", NOW)
     assert [(e.url, e.published_at.isoformat()) for e in listing.entries] == [
         ("https://www.zakon.kz/6509000-test-novost.html", "2026-02-27T13:51:00+05:00")
     ]
@@ -127,7 +127,7 @@ def test_json_list_does_not_depend_on_field_names():
 @pytest.mark.parametrize("text", ["<html>Service Unavailable</html>", '{"success": false, "data": {"items": []}}'])
 def test_json_list_rejects_answers_it_cannot_read(text):
     with pytest.raises(ValueError):
-        zakon.json_list(text, LOAD_MORE_URL, "ru", NOW)
+        extract_json_list(text, LOAD_MORE_URL, SITE, "ru", NOW)
 
 
 def test_2023_list_markup_still_parses():
@@ -135,3 +135,32 @@ def test_2023_list_markup_still_parses():
                            datetime.fromisoformat("2023-11-10T12:00:00+06:00"))
     assert listing.layouts == ["zmainCard-2023"]
     assert listing.entries[0].published_at.isoformat() == "2023-11-10T11:42:00+06:00"
+
+
+# --- URL forms of the archive and service pages (issue 11); [V] seen in evidence (see the site module), [A] assumed ---
+
+
+@pytest.mark.parametrize(
+    ("url", "edition"),
+    [
+        ('https://www.zakon.kz/5003300-v-kostanayskoy-oblasti-pogib.html', 'ru'),  # [V]
+        ('https://kaz.zakon.kz/6015850-kostanaida-ksipkerlerge-eskertu-zhasaldy.html', 'kk'),  # [V]
+        ('https://www.zakon.kz/proisshestviia/6509315-poyavilis-kadry-moshchnogo-vzryva-i-pozhara-v-kafe-v-shchuchinske.html', 'ru'),  # [V]
+    ],
+)
+def test_archive_url_forms_are_articles_of_their_edition(url, edition):
+    assert SITE.is_article_url(url)
+    assert SITE.edition_for_url(url).key == edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://www.zakon.kz/6509315-reklama.html',  # [A]
+        'https://www.zakon.kz/6509316-kontakty.html',  # [A]
+        'https://www.zakon.kz/tags/6509317-almaty.html',  # [A]
+        'https://www.zakon.kz/news/',  # [V]
+    ],
+)
+def test_service_pages_are_not_articles(url):
+    assert not SITE.is_article_url(url)

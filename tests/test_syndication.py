@@ -23,7 +23,7 @@ from kznews.syndication import (
     normalize_words,
     shingles,
 )
-from kznews.syndication.evaluation import evaluate, load_articles
+from tests.tools.syndication_eval import evaluate, load_articles
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "syndication"

@@ -45,8 +45,9 @@ Rules:
 - Latin look-alikes inside Cyrillic words (baq.kz's "Бүгiн" with a Latin i) are repaired first.
 
 Layout: ``tables`` (month and relative-word tables, built once into dicts), ``engine`` (normalise, read into a
-``Reading`` that does not depend on ``now`` and is LRU-cached, resolve against ``now``), ``formats`` (renderers for
-every claimed site format, shared by the property tests and ``tests/benchmarks/bench_dates.py``), ``cli``.
+``Reading`` that does not depend on ``now`` and is LRU-cached, resolve against ``now``). The renderers of every
+claimed site format, shared by the property tests and ``tests/benchmarks/bench_dates.py``, are test support
+(``tests/tools/dateformats.py``); the command line is ``kznews.cli.dates``.
 
 Fallback policy: when the fast path finds neither a date nor a reason to reject, and the string is short and
 contains a date word (a month, weekday, unit or relative word), dateparser 1.5 is asked with explicit
@@ -58,11 +59,15 @@ dates, bare numbers, no date words) never reach dateparser.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import UTC, datetime
 from typing import NamedTuple
 
 from kznews.dates.engine import ALMATY, REJECT, Reading, analyse, resolve
+from kznews.swallowed import swallowed
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["ALMATY", "DATEPARSER_SETTINGS", "DateParse", "dateparser_languages", "parse_date",
            "parse_date_detail", "to_almaty"]
@@ -131,7 +136,8 @@ def parse_date_detail(text: str | None, lang: str, now: datetime) -> DateParse |
         if reading.kind == "fallback":
             return _ask_dateparser(reading.text, lang, now)
         resolved = resolve(reading, now)
-    except Exception:  # a date string must never take the crawl down; the fast path raises nothing known
+    except Exception as error:  # a date string must never take the crawl down; the fast path raises nothing known
+        swallowed("parse_date_detail", error, logger, text)
         return None
     return DateParse(*resolved) if resolved else None
 

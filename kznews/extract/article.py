@@ -6,15 +6,23 @@ blindly: truncated JSON-LD headlines give way to the visible title, SEO template
 dates are checked against the visible date (kznews.extract.timestamps). A layout that stopped matching after a
 redesign costs the fields only it could supply, never the article; `ArticleData.sources` says where each field
 came from, so the crawl's stats show a site falling back to heuristics the day it changes its markup.
+
+When the layout gives no body (none matched, or its body selector found almost nothing), the generic extractor
+(kznews.extract.generic) reads the page as any page; on such pages the date shown by the headline counts when no
+structured date exists. Bad input never raises: binary data gives an empty article (note "binary"), markup
+beyond 5 MB is not parsed (note "truncated").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from kznews.dates import parse_date_detail, to_almaty
+from kznews.extract.generic import date_elements, find_article
 from kznews.extract.html import (
     absolute_url,
     base_url,
@@ -36,10 +44,10 @@ from kznews.extract.structured import (
 )
 from kznews.extract.text import clean_paragraphs, join_paragraphs, paragraphs_of
 from kznews.extract.timestamps import (
-    EARLIEST_PLAUSIBLE,
-    FUTURE_TOLERANCE,
+    FIRST_YEAR,
     Candidate,
     choose_instant,
+    implausible,
     structured_candidate,
     visible_candidate,
 )
@@ -48,6 +56,10 @@ from kznews.urls import canonical_from_page
 
 # A body shorter than this from the site's selectors is a sign the layout no longer fits.
 MIN_BODY_CHARS = 200
+# In a body found by the generic extractor, paragraphs shorter than this may repeat (list items, table cells);
+# longer ones are kept once (the lead printed twice).
+REPEAT_MIN_CHARS = 100
+
 _URLISH = re.compile(r"https?://|www\.|\.(kz|ru|com|org|media)\b", re.IGNORECASE)
 # Role labels in a byline ("Текст: Данияр Молдабеков, Фото: Данияр Мусиров", "Original Author: Ilya Astakhov").
 _BYLINE_ROLE = re.compile(
@@ -91,7 +103,16 @@ def choose_layout(tree, site: Site) -> ArticleLayout | None:
 
 def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_at: datetime, tree=None) -> ArticleData:
     """All Article fields of one page. `fetched_at` resolves relative dates ("Сегодня, 11:16")."""
+    truncated = tree is None and len(html) > MAX_MARKUP
+    if truncated:
+        html = html[:MAX_MARKUP]
     tree = parse_html(html) if tree is None else tree
+    if _looks_binary(tree):
+        # Not a page (an image or an archive served as text/html): nothing in it is an article's field.
+        return ArticleData(
+            url=canonical_from_page(url, None, site.host_aliases), fetched_url=url, site=site.name, lang=lang,
+            fetched_at=to_almaty(fetched_at), notes=["binary"],
+        )
     base = base_url(tree, url)
     structured = read_structured(tree, base)
     layout = choose_layout(tree, site)
@@ -104,16 +125,41 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
         layout=layout.name if layout else None,
     )
     data.notes.extend(structured.notes)
+    if truncated:
+        data.notes.append("truncated")
     visible_title = _visible_title(tree, layout, site)
-    data.title = _title(data, tree, structured, visible_title, site)
-    _body(data, tree, structured, layout, site)
+    data.title = _title(data, tree, structured, visible_title, site, layout)
+    article_elements = _body(data, tree, structured, layout, site)
     _summary(data, tree, structured, layout, site)
     _authors(data, tree, structured, layout, site)
     _tags(data, tree, structured, layout)
     _section(data, tree, structured, layout)
-    _images(data, tree, structured, layout, base)
-    _dates(data, tree, structured, layout, lang)
+    _images(data, tree, structured, layout, base, article_elements)
+    _dates(data, tree, structured, layout, lang, article_elements)
     return data
+
+
+# Markup read at most when the extractor parses the page itself: a page the crawler fetches is at most 10 MB
+# (DOWNLOAD_MAXSIZE) and real articles are far smaller (the benchmark's largest is 0.5 MB); 20 MB of hostile
+# markup would cost seconds of parsing for nothing.
+MAX_MARKUP = 5_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+# Share of control characters (or decoding replacements) in the first 8 KB of a page's text above which it is
+# binary data: text has none; random bytes parsed as HTML have about 11%.
+BINARY_SHARE = 0.05
+
+
+def _looks_binary(tree) -> bool:
+    """The page's text, as parsed (so a UTF-16 page decoded from its BOM is text), begins with control
+    characters or decoding replacements: binary data."""
+    pieces, size = [], 0
+    for text in tree.itertext():
+        pieces.append(text)
+        size += len(text)
+        if size >= 8192:
+            break
+    head = "".join(pieces)[:8192]
+    return len(_CONTROL.findall(head)) > BINARY_SHARE * len(head) if head else False
 
 
 # --- fields ------------------------------------------------------------------------------------------------
@@ -148,27 +194,65 @@ def _strip_ellipsis(text: str) -> str:
     return text[:end]
 
 
-def _title(data: ArticleData, tree, structured: Structured, visible: str | None, site: Site) -> str | None:
+def _title(
+    data: ArticleData, tree, structured: Structured, visible: str | None, site: Site, layout: ArticleLayout | None
+) -> str | None:
     options = (
         ("jsonld", ld_text(structured.article, "headline") or ld_text(structured.article, "name")),
         ("meta", structured.first("og:title", "twitter:title")),
     )
+    # A site without its own suffix rule (an unknown site): the name the page gives itself is cut instead.
+    names = set() if site.title_suffix else _site_names(structured, data.fetched_url)
     for source, value in options:
         if value:
-            value = _strip_suffix(value, site)
+            value = _without_site_name(_strip_suffix(value, site), names)
             if value and not _truncated(value, visible):
                 data.sources["title"] = source
                 return value
-    if visible:
+    page_title = _without_site_name(_strip_suffix(node_text(select_one(tree, "title")), site), names)
+    # On an unknown layout, an <h1> that the page's <title> does not contain is a logo, not the headline.
+    if visible and (layout is not None or not page_title or _normal(visible) in _normal(page_title)):
         data.sources["title"] = "layout"
         return visible
-    page_title = _strip_suffix(node_text(select_one(tree, "title")), site)
     if page_title:
         data.sources["title"] = "heuristic"
     return page_title or None
 
 
-def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·»«/]\s+")
+_NOT_ALNUM = re.compile(r"\W+")
+
+
+def _normal(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def _site_names(structured: Structured, url: str) -> set[str]:
+    """The names a page may give itself in its title: og:site_name, application-name, its host's first label."""
+    names = {_normal(n) for n in (structured.first("og:site_name"), structured.first("application-name")) if n}
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    names.add(_normal(host.split(".")[0]))
+    names.add(_normal(host))
+    return names - {""}
+
+
+def _without_site_name(title: str, names: set[str]) -> str:
+    """"Headline | TheHill" -> "Headline": a first or last part of the title that is the site's name."""
+    if not names or not title:
+        return title
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    separators = _TITLE_PARTS.findall(title)
+    if _normal(parts[-1]) in names:
+        return title[: len(title) - len(parts[-1]) - len(separators[-1])].strip()
+    if _normal(parts[0]) in names:
+        return title[len(parts[0]) + len(separators[0]) :].strip()
+    return title
+
+
+def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> list:
+    """Sets the body; returns the elements the generic extractor took it from ([] when the layout gave it)."""
     drop_texts = [data.title] if data.title else []
     paragraphs: list[str] = []
     if layout and layout.body:
@@ -178,40 +262,46 @@ def _body(data: ArticleData, tree, structured: Structured, layout: ArticleLayout
         if paragraphs:
             data.sources["body"] = "layout"
     body = join_paragraphs(paragraphs)
-    ld_body = ld_article_body(structured.article)
-    if ld_body and len(body) < MIN_BODY_CHARS:
-        ld_paragraphs = clean_paragraphs(ld_body.split("\n\n"), site.boilerplate, drop_texts)
-        candidate = join_paragraphs(ld_paragraphs)
+    elements: list = []
+    if len(body) < MIN_BODY_CHARS:
+        # The layout gave no body (a redesign, an archived page, a site without selectors): the generic
+        # extractor over the page, checked against the body the page declares in JSON-LD.
+        found = find_article(tree, layout.drop if layout else ())
+        elements = found.elements
+        heuristic = join_paragraphs(clean_paragraphs(found.paragraphs, site.boilerplate, drop_texts, REPEAT_MIN_CHARS))
+        ld_body = ld_article_body(structured.article)
+        declared = join_paragraphs(clean_paragraphs(ld_body.split("\n\n"), site.boilerplate, drop_texts)) if ld_body else ""
+        source, candidate = _fallback_body(heuristic, declared)
         if len(candidate) > len(body):
             body = candidate
-            data.sources["body"] = "jsonld"
-    if len(body) < MIN_BODY_CHARS:
-        container = _densest_container(tree)
-        if container is not None:
-            heuristic = join_paragraphs(
-                clean_paragraphs(paragraphs_of(container, layout.drop if layout else ()), site.boilerplate, drop_texts)
-            )
-            if len(heuristic) > len(body):
-                body = heuristic
-                data.sources["body"] = "heuristic"
+            data.sources["body"] = source
     data.body = _cut_dateline(body, site) or None
+    return elements
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _fallback_body(heuristic: str, declared: str) -> tuple[str, str]:
+    """The page's text as the generic extractor found it, or the JSON-LD articleBody when that says more.
+
+    articleBody is the publisher's own word but often a teaser (the first paragraph) or one unbroken block; the
+    page's text has paragraphs. So the page's text wins when it holds nearly all of the declared body; the declared
+    body wins when the extractor missed a good part of it and found less text overall (the wrong element)."""
+    if not declared:
+        return "heuristic", heuristic
+    if not heuristic:
+        return "jsonld", declared
+    found = Counter(_WORD.findall(heuristic.casefold()))
+    said = Counter(_WORD.findall(declared.casefold()))
+    covered = sum((found & said).values()) / max(1, sum(said.values()))
+    if covered >= 0.9 or sum(found.values()) >= sum(said.values()):
+        return "heuristic", heuristic
+    return "jsonld", declared
 
 
 def _cut_dateline(text: str, site: Site) -> str:
     return site.dateline.sub("", text, count=1).lstrip() if site.dateline and text else text
-
-
-def _densest_container(tree):
-    """The element whose direct <p> children hold the most text: where the article is on an unknown page."""
-    best, best_score = None, 0
-    for parent in tree.iter("div", "article", "section", "main", "td"):
-        score = 0
-        for child in parent:
-            if child.tag == "p":
-                score += len(child.text_content())
-        if score > best_score:
-            best, best_score = parent, score
-    return best if best_score >= MIN_BODY_CHARS else None
 
 
 def _summary(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, site: Site) -> None:
@@ -319,33 +409,40 @@ def _section(data: ArticleData, tree, structured: Structured, layout: ArticleLay
             return
 
 
-def _images(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, base: str) -> None:
+def _images(
+    data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, base: str, article_elements: list
+) -> None:
     urls = []
     urls += [absolute_url(base, u) for u in structured.all("og:image")]
     urls += ld_urls(structured.article.get("image"), base)
+    nodes: list = []
     if layout:
         nodes = select(tree, layout.images) if layout.images else []
         if not nodes and layout.body:
             nodes = [img for container in select(tree, layout.body) for img in container.iter("img")]
-        for node in nodes:
-            src = node.get("data-src") or node.get("data-original") or node.get("src")
-            urls.append(absolute_url(base, src))
+    else:  # an unknown layout: the pictures inside the elements the generic extractor took the text from
+        nodes = [img for element in article_elements for img in element.iter("img")]
+    for node in nodes:
+        src = node.get("data-src") or node.get("data-original") or node.get("src")
+        urls.append(absolute_url(base, src))
     data.images = _unique(u for u in urls if u and not _IMAGE_SKIP.search(u))[:50]
     if data.images:
         data.sources["images"] = "mixed"
 
 
-def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, lang: str) -> None:
+def _dates(
+    data: ArticleData, tree, structured: Structured, layout: ArticleLayout | None, lang: str, article_elements: list
+) -> None:
     fetched = data.fetched_at
-    latest_allowed = fetched + FUTURE_TOLERANCE if fetched else None
 
     def plausible(candidate: Candidate | None) -> bool:
+        # the date policy's bounds (kznews.extract.timestamps): another source may hold the right date
         if candidate is None:
             return False
-        if latest_allowed and candidate.value > latest_allowed:
+        if implausible(candidate.value, fetched) == "future":
             data.notes.append(f"future_date:{candidate.source}")
             return False
-        if candidate.value < EARLIEST_PLAUSIBLE:
+        if implausible(candidate.value, fetched) == "too_early":
             data.notes.append(f"ancient_date:{candidate.source}")
             return False
         return True
@@ -375,6 +472,9 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
             visible = candidate if plausible(candidate) else None
             if visible is None and text:
                 data.notes.append("unparsed_date")
+    elif layout is None and not published:
+        # An unknown layout and no structured date: the date the page shows by its headline, if any.
+        visible = _shown_date(tree, data, article_elements, lang, plausible)
 
     chosen = choose_instant(published, visible)
     if chosen is not None:
@@ -402,6 +502,15 @@ def _dates(data: ArticleData, tree, structured: Structured, layout: ArticleLayou
     if chosen_modified is not None:
         data.modified_at = chosen_modified.value
         data.sources["modified_at"] = chosen_modified.source
+
+
+def _shown_date(tree, data: ArticleData, article_elements: list, lang: str, plausible) -> Candidate | None:
+    for node in date_elements(tree, data.title, article_elements):
+        text = date_text_of(node, "datetime")
+        candidate = visible_candidate("visible", text, parse_date_detail(text[:200], lang, data.fetched_at))
+        if candidate is not None and candidate.value.year >= FIRST_YEAR and plausible(candidate):
+            return candidate
+    return None
 
 
 def _ld_date(structured: Structured, key: str) -> str | None:

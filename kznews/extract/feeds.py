@@ -25,7 +25,7 @@ from lxml import etree
 from kznews.dates import parse_date_detail, to_almaty
 from kznews.dates.engine import MAX_YEAR, MIN_YEAR
 from kznews.extract.html import clean_text, http_url
-from kznews.extract.timestamps import HINT_FUTURE_TOLERANCE, parse_structured, plausible
+from kznews.extract.timestamps import HINT_FUTURE_TOLERANCE, implausible, parse_structured
 
 # The sitemap protocol allows 50,000 URLs per file; a news feed holds a few hundred (each entry costs ~40 µs).
 MAX_SITEMAP_ENTRIES = 50_000
@@ -212,7 +212,7 @@ def _feed_date(text: str | None, lang: str, now: datetime, skipped: Counter) -> 
         else:
             parsed_text = parse_date_detail(text, lang, now)
             value = parsed_text.value if parsed_text else None
-    if value is None or not plausible(value, now, HINT_FUTURE_TOLERANCE):
+    if value is None or implausible(value, now, HINT_FUTURE_TOLERANCE):
         skipped["bad_date"] += 1
         return None
     return value

@@ -180,10 +180,13 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace and drop invisible and control characters; a lone surrogate becomes U+FFFD."""
     if not text:
         return ""
-    text = _INVISIBLE.sub("", text)
+    # Most text has nothing to drop: search before substituting. str.split() splits at every kind of space (what
+    # str.isspace() calls one: \u00a0, \u2007, \u202f, \u3000...).
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def node_text(node) -> str:

@@ -3,8 +3,11 @@ article entries and its pagination links.
 
 Every `ListLayout` of the site that matches the page contributes entries (a home page holds several headline
 blocks; a site mid-redesign may hold both markups). When none matches, every link on the page that the site
-calls an article is taken, with its text as title and no date: the crawl goes on while the stats show the
-list layout is gone.
+calls an article is taken, named by its headline and dated by what its entry shows (kznews.extract.list_fallback):
+the crawl goes on, and can still stop at old pages, while the stats show the list layout is gone.
+
+Entries are merged by canonical URL (kznews.urls): an http and an https link, or one with tracking parameters,
+to the same article are one entry.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from kznews.extract.html import (
     select,
     select_one,
 )
+from kznews.extract.list_fallback import generic_entries
 from kznews.sites.base import Site
+from kznews.urls import canonicalize_url
 
 
 @dataclass
@@ -34,6 +39,9 @@ class ListEntry:
     published_day: date | None = None  # when the list shows only a day ("Сегодня")
     date_text: str | None = None
     modified_at: datetime | None = None  # when the list says the article was updated
+    # True for entries of a page's other blocks (sidebars, "popular") when no layout matched: the walk of a list
+    # decides whether to go on by the entries of the list itself (kznews.spiders.engine).
+    secondary: bool = False
 
     @property
     def day(self) -> date | None:
@@ -66,17 +74,23 @@ def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at:
     page = ListPage()
     by_url: dict[str, ListEntry] = {}
 
-    def add(entry: ListEntry) -> None:
-        known = by_url.get(entry.url)
+    def add(entry: ListEntry, key: str | None = None) -> None:
+        key = key or canonicalize_url(entry.url, site.host_aliases)
+        known = by_url.get(key)
         if known is None:
-            by_url[entry.url] = entry
+            by_url[key] = entry
             page.entries.append(entry)
             return
         # The same article in two blocks: keep the first, fill what it lacks.
         known.title = known.title or entry.title
-        if known.published_at is None and entry.published_at is not None:
+        if known.published_at is None and entry.published_at is not None and known.published_day in (
+            None,
+            entry.published_at.date(),
+        ):
             known.published_at, known.date_text = entry.published_at, entry.date_text
-        known.published_day = known.published_day or entry.published_day
+        if known.published_at is None and known.published_day is None and entry.published_day is not None:
+            known.published_day, known.date_text = entry.published_day, entry.date_text
+        known.secondary = known.secondary and entry.secondary
 
     for layout in site.list_layouts:
         items = select(tree, layout.item)
@@ -110,12 +124,19 @@ def extract_list(html: str | bytes, url: str, site: Site, lang: str, fetched_at:
                 _add_next(page, base, node.get("href"), site)
 
     if not page.layouts:
-        for link in tree.iter("a"):
-            href = absolute_url(base, link.get("href"))
-            if href and site.is_article_url(href):
-                add(ListEntry(url=href, title=_link_title(link)))
-    for href in tree.xpath('//link[@rel="next"]/@href'):
-        _add_next(page, base, href, site)
+        for found in generic_entries(tree, base, site, lang, fetched_at):
+            entry = ListEntry(
+                url=found.url,
+                title=found.title,
+                published_at=found.published_at,
+                published_day=found.published_day,
+                date_text=found.date_text,
+                secondary=found.secondary,
+            )
+            add(entry, found.key)
+    for link in tree.iter("link"):  # a quarter of the cost of an XPath over a large page
+        if "next" in (link.get("rel") or "").lower().split():
+            _add_next(page, base, link.get("href"), site)
     return page
 
 

@@ -68,6 +68,9 @@ GENERIC_BOILERPLATE = tuple(
         r"\s*(:|\||©|—|–|-).{0,160}$",
         r"^\d*\s*(фото|сурет|photo|коллаж)\s+(из|с|©|[А-ЯЁA-Z][\w-]+\s[А-ЯЁA-Z][\w-]+).{0,80}$",
         r"^cover\s+(коллаж|фото|photo|orda)",
+        r"^©\s*\S.{0,120}$",  # "© Sputnik / Жанара Каримова": a credit line
+        # an embed the page did not render, left as its bare address ("https://t.me/kursivkz/48213")
+        r"^https?://(t\.me|(www\.)?(instagram|twitter|x|facebook|tiktok|youtube)\.com|youtu\.be)/\S*$",
         # end-of-article bylines ("Текст подготовила Айгерим Абилмажитова. Фото Турара Казангапова.")
         r"^((текст|материал) подготовил[аи]?|подготовил[аи]?)\s.{0,120}$",
         r"^(текст|автор|авторы)\s*:.{0,120}$",
@@ -135,10 +138,13 @@ def clean_paragraphs(
     paragraphs: Iterable[str],
     boilerplate: Iterable[re.Pattern[str]] = (),
     drop_texts: Iterable[str] = (),
+    repeat_min_chars: int = 0,
 ) -> list[str]:
     """Remove boilerplate paragraphs, cut promo tails, and keep repeated paragraphs once.
 
-    `drop_texts` are exact texts that must not reappear in the body (the title, repeated as a caption)."""
+    `drop_texts` are exact texts that must not reappear in the body (the title, repeated as a caption).
+    `repeat_min_chars`: only paragraphs at least this long are kept once (a lead printed twice); shorter ones may
+    repeat (list items of a recipe, table cells) when the text comes from a whole page rather than a known body."""
     patterns = (*GENERIC_BOILERPLATE, *boilerplate)
     unwanted = {clean_text(t).casefold() for t in drop_texts if t}
     kept: list[str] = []
@@ -148,7 +154,7 @@ def clean_paragraphs(
         if not paragraph:
             continue
         key = paragraph.casefold()
-        if key in seen or key in unwanted:
+        if (key in seen and len(key) >= repeat_min_chars) or key in unwanted:
             continue
         if any(p.search(paragraph) for p in patterns):
             continue

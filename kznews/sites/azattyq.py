@@ -13,6 +13,10 @@ available; the fixture pages are constructed (tests/tools/construct_azattyq.py).
   body text.
 - Cloudfront mirrors (d1kyuo1xiz5c5j.cloudfront.net/a/<id>.html, d3of116851ncn...) are not crawled: their host
   names change and are unbounded, and the same articles are on the site; they are not host aliases.
+- URL forms: before /a/ Pangea sites used /content/<slug>/<id>.html and /content/article/<id>.html [assumed: the
+  platform's old form, not in the evidence for Azattyq]; their ids are the same sequence, so they are accepted and
+  never merge with another article. Not articles: service slugs under /a/ (SERVICE_SLUG) [assumed]; Pangea's own
+  static pages are /p/<id>.html, outside `article_path`.
 - Assumed: Pangea's usual markup (h1.pg-title, div.published time, div.intro, #article-content div.wsw with
   wsw__embed media, figcaption span.caption, the media-block list items and the link-showMore button), the
   JSON-LD NewsArticle with 'YYYY-MM-DD HH:MM:SSZ' dates. No RSS: Pangea's /api/<code> feed paths are per-zone
@@ -21,7 +25,7 @@ available; the fixture pages are constructed (tests/tools/construct_azattyq.py).
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import SERVICE_SLUG, ArticleLayout, Edition, ListLayout, ListSource, Site
 
 SITE = Site(
     name="azattyq",
@@ -31,7 +35,8 @@ SITE = Site(
         Edition("kk", "https://www.azattyq.org", lists=(ListSource("/z/330"),)),
     ),
     # /a/32587835.html, /a/pravozaschitnitsu-...-state-/33506042.html; not /amp/..., /z/360, /author/..., /p/...
-    article_path=re.compile(r"^/a/(?:[a-z0-9-]+/)?\d{6,9}\.html$"),
+    article_path=re.compile(r"^/a/(?:[a-z0-9-]+/)?\d{6,9}\.html$|^/content/(?:[a-z0-9-]+/)?\d{6,9}\.html$"),
+    not_articles=re.compile(rf"^/(?:a|content)/{SERVICE_SLUG}/\d+\.html$"),
     list_layouts=(
         ListLayout(
             name="pangea-media-block",

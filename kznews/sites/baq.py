@@ -18,6 +18,8 @@ pages, no markup), plus a public scraper's selectors [C]: list links `a.item-lis
 - Attribution lines ('..., передает BAQ.KZ.', '..., деп хабарлайды BAQ.KZ тілшісі.') and recap lead-ins ('Напомним,',
   'Ранее мы сообщали о том, что', 'Еске салайық,', 'Айта кетейік,') are article text and stay.
 
+Not articles: service slugs with an id and service sections (SERVICE_SLUG, SERVICE_SECTION) [assumed]. No older
+form or host is in the evidence (a public feed list names baq.kz/kk/rss, but no article under /kk/).
 Assumed (no evidence): /news/ as the latest-news list with Laravel's ?page=N (the tag pages' pagination [C]),
 every class name beyond the scraper's, the JSON-LD. No feed (a third party reports the RSS address answers 404)
 and no sitemap is declared: none is evidenced.
@@ -25,7 +27,15 @@ and no sitemap is declared: none is evidenced.
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _LISTS = (ListSource("/news/", page="/news/?page={n}"),)
 
@@ -38,6 +48,7 @@ SITE = Site(
     ),
     # /tungi-vandalizm-almatyda-eki-ayaldama-aynegi-shagyldy-320014902/, rus /v-talgare-..._300020861/
     article_path=re.compile(r"^/[a-z0-9-]+[-_]\d{9}/?$"),
+    not_articles=re.compile(rf"^/{SERVICE_SLUG}[-_]\d{{9}}/?$|^/{SERVICE_SECTION}/"),
     list_layouts=(
         ListLayout(
             name="item-list-2025",

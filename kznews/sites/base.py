@@ -15,12 +15,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from kznews.extract.listing import ListPage
+from kznews.urls import without_tracking
+
+# The names of the service pages news sites publish beside their articles, as whole URL slugs ("-" or "_"
+# between words), in the transliterations Kazakh sites use: advertising and its terms, contacts, about the
+# site/agency/paper/channel, the press centre, copyright and reprint rules, privacy, terms of use, vacancies,
+# the editorial board. Sites combine it with their own URL structure in `not_articles`. A whole slug, never a
+# prefix: "reklama-alkogolya-zapretyat-123456" is an article.
+SERVICE_SLUG = (
+    r"(?:reklam[a-z]*(?:[-_]na[-_]sa[ijy]te)?|usloviya[-_]razme(?:shch|sch|shh|sh)eniya[-_]reklamy|reklamodatel[a-z]*|"
+    r"advertis[a-z]*|kontakt[a-z]*|contacts?|contact[-_]us|about(?:[-_]us)?|"
+    r"o[-_](?:nas|proekte|kompanii|sa[ijy]te|kanale|gazete|redakcii|agentstve)|ob[-_]agentstve|agentstv[a-z]*|"
+    r"agency|biz[-_]turaly|press[-_]?(?:c|ts)ent(?:er|r)[a-z]*|press[-_]?rel[iy]z[a-z]*|copyright|kopirajt|"
+    r"avtorsk[a-z]*[-_]prav[a-z]*|pravoobladatel[a-z]*|pravila[-_](?:perepechatki|ispolzovaniya[-_]materialov|"
+    r"citirovaniya)|privacy(?:[-_]policy)?|politika[-_]konfidencial[a-z]*|terms(?:[-_]of[-_](?:use|service))?|"
+    r"polzovatelsk[a-z]*[-_]soglashen[a-z]*|vakansi[a-z]*|vacanc[a-z]*|redakci[a-z]*|redkollegi[a-z]*|"
+    r"editorial[-_]board|sitemap|karta[-_]sa[ijy]ta)"
+)
+# First path segments of listing and service sections: tags, authors, search, static pages.
+SERVICE_SECTION = r"(?:tags?|authors?|avtory?|search|poisk|category|page|pages|static|about|reklama|contacts|kontakty)"
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,10 @@ class Edition:
     # Tells apart two editions in one language (egemen.kz in Cyrillic and lat.egemen.kz in Latin script, both
     # "kk"): the edition's key becomes "kk-latn". Empty for the usual one edition per language.
     variant: str = ""
+    # Where the edition's older pages live besides origin + path_prefix: "host/path-prefix" forms, after the
+    # site's host_aliases ("www.inform.kz/kaz/": Kazinform's Kazakh pages before kaz.inform.kz). Never crawled as
+    # lists; they make archived links and pages belong to the edition (edition_for_url, is_article_url).
+    archive_prefixes: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -63,6 +82,15 @@ class Edition:
     @property
     def host(self) -> str:
         return urlsplit(self.origin).hostname or ""
+
+    @property
+    def url_prefixes(self) -> tuple[tuple[str, str], ...]:
+        """(host, path prefix) of the edition itself, then of its archive."""
+        archived = tuple(
+            (form.split("/", 1)[0].lower(), "/" + form.split("/", 1)[1] if "/" in form else "/")
+            for form in self.archive_prefixes
+        )
+        return ((self.host, self.path_prefix), *archived)
 
     def absolute(self, path: str) -> str:
         return path if "://" in path else self.origin + path
@@ -114,7 +142,7 @@ class Site:
     name: str  # spider name, e.g. "tengrinews"
     title: str  # human name, e.g. "Tengrinews.kz"
     editions: tuple[Edition, ...]
-    # Which links are articles: matched against the URL path (plus query, if any).
+    # Which links are articles: matched against the URL path (plus query, if any, without tracking parameters).
     article_path: re.Pattern[str]
     list_layouts: tuple[ListLayout, ...] = ()
     article_layouts: tuple[ArticleLayout, ...] = ()
@@ -133,9 +161,13 @@ class Site:
     sitemap_follow: re.Pattern[str] | None = None
     # Repairs a broken <loc> of the site's sitemaps beyond the generic repairs in kznews.extract.feeds.
     fix_sitemap_loc: Callable[[str], str] | None = None
-    # Reads one page of a JSON list endpoint (Edition.json_lists): (text, url, lang, fetched_at) -> ListPage.
-    # A pure function like the extractors; zakon.kz's "load more" JSON carries HTML chunks of list items.
-    json_list: Callable[[str, str, str, datetime], ListPage] | None = None
+    # Takes the list items out of one answer of a JSON list endpoint (Edition.json_lists): text -> HTML markup
+    # read with the site's list layouts (kznews.extract.jsonlist); raises ValueError on an answer it cannot read.
+    # zakon.kz's "load more" JSON carries HTML chunks of list items.
+    json_list: Callable[[str], str] | None = None
+    # Service pages that share the article pattern (advertising terms, contacts, the agency, tags, authors...):
+    # matched like `article_path`; a match means "not an article" (see SERVICE_SLUG for the usual names).
+    not_articles: re.Pattern[str] | None = None
     # Free-form notes shown in the generated docs table.
     notes: str = ""
 
@@ -165,7 +197,11 @@ class Site:
     @property
     def hosts(self) -> frozenset[str]:
         """Every host whose pages belong to the site."""
-        return frozenset({e.host for e in self.editions} | set(self.host_aliases) | set(self.host_aliases.values()))
+        return frozenset(
+            {host for e in self.editions for host, _ in e.url_prefixes}
+            | set(self.host_aliases)
+            | set(self.host_aliases.values())
+        )
 
     @property
     def uses_browser(self) -> bool:
@@ -176,12 +212,19 @@ class Site:
         host = (parts.hostname or "").lower()
         host = self.host_aliases.get(host, host)
         path = parts.path or "/"
-        matches = [e for e in self.editions if e.host == host and path.startswith(e.path_prefix)]
-        return max(matches, key=lambda e: len(e.path_prefix), default=None)
+        best, best_length = None, -1
+        for edition in self.editions:  # the longest matching prefix wins; the first edition on ties
+            for prefix_host, prefix in edition.url_prefixes:
+                if prefix_host == host and path.startswith(prefix) and len(prefix) > best_length:
+                    best, best_length = edition, len(prefix)
+        return best
 
     def is_article_url(self, url: str) -> bool:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() not in self.hosts:
             return False
-        target = parts.path + ("?" + parts.query if parts.query else "")
-        return bool(self.article_path.search(target))
+        query = without_tracking(parts.query)  # "?utm_source=main" does not make an article something else
+        target = parts.path + ("?" + query if query else "")
+        if not self.article_path.search(target):
+            return False
+        return self.not_articles is None or not self.not_articles.search(target)

@@ -14,6 +14,11 @@ available; the fixture pages are constructed (tests/tools/construct_egemen.py).
   jańalyqtar' (latest news) and 'Tolyǵymen' (read in full); the attribution 'dep habarlaıdy Egemen.kz.' (article
   text, kept); the collage credit 'كوللاجدى جاساعان – الماس ماناپ, «EQ»' (Arabic script; its Cyrillic and Latin
   forms are removed as boilerplate).
+- Archive forms on egemen.kz [V: press links of 2015-2018 in zhenis-m/auezovinstitute.kz
+  resources/views/main/mass_media.blade.php]: /article/<id>-<slug> already in 2018 (/article/171372-elorda-...),
+  before it /YYYY/MM/DD/<id> (/2016/02/25/26111, /2015/10/29/4413) and WordPress's /YYYY/?p=<id> (/2015/?p=65815).
+  Their ids are of another sequence than /article/ ids, and each form keeps its own path, so none merge.
+- Not articles: service slugs and sections (SERVICE_SLUG, SERVICE_SECTION) [assumed].
 - Assumed: all the markup (class names below); the JSON-LD datePublished without an offset (Almaty wall clock);
   for ru. and en., which no stored page shows, the same templates with Russian and English month names, rubrics
   and counters ('1520 просмотров', '3 мин', 'на чтение'; '312 views', '2 min', 'read'). The homepage is not a
@@ -22,7 +27,15 @@ available; the fixture pages are constructed (tests/tools/construct_egemen.py).
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _LISTS = (ListSource("/articles", page="/articles?page={n}"),)
 _SITEMAPS = ("/sitemap.xml",)
@@ -37,7 +50,9 @@ SITE = Site(
         Edition("en", "https://en.egemen.kz", lists=_LISTS, sitemaps=_SITEMAPS),
     ),
     # /article/382201-asqar-zhumadildaev-akademik-...; not /articles, /opinion?page=10, /search?..., /amp/article/...
-    article_path=re.compile(r"^/article/\d+-[a-z0-9-]+/?$"),
+    # old: /2016/02/25/26111, /2015/?p=65815
+    article_path=re.compile(r"^/article/\d+-[a-z0-9-]+/?$|^/20\d\d/[01]\d/[0-3]\d/\d+/?$|^/20\d\d/\?p=\d+$"),
+    not_articles=re.compile(rf"^/{SERVICE_SECTION}/|^/article/\d+-{SERVICE_SLUG}/?$"),
     list_layouts=(
         ListLayout(
             name="news-list-2020",

@@ -11,12 +11,25 @@ Evidence: docs/evidence/SITES.md row 7 and its scraper table, docs/evidence/site
 - Sitemap /sitemap.xml, an index whose article children carry 'type=articles' [C]; it lists both editions.
 - Editor's notes such as '(один из подсудимых. – Авт.)' are part of the text and stay.
 - RSS /rss is listed in SITES.md as unverified [U] and not used: the sitemap covers both editions.
+- Articles also live under /stati/ (features), /interview/ and /cards/ (explainer cards) [V: public code links
+  /stati/priiut-nadezdy-kak-bliz-almaty-..., /interview/kak-kontakt-centr-111-okazyvaet-pomoshh-kazaxstancam,
+  /cards/<slug>]; the old news form with .html [V: /novosti/koronavirus-v-kazahstane-situaciya-na-21-maya-live.html].
+- Not articles: tag pages (/tags/pozhar?page=1 [V, a public scraper]) and other service sections, service slugs
+  (SERVICE_SECTION, SERVICE_SLUG) [assumed].
 Assumed: the kk list /kaz/newskaz, pagination ?page=N, the section link and author link in the meta line.
 """
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 SITE = Site(
     name="informburo",
@@ -37,7 +50,10 @@ SITE = Site(
     ),
     # /novosti/<slug>[.html], /kaz/newskaz/<slug>, /amp/...; a slug of at least three words, so that rubric pages
     # such as /novosti/obshchestvo are not articles
-    article_path=re.compile(r"^(?:/amp)?(?:/kaz)?/(?:novosti|newskaz)/[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html)?$"),
+    article_path=re.compile(
+        r"^(?:/amp)?(?:/kaz)?/(?:novosti|newskaz|stati|interview|cards)/[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html)?$"
+    ),
+    not_articles=re.compile(rf"^(?:/amp)?(?:/kaz)?/(?:{SERVICE_SECTION}/|[a-z]+/{SERVICE_SLUG}(?:\.html)?$)"),
     list_layouts=(
         ListLayout(
             name="uk-nav-feed",

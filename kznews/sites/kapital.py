@@ -8,6 +8,9 @@ Evidence is thin: docs/evidence/SITES.md row 8, docs/evidence/site-evidence.md s
   '2026-01-28T06:43:04.000Z') [C]; its JSON data URLs carry a build id that changes with every deploy, so the
   HTML list is walked instead: /news/period/today with ?page=N, dates '09.04.2026 · 15:37' [C].
 - RSS /rss [U: seen in SITES.md and a feed list, not verified].
+URL forms: the same /<section>/<id>/<slug>.html with older ids (/business/69854/biznesmen-vlozhit-200-mln-tenge-v-
+shkolnye-stadiony.html linked from a public data file [V]). Not articles: service sections and slugs (SERVICE_SECTION,
+SERVICE_SLUG) [assumed].
 Assumed: the markup. Next.js CSS modules give class names like `ArticlePage_title__q1w2e` whose hash suffix changes
 with builds, so the selectors match the stable prefix (`[class*="ArticlePage_title__"]`). JSON-LD with the UTC
 time, the author and tag blocks, the "Читайте также" card in the body; the AMP markup.
@@ -15,7 +18,15 @@ time, the author and tag blocks, the "Читайте также" card in the bod
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 
 def _module(name: str) -> str:
@@ -36,6 +47,7 @@ SITE = Site(
     ),
     # /economic/145210/<slug>.html, /amp/gosudarstvo/97911/<slug>.html; not /news/period/today, /tags/<tag>
     article_path=re.compile(r"^(?:/amp)?/[a-z_-]+/\d+/[a-z0-9_-]+\.html$"),
+    not_articles=re.compile(rf"^(?:/amp)?/{SERVICE_SECTION}/|/\d+/{SERVICE_SLUG}\.html$"),
     list_layouts=(
         ListLayout(
             name="next-news-list",

@@ -13,12 +13,27 @@ Evidence: docs/evidence/SITES.md row 11, docs/evidence/site-evidence.md section 
   (ListLayout.day_heading).
 - Sitemap index /sitemap.xml -> children [C]; all children are read (their names are unknown), non-article URLs
   fail `article_path`.
+- Archive forms, all in the press links (2014-2018) of zhenis-m/auezovinstitute.kz
+  resources/views/main/mass_media.blade.php [V]: www.kazpravda.kz/articles/view/<slug>/ and /articles/view/<id>,
+  /fresh/view/<slug>/ (2017), /news/<rubric>/<slug>/ (2018), /rubric/<rubric>/<slug>/ (2015-2016),
+  /archives/view/<id>, /ida.php?ida=<id> (2014), and the mobile host www.m.kazpravda.kz with /news/view/<id>/ and
+  /news/<rubric>/<slug>/. www.m. and m. [assumed] are aliases of kazpravda.kz; /pdf/ and /media/ files are not
+  articles. Slugs carry a hyphen, so the rubric pages /news/<rubric>/ stay lists.
+- Not articles: service slugs and sections (SERVICE_SLUG, SERVICE_SECTION) [assumed].
 Assumed: pagination ?page=N, the rubric/author/subtitle markup, the feed markup, the JSON-LD.
 """
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _RUBRICS = ("prezident", "politika", "ekonomika", "obshchestvo", "proisshestviya", "v-mire")
 
@@ -36,8 +51,14 @@ SITE = Site(
             sitemaps=("/sitemap.xml",),
         ),
     ),
-    # /n/<slug>/ and the old /articles/view/<slug>; not /r/<rubric>, /a/<author>, /t/<tag>
-    article_path=re.compile(r"^/(?:n|articles/view)/[a-z0-9-]+/?$"),
+    # /n/<slug>/ and the old /articles/view/<slug>; not /r/<rubric>, /a/<author>, /t/<tag>; the archive's forms
+    article_path=re.compile(
+        r"^/(?:n|articles/view|fresh/view)/[a-z0-9-]+/?$"
+        r"|^/(?:archives|news)/view/\d+/?$"
+        r"|^/(?:news|rubric)/[a-z0-9-]+/[a-z0-9]+(?:-+[a-z0-9]+)+/?$"
+        r"|^/ida\.php\?ida=\d+$"
+    ),
+    not_articles=re.compile(rf"^/{SERVICE_SECTION}/|^/(?:n|articles/view|fresh/view|news/[a-z0-9-]+)/{SERVICE_SLUG}/?$"),
     list_layouts=(
         ListLayout(
             name="home-feed",
@@ -64,7 +85,7 @@ SITE = Site(
             drop=("div.swiper",),
         ),
     ),
-    host_aliases={"www.kazpravda.kz": "kazpravda.kz"},
+    host_aliases={"www.kazpravda.kz": "kazpravda.kz", "www.m.kazpravda.kz": "kazpravda.kz", "m.kazpravda.kz": "kazpravda.kz"},
     title_suffix=re.compile(r"\s*[-|–—]\s*Казахстанская правда\s*$", re.IGNORECASE),
     notes="Home feed dated by day headings; rubric lists; sitemap index; ru only.",
 )

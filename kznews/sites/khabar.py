@@ -8,6 +8,10 @@ evidence does not name is an assumption about a Joomla 3 site.
 - Known from stored pages: the header under the title is two bullets, the view count and then the date:
   '  • 11\\n  • 05.09.2025, 18:22'; URLs like /ru/aktualno/item/36673-<slug>; the kk title suffix
   ': Қазақстан және әлемнің соңғы жаңалықтары'.
+- Archive forms [V: press links in zhenis-m/auezovinstitute.kz resources/views/main/mass_media.blade.php]:
+  /ru/news/obshchestvo/item/48182-<slug> (2016, K2's item segment after the section) and, on www.khabar.kz,
+  /ru/novosti/obshchestvo/2251-<slug> (2014, four-digit ids). Both keep their ids, so nothing merges.
+- Not articles: service sections and slugs (/ru/o-kompanii/..., SERVICE_SLUG after the id) [assumed].
 - Pagination: `?start=N` counts entries, so the page-number template of ListSource cannot express it; the list
   layout follows the `next` link of Joomla's pagination block (li.pagination-next) instead.
 - Assumed: Joomla's core markup (item-page, itemprop=articleBody, time[itemprop=datePublished], the tags list and
@@ -19,7 +23,15 @@ evidence does not name is an assumption about a Joomla 3 site.
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 SITE = Site(
     name="khabar",
@@ -41,7 +53,14 @@ SITE = Site(
         ),
     ),
     # /ru/news/proisshestviya/172047-delo-sherzata-..., /ru/aktualno/item/36673-glava-gosudarstva-...
-    article_path=re.compile(r"^/(?:ru|kk)/(?:news/[a-z0-9-]+|[a-z0-9-]+/item)/\d{5,}-[a-z0-9-]+/?$"),
+    # old: /ru/news/obshchestvo/item/48182-<slug> (2016), /ru/novosti/obshchestvo/2251-<slug> (2014)
+    article_path=re.compile(
+        r"^/(?:ru|kk)/(?:news/[a-z0-9-]+(?:/item)?|[a-z0-9-]+/item)/\d{5,}-[a-z0-9-]+/?$"
+        r"|^/(?:ru|kk)/novosti/[a-z0-9-]+/\d{4,}-[a-z0-9-]+/?$"
+    ),
+    not_articles=re.compile(
+        rf"^/(?:ru|kk)/(?:{SERVICE_SECTION}|o-kompanii|o-nas|kontakty|vakansii|reklama)/|/\d+-{SERVICE_SLUG}/?$"
+    ),
     list_layouts=(
         ListLayout(
             name="joomla-blog",

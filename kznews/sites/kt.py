@@ -20,6 +20,14 @@ from stored copies of real pages (text only, no markup); the markup itself is as
   credits ('Фото: gov.kz', EN 'Images | instagram/nurtasadambay'), the EN copyright sentence.
 - EN list items may carry only a day ('15.04.2025'); the article page supplies the time.
 
+Not articles [assumed]: the issue reports six service pages on a real kt.kz home page of March 2018 (advertising
+terms, contacts, the agency page, the press centre, the copyright notice) whose URLs end in the same 10-digit id
+as articles; their exact URLs are not in the evidence. They are refused by name (a whole slug from SERVICE_SLUG:
+/rus/about/kontakty_1153500001.html, .../usloviya_razmescheniya_reklamy_..., .../ob_agentstve_..., .../press_centr_...,
+.../avtorskie_prava_...) and under service sections (/rus/about/, /rus/agency/, /rus/reklama/, /rus/press_center/).
+URL forms: the same form back to 2011 (/rus/society/v_kazahstane_razrabotan_pervij_vetrovoj_atlas_1153500682.html,
+/rus/society/bolee_700_rabotnikov_kbm_..._1153538413.html in public notes [V]). A Kazakh section /kaz/ had an RSS
+feed (www.kt.kz/kaz/rss/ in a public feed list) but no Kazakh article URL is in the evidence: no kk edition.
 Assumed (no evidence): the markup class names beyond those above, /eng/all as the EN counterpart of /rus/all, the
 pagination (followed from the page's own next link, so the template does not matter), the JSON-LD with the
 server's stale +06:00 offset. No kk edition: nothing in the evidence shows a Kazakh edition of kt.kz (no /kaz/
@@ -29,7 +37,7 @@ URL was seen), so none is declared. No feed or sitemap is declared: none is evid
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import SERVICE_SLUG, ArticleLayout, Edition, ListLayout, ListSource, Site
 
 # The current article's own nodes; the following articles sit inside `div.page-content > div.page-next`.
 _CURRENT = "article.page-article"
@@ -44,6 +52,10 @@ SITE = Site(
     # /rus/society/sinoptiki_..._1377981327.html; not the video, gallery and readers' letters sections
     article_path=re.compile(
         r"^/(rus|eng)/(?!video/|gallery/|pisma_v_redakciu/)[a-z_]+/[0-9a-z_-]+_\d{10}\.html$"
+    ),
+    not_articles=re.compile(
+        r"^/(?:rus|eng)/(?:about|agency|company|reklama|advertising|contacts|kontakty|press_?cent(?:er|r)|pages?)/"
+        rf"|^/(?:rus|eng)/[a-z_]+/{SERVICE_SLUG}_\d{{10}}\.html$"
     ),
     list_layouts=(
         ListLayout(

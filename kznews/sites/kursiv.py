@@ -1,6 +1,6 @@
 """Kursiv Media Kazakhstan (WordPress): ru kz.kursiv.media, kk kz.kursiv.media/kk/, en kz.kursiv.media/en/.
 
-Evidence: docs/evidence/SITES.md row 5 and data/site-evidence.md section 5; the selectors of a public scraper (2026).
+Evidence: docs/evidence/SITES.md row 5 and docs/evidence/site-evidence.md section 5; the selectors of a public scraper (2026).
 - One host, editions told apart by the path: "" (ru), "/kk/", "/en/"; the longest prefix wins.
 - Articles: /YYYY-MM-DD/<slug>/ (and /kk/..., /en/...): the URL carries the local publication day [V]. The
   'Жарияланды' label stands before the date [V]. Markup: `h1.single-header__title`, `div.single-body` ending at
@@ -9,6 +9,12 @@ Evidence: docs/evidence/SITES.md row 5 and data/site-evidence.md section 5; the 
   BreadcrumbList, WebSite, Organization, Person) whose dates are in UTC (+00:00), so a story published after
   midnight in Almaty carries the previous day in its structured data [U, Yoast's behaviour].
 - Feeds /feed/, /kk/feed/, /en/feed/ [C]; sitemaps /sitemaps/{ru,kk,en}/sitemap.xml, nested indexes [C].
+- Archive: before kz.kursiv.media the site was kursiv.kz, with articles at /news/<rubric>/<YYYY-MM>/<slug> [V: a
+  public data file links https://kursiv.kz/news/obschestvo/2019-07/kak-poluchit-shengenskuyu-vizu-na-bolee-dolgiy-srok;
+  its feeds kursiv.kz/feed/ and /news/StartUp/feed/ are in public feed lists]. kursiv.kz and www.kursiv.kz are
+  aliases of kz.kursiv.media (the ru edition: the old site's Kazakh and English forms are not in the evidence); the
+  old form has its own path shape, so an old and a new URL never name two different articles.
+- Not articles: WordPress's tag, author and category pages never fit the dated forms; no rule is needed.
 Assumed (no evidence): the /news/ lists with WordPress's /page/N/ pagination and their card markup, the visible
 date formats, the ru/en labels ('Опубликовано', 'Published').
 """
@@ -34,7 +40,11 @@ SITE = Site(
     name="kursiv",
     title="Kursiv Media",
     editions=(_edition("ru", ""), _edition("kk", "/kk/"), _edition("en", "/en/")),
-    article_path=re.compile(r"^/(?:(?:kk|en)/)?20\d\d-[01]\d-[0-3]\d/[^/?#]+/?$"),
+    # /2024-04-16/<slug>/; old (kursiv.kz): /news/obschestvo/2019-07/<slug>
+    article_path=re.compile(
+        r"^/(?:(?:kk|en)/)?20\d\d-[01]\d-[0-3]\d/[^/?#]+/?$|^/news/[A-Za-z0-9_-]+/20\d\d-[01]\d/[a-z0-9-]+/?$"
+    ),
+    host_aliases={"kursiv.kz": "kz.kursiv.media", "www.kursiv.kz": "kz.kursiv.media"},
     list_layouts=(
         ListLayout(
             name="post-card-2024",

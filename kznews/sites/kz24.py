@@ -11,6 +11,10 @@ available; the fixture pages are constructed (tests/tools/construct_24kz.py).
   the headline the editors wrote (a story with a live broadcast), not a template suffix like ' | 24KZ'.
 - The list sources are the two categories the evidence shows (ru social, kk Жаңалықтар/Қоғам); other categories
   exist but their paths are not known.
+- URL forms: the same item form in 2016 on 24.kz and www.24.kz (/ru/news/culture/item/107834-<slug>,
+  /ru/news/in-the-world/item/105923-<slug> in the press links of zhenis-m/auezovinstitute.kz
+  resources/views/main/mass_media.blade.php) [V]. Not articles: K2 items that are static pages of the channel
+  (/ru/o-kanale/item/..., service slugs such as /item/123-kontakty) [assumed].
 - Assumed: K2's default item markup inside that article (itemHeader with itemDateCreated, itemImageBlock with the
   caption and credits, itemIntroText as the lead, itemFullText, then itemLinks/tags, related items and the
   prev/next navigation after the body); Joomla's ?start=N pagination, walked through its next link as on
@@ -20,7 +24,15 @@ available; the fixture pages are constructed (tests/tools/construct_24kz.py).
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 SITE = Site(
     name="24kz",
@@ -38,6 +50,9 @@ SITE = Site(
     # /ru/news/social/item/601535-<slug>, /kz/zha-aly-tar/o-am/item/635954-<slug>; K2's own list URLs
     # (/ru/news/itemlist/tag/..., /itemlist/user/45-name) have no "item/<id>-" segment.
     article_path=re.compile(r"^/(?:ru|kz)/(?:[a-z0-9-]+/)+item/\d+-[a-z0-9-]+/?$"),
+    not_articles=re.compile(
+        rf"^/(?:ru|kz)/(?:{SERVICE_SECTION}|o-kanale|o-nas|kontakty|reklama|vakansii)/|/item/\d+-{SERVICE_SLUG}/?$"
+    ),
     list_layouts=(
         ListLayout(
             name="k2-category",

@@ -13,6 +13,10 @@ is known:
   credits '..., передает Liter.kz.' (kept). The in-text project label 'LITER' is content.
 - A third party reports that /feed/ answers 404 or redirects, so no feed is declared.
 
+URL forms: articles without the numeric suffix exist too [V: /almatinczy-massovo-zhaluyutsya-na-nerabotayushhie-fonari/
+linked from public notes]; they are taken when the slug has at least four words, since the rubric pages are short
+single segments (/glavnye-novosti/, /kazakhstan-news/, /world-news/, /policy/, /economy/, /exclusive/, /sport/ in a
+public scraper's configuration [V]), which are refused by name as are service slugs (SERVICE_SLUG) [assumed].
 Assumed (no evidence): the home page's news line as the list (its headline block; the news sitemap gives the
 rest of the last days), every class name, the article page printing its date in the list's relative forms (and
 '16 февраля 2025, 15:32' for older days), JSON-LD with a naive datePublished (no offset: Almaty wall clock).
@@ -20,7 +24,15 @@ rest of the last days), every class name, the article page printing its date in 
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 SITE = Site(
     name="liter",
@@ -34,7 +46,11 @@ SITE = Site(
         ),
     ),
     # /ubiistvo-sherzata-bolata-podozrevaemye-veseliatsia-v-ivs-1739700925/
-    article_path=re.compile(r"^/[a-z0-9-]+-\d{10}/?$"),
+    article_path=re.compile(r"^/[a-z0-9-]+-\d{10}/?$|^/(?:[a-z0-9]+-){3,}[a-z0-9]+/?$"),
+    not_articles=re.compile(
+        r"^/(?:glavnye-novosti|kazakhstan-news|world-news|policy|economy|exclusive|sport"
+        rf"|{SERVICE_SLUG})(?:-\d{{10}})?/?$|^/{SERVICE_SECTION}/"
+    ),
     list_layouts=(
         ListLayout(
             name="news-line-2025",

@@ -1,6 +1,6 @@
 """NUR.KZ: ru www.nur.kz, kk kaz.nur.kz.
 
-Evidence: docs/evidence/SITES.md row 2 and data/site-evidence.md section 2, plus a real article page saved in April 2024
+Evidence: docs/evidence/SITES.md row 2 and docs/evidence/site-evidence.md section 2, plus a real article page saved in April 2024
 (the NewsArticle JSON-LD with entity-escaped articleBody, `time.datetime--publication`, `formatted-body` markup,
 `address.author-item`) that a public repository kept as a template; that page is the model of the article fixtures.
 - Lists: /latest/ is an infinite scroll. Its first items are server-rendered, the rest arrive only in a browser,
@@ -14,13 +14,25 @@ Evidence: docs/evidence/SITES.md row 2 and data/site-evidence.md section 2, plus
   section is the sub-rubric ("Казахстан"), as the JSON-LD articleSection says.
 - Sitemap index /article-index-sitemap.xml on both hosts [C, 2026; said to be "frozen"]; the old RSS
   /rss/all.rss is not used (only pre-2020 scrapers mention it).
+- URL forms: before its rubric paths nur.kz published articles at /<7-digit id>-<slug>.html on www.nur.kz [V: public
+  code links /1011115-propavshaya-v-almatinskoy-oblasti-devu.html and /1011255-... (a Scrapy spider's start URLs),
+  /1276590-..., /1661333-..., /1749446-..., /1795089-... and /1795094-...html (recoilme/clean clean_test.go,
+  2019)]; the same form on kaz.nur.kz [assumed]. Ids are unique across both forms, so no two articles merge.
+- Not articles: tag, author, search and static sections (SERVICE_SECTION) [assumed; none of them carries an id].
 Assumed (no evidence): the kk edition's section paths and date words, the "load more" button's class, the promo
 wording, the sitemap children's names.
 """
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _SECTIONS = ("/politics/", "/society/", "/incident/", "/world/")
 _LISTS = (
@@ -36,7 +48,9 @@ SITE = Site(
         Edition("kk", "https://kaz.nur.kz", lists=_LISTS, sitemaps=("/article-index-sitemap.xml",)),
     ),
     # /<rubric>/[<sub-rubric>/]<7-digit id>-<slug>/, e.g. /politics/kazakhstan/2086925-bolshe-17-mlrd-.../
-    article_path=re.compile(r"^/(?:[a-z0-9-]+/){1,2}\d{6,8}-[a-z0-9-]+/?$"),
+    # old (to 2019): /1795089-<slug>.html
+    article_path=re.compile(r"^/(?:[a-z0-9-]+/){1,2}\d{6,8}-[a-z0-9-]+/?$|^/\d{6,8}-[a-z0-9-]+\.html$"),
+    not_articles=re.compile(rf"^/{SERVICE_SECTION}/"),
     list_layouts=(
         ListLayout(
             name="article-card-2025",

@@ -9,6 +9,9 @@ Evidence: docs/evidence/SITES.md row 9 and docs/evidence/site-evidence.md sectio
 - The 'Лента новостей' / 'Latest news' block [V, as a sidebar] is read as the news list of each home page.
 - Credits 'Фото: Orda.kz', 'Коллаж: Orda.kz', 'cover Коллаж Orda.kz', EN 'cover Photo: Orda', 'Photo: avatars...'
   (generic patterns); EN translations end with 'Original Author: Ilya Astakhov', the article's author [V].
+Not articles: WordPress pages that fit the article form, such as a service page with a number (/reklama-2024/) or
+a long one (/politika-konfidencialnosti-...), and WordPress's tag, author and category sections (SERVICE_SLUG,
+SERVICE_SECTION) [assumed]. No older host or form than those above is in the evidence.
 Assumed: the sitemap index /sitemap.xml (with lastmods, so only recent children are read), Yoast SEO's JSON-LD and
 article:* meta (times in UTC), the visible date line, the widget and card markup, the kk widget's heading, the
 'Original Author' line as a theme field at the end of the content.
@@ -16,7 +19,15 @@ article:* meta (times in UTC), the visible date line, the widget and card markup
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _HOME = (ListSource("/", kind="headlines"),)
 _SITEMAPS = ("/sitemap.xml",)
@@ -39,6 +50,7 @@ SITE = Site(
     # /<slug>-<id>/, or an old id-less slug of at least five words (so that pages such as /o-proekte/ or
     # /politika-konfidencialnosti/ are not articles); one path segment only, no "__trashed"
     article_path=re.compile(r"^/(?:(?:[a-z0-9%]+-)+\d{3,7}|(?:[a-z0-9%]+-){4,}[a-z0-9%]+)/?$"),
+    not_articles=re.compile(rf"^/{SERVICE_SLUG}(?:-\d+)?/?$|^/{SERVICE_SECTION}/"),
     list_layouts=(
         ListLayout(
             name="news-feed-widget",

@@ -17,6 +17,16 @@ docs/evidence/site-evidence.md section 17 (one stored ru page, text only). What 
   date link with data-unixtime in div.article__info-date; article:published_time in basic ISO form
   ('20240416T1205+0500'). The lead's 'АСТАНА, 16 апр - Sputnik.' dateline is part of the first sentence.
 
+Archive: until about 2021 Sputnik Kazakhstan lived at sputniknews.kz, Russian on ru.sputniknews.kz (its RSS
+/export/rss2/archive/index.xml and archive page m.ru.sputniknews.kz/archive/ are in several public projects [V]),
+Kazakh on sputniknews.kz itself, with articles at /<rubric>/<YYYYMMDD>/<id>/<Slug>.html [V: recoilme/clean
+clean_test.go links https://sputniknews.kz/society/20190520/10197904/Sakhnany-syylauy-kerek-...-aldy.html, a
+Kazakh title in mixed case]. The same form on ru.sputniknews.kz and the form without the slug are assumed; so is
+kaz.sputniknews.kz (named in the issue, not seen in the evidence). The old hosts are aliases of the new ones
+(ru.sputniknews.kz -> ru.sputnik.kz, sputniknews.kz -> sputnik.kz): the edition follows the host, and ids are
+unique on the platform, so an old and a new URL never name two different articles. m.ru.sputnik.kz is the
+mobile host [V: an AdGuard filter list entry, 2021].
+Not articles: the tag, author and search sections (SERVICE_SECTION) [assumed].
 Assumed: the Kazakh edition is sputnik.kz (no Kazakh Sputnik page was in the evidence) with the same paths as the
 Russian one; /news/ as the news list (the platform's "more" button is a script, so the list is not paginated
 here: the feed and the sitemaps give the depth); the JSON-LD, which prints Moscow time (+03:00, a true instant).
@@ -24,7 +34,7 @@ here: the feed and the sitemaps give the depth); the JSON-LD, which prints Mosco
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import SERVICE_SECTION, ArticleLayout, Edition, ListLayout, ListSource, Site
 
 _LISTS = (ListSource("/news/"),)
 _FEEDS = ("/export/rss2/archive/index.xml",)
@@ -37,8 +47,11 @@ SITE = Site(
         Edition("ru", "https://ru.sputnik.kz", lists=_LISTS, feeds=_FEEDS, sitemaps=_SITEMAPS),
         Edition("kk", "https://sputnik.kz", lists=_LISTS, feeds=_FEEDS, sitemaps=_SITEMAPS),
     ),
-    # /20240416/roditelyam-pogibshey-...-43698034.html
-    article_path=re.compile(r"^/20\d{6}/([0-9a-z-]+-)?\d+\.html$"),
+    # /20240416/roditelyam-pogibshey-...-43698034.html; old /society/20190520/10197904/Sakhnany-syylauy-....html
+    article_path=re.compile(
+        r"^/20\d{6}/([0-9a-z-]+-)?\d+\.html$|^/[a-z_-]+/20\d{6}/\d+(?:/[A-Za-z0-9_-]+)?\.html$"
+    ),
+    not_articles=re.compile(rf"^/{SERVICE_SECTION}/"),
     list_layouts=(
         ListLayout(
             name="list-2024",
@@ -67,7 +80,17 @@ SITE = Site(
             ),
         ),
     ),
-    host_aliases={"www.sputnik.kz": "sputnik.kz", "m.sputnik.kz": "sputnik.kz"},
+    host_aliases={
+        "www.sputnik.kz": "sputnik.kz",
+        "m.sputnik.kz": "sputnik.kz",
+        "m.ru.sputnik.kz": "ru.sputnik.kz",
+        # the archive's hosts (see the module docstring)
+        "sputniknews.kz": "sputnik.kz",
+        "www.sputniknews.kz": "sputnik.kz",
+        "kaz.sputniknews.kz": "sputnik.kz",
+        "ru.sputniknews.kz": "ru.sputnik.kz",
+        "m.ru.sputniknews.kz": "ru.sputnik.kz",
+    },
     sitemap_follow=re.compile(r"sitemap_article\.xml"),
     boilerplate=(re.compile(r"^(подписаться|жазылу)$", re.IGNORECASE),),
     junk_summary=re.compile(r"^Sputnik (Казахстан|Қазақстан)\s*[-–—:]|Последние новости Казахстана", re.IGNORECASE),

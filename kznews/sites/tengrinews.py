@@ -8,11 +8,25 @@ Evidence: real pages in tests/fixtures/real/tengrinews (see MANIFEST.tsv there) 
   holds ad scripts, an (often empty) source line and the tag list. The structured dates carry wrong fixed offsets
   (meta +05:00 in 2023, JSON-LD +06:00 in 2024); kznews.extract.timestamps keeps the wall clock.
 - Sitemaps carry broken locs such as "https://tengrinews.kzhttps://tengrisport.kz/..." (repaired generically).
+- Not articles, though they fit /<section>/<slug>-<id>/: tag pages whose tag ends in a number (/tag/послание-2022/
+  is linked from the real 2023 tag pages [V]), and any page under /tag/, /author/ (author lists /author/389/page/20
+  [V, docs/evidence/site-evidence.md section 1]), /search/, /page/ [assumed], and service slugs (SERVICE_SLUG) [assumed].
+- URL forms: the article form above is the only one in the evidence back to 2019 (public code links
+  /kazakhstan_news/stoit-udivlyatsya-...-369526/ [V]). test.tengrinews.kz, a staging copy seen in stored pages
+  [V], is not an alias: its pages are copies, not the archive. www. and m. are aliases [assumed].
 """
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _LISTS = (
     ListSource("/news/", page="/news/page/{n}/"),
@@ -36,6 +50,7 @@ SITE = Site(
     ),
     # /<section>/<slug>-<id>/ e.g. /kazakhstan_news/vyisokih-tsenah-...-578502/, /article/ludomaniya-...-2185/
     article_path=re.compile(r"^/[a-z_]+/[^/?#]+-\d+/?$"),
+    not_articles=re.compile(rf"^/{SERVICE_SECTION}/|^/[a-z_]+/{SERVICE_SLUG}-\d+/?$"),
     list_layouts=(
         ListLayout(
             name="content_main-2024",

@@ -11,13 +11,26 @@ Evidence: docs/evidence/SITES.md row 6 and docs/evidence/site-evidence.md sectio
   photographer is not), then the title, which the body repeats after the subtitle [V]. News pages print the
   subtitle, the view bullet '• 3740', the title, then a capitalised credit 'ФОТО ИЗ INSTAGRAM ...' [V].
 - Boilerplate: 'Еще по теме:' with its links, 'Свежее из этой рубрики', 'Просматриваемые' [V].
+- URL forms: the English section's articles /english/<id>-<slug>.html [V: public notes link
+  /english/70524-rights-watchdogs-condemn-sentencing-of-kazakhstani-journalist.html]; nothing older than the forms
+  above is in the evidence.
+- Not articles: the id-less form would also fit pages such as /o_nas.html or /politika_konfidencialnosti.html, so
+  service slugs (SERVICE_SLUG, with or without an id) and sections (SERVICE_SECTION) are refused [assumed].
 Assumed: the kk list /kz/novosti/?archive=1 (SITES.md's /vlast-qazaqsha/ is a rubric of the Russian site whose
 article URLs are not known; Kazakh pages are under /kz/), the class names other than those above, the JSON-LD.
 """
 
 import re
 
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 
 def _archive(section: str) -> ListSource:
@@ -35,6 +48,7 @@ SITE = Site(
     # /novosti/58071-<slug>.html, /kz/obsshestvo/30202-put-musora.html, /english/66402-<slug>.html, AMP
     # /kz/amp/novosti/60059-<slug>.html, old /novosti/samruk_qazyna_i_bulat_utemuratov.html; not /novosti/27/?archive=1
     article_path=re.compile(r"^(?:/kz)?(?:/amp)?/(?:[a-z_-]+/)?(?:\d+-[a-z0-9_-]+|[a-z0-9]+(?:_[a-z0-9]+)+)\.html$"),
+    not_articles=re.compile(rf"/(?:\d+-)?{SERVICE_SLUG}\.html$|^(?:/kz|/english)?/{SERVICE_SECTION}/"),
     list_layouts=(
         ListLayout(
             name="news-list",

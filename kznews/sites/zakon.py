@@ -1,8 +1,8 @@
 """Zakon.kz: ru www.zakon.kz, kk kaz.zakon.kz.
 
-Evidence: docs/evidence/SITES.md row 3 and data/site-evidence.md section 3; selectors of two public scrapers (2025-2026).
+Evidence: docs/evidence/SITES.md row 3 and docs/evidence/site-evidence.md section 3; selectors of two public scrapers (2025-2026).
 - Lists: /news/ and its "load more" endpoint /news/?handler=LoadMoreNews&p=N&type=list, which answers JSON whose
-  strings carry HTML chunks of list items [C, tested code]; `json_list` below reads it. List markup: 2025
+  strings carry HTML chunks of list items [C, tested code]; `json_list` below takes them out. List markup: 2025
   `div.newscard` > `a.newscard_link` with `.newscard__title` and `span.newscard__date` ('сегодня, 13:51',
   '13:51, сегодня', '13:51, 15 августа 2025') [C]; 2023 `.zmainCard_item` with `time[datetime]` [C]. After
   midnight /news/ still shows yesterday's items ('вчера, 23:47').
@@ -14,6 +14,8 @@ Evidence: docs/evidence/SITES.md row 3 and data/site-evidence.md section 3; sele
   'Фото Ирина Капитанова' and the name [V]. Above the title: a trending hashtag ('#Референдум-2026') and the
   rubric ('Происшествия') [V]; the hashtag is not a tag of the article.
 - Sitemap index /sitemap/index.xml with numeric children N.xml [C]; RSS /rss.xml [V, 2018].
+URL forms: the same /<id>-<slug>.html back to 2020 (/5003300-v-kostanayskoy-oblasti-pogib.html in a public script
+[V]). Not articles: service slugs with an id and service sections (SERVICE_SLUG, SERVICE_SECTION) [assumed].
 Assumed (no evidence): that the structured data carry no dates (the scrapers read none), the kk caption wording
 ('- Zakon.kz жаңалықтары, 04.03.2026 11:20'), the JSON endpoint's field names (only "strings holding HTML" is
 relied on), the kk sitemap path.
@@ -23,10 +25,16 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 
-from kznews.extract.listing import ListPage, extract_list
-from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
+from kznews.sites.base import (
+    SERVICE_SECTION,
+    SERVICE_SLUG,
+    ArticleLayout,
+    Edition,
+    ListLayout,
+    ListSource,
+    Site,
+)
 
 _LOAD_MORE = "/news/?handler=LoadMoreNews&p={n}&type=list"
 
@@ -42,13 +50,14 @@ def _html_chunks(value) -> list[str]:
     return []
 
 
-def json_list(text: str, url: str, lang: str, fetched_at: datetime) -> ListPage:
-    """A page of /news/?handler=LoadMoreNews: JSON whose strings are HTML chunks of list items, read with the
-    site's list layouts. Raises ValueError when the answer is not JSON or holds no markup (the endpoint changed)."""
+def json_list(text: str) -> str:
+    """The list items of a page of /news/?handler=LoadMoreNews (JSON whose strings are HTML chunks of list items)
+    as one piece of markup, read with the site's list layouts. Raises ValueError when the answer is not JSON or
+    holds no markup (the endpoint changed)."""
     chunks = _html_chunks(json.loads(text))
     if not chunks:
         raise ValueError("no HTML in the LoadMoreNews answer")
-    return extract_list("<div>" + "\n".join(chunks) + "</div>", url, SITE, lang, fetched_at)
+    return "<div>" + "\n".join(chunks) + "</div>"
 
 
 _LISTS = (ListSource("/news/"),)
@@ -69,6 +78,7 @@ SITE = Site(
     ),
     # /<7-digit id>-<slug>.html, also under a section; not the AMP copies under /amp/
     article_path=re.compile(r"^/(?!amp/)(?:[a-z0-9-]+/)?\d{7,8}-[a-z0-9-]+\.html$"),
+    not_articles=re.compile(rf"^/{SERVICE_SECTION}/|/\d{{7,8}}-{SERVICE_SLUG}\.html$"),
     list_layouts=(
         ListLayout(
             name="newscard-2025",

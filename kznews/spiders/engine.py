@@ -4,14 +4,9 @@ For each selected edition it walks the site's list pages (with pagination), head
 and sitemaps, follows the article links it finds and extracts articles. Everything site-specific comes from
 the site definition (kznews/sites/); everything page-specific from the pure extractors (kznews/extract/).
 
-Spider arguments (`scrapy crawl SITE -a name=value`):
-- lang=ru,kk        editions to crawl, by language or edition key such as kk-latn (default: all)
-- max_pages=N       list pages to walk per list (default: setting KZNEWS_MAX_PAGES)
-- since=2026-01-01T00:00+05:00 | 2d | 6h
-                    ignore entries published before this; list walking stops at a page whose entries are
-                    all older. Sitemaps default to KZNEWS_SITEMAP_SINCE when not given.
-- sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
-- refresh=1         request articles again even if already stored
+Spider arguments (`scrapy crawl SITE -a name=value`: lang, max_pages, since, until, sources, refresh, and source,
+archives to read the site's pages from public web archives, kznews/spiders/archive.py) are declared and checked in
+kznews.spiders.arguments.
 
 Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
 KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
@@ -24,43 +19,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import scrapy
 
-from kznews.dates import ALMATY, to_almaty
-from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
+from kznews import stats as keys
+from kznews.dates import ALMATY
+from kznews.downloadermiddlewares.fetchtime import fetched_at
+from kznews.extract import extract_article, extract_json_list, extract_list, parse_feed, parse_sitemap
 from kznews.extract.feeds import GZIP_MAGIC
 from kznews.extract.html import parse_html
+from kznews.extract.timestamps import decide_published_at
 from kznews.items import Article
-from kznews.middlewares import fetched_at
+from kznews.schema import EXTRACTED_FIELDS
+from kznews.settings.registry import setting
 from kznews.sites.base import Edition, ListSource, Site
+from kznews.spiders.arguments import SpiderArguments, parse_arguments, parse_since
+from kznews.swallowed import counts as swallowed_counts
 from kznews.urls import canonicalize_url, url_key
 
 logger = logging.getLogger(__name__)
 
-SOURCES = ("lists", "feeds", "sitemaps")
 ARTICLE_PRIORITY = 10  # articles before more list pages: results arrive early and memory stays flat
 SITEMAP_MAXSIZE = 50 * 1024 * 1024
-_SINCE_RELATIVE = re.compile(r"^\s*(\d+)\s*([dhm])\s*$", re.IGNORECASE)
-
-
-def parse_since(text: str | None, now: datetime) -> datetime | None:
-    """`since` argument: ISO 8601 (naive means Almaty time), or a relative age: 2d, 6h, 30m."""
-    if not text:
-        return None
-    match = _SINCE_RELATIVE.match(text)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        delta = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[unit]
-        return to_almaty(now - delta)
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"since={text!r}: expected ISO 8601 or Nd/Nh/Nm") from None
-    return to_almaty(value) if value.tzinfo else value.replace(tzinfo=ALMATY)
 
 
 def page_tree(response):
@@ -71,38 +53,39 @@ def page_tree(response):
     return parse_html(response.text)
 
 
-def _flag(value: Any) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
 class NewsSpider(scrapy.Spider):
     site: Site  # set on each generated subclass (kznews/spiders/sites.py)
 
-    def __init__(self, *args, lang: str | None = None, max_pages=None, since=None, sources=None, refresh=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        keys = [x.strip() for x in lang.split(",") if x.strip()] if lang else list(self.site.edition_keys)
-        unknown = [x for x in keys if not self.site.editions_for(x)]
-        if unknown:
-            raise ValueError(f"{self.name} has no edition {unknown}; editions: {', '.join(self.site.edition_keys)}")
-        self.editions: list[Edition] = list(dict.fromkeys(e for x in keys for e in self.site.editions_for(x)))
-        self.max_pages_arg = int(max_pages) if max_pages not in (None, "") else None
-        self.since_arg = since
-        self.sources = set(sources.split(",")) if sources else set(SOURCES)
-        if self.sources - set(SOURCES):
-            raise ValueError(f"sources: unknown {sorted(self.sources - set(SOURCES))}; known: {', '.join(SOURCES)}")
-        self.refresh = _flag(refresh)
+    def __init__(self, *args, **kwargs):
+        # scrapyd's own arguments (_job) are kept as attributes, as Scrapy does with any argument
+        super().__init__(*args, **{name: value for name, value in kwargs.items() if name.startswith("_")})
         self.started_at = datetime.now(UTC)
-        self.since = parse_since(since, self.started_at)
+        self.arguments = self.check_arguments(kwargs, self.started_at)
+        self.editions: list[Edition] = self.arguments.editions
+        self.sources = set(self.arguments.sources)
+        self.refresh = self.arguments.refresh
+        self.since = self.arguments.since
+        self.until = self.arguments.until
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
         self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
+
+    @classmethod
+    def check_arguments(cls, raw, now: datetime | None = None) -> SpiderArguments:
+        """The typed spider arguments (kznews.spiders.arguments); raises SpiderArgumentError, one line."""
+        return parse_arguments(raw, cls.site, now or datetime.now(UTC))
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.max_pages = spider.max_pages_arg or settings.getint("KZNEWS_MAX_PAGES", 5)
-        spider.sitemap_since = spider.since or parse_since(settings.get("KZNEWS_SITEMAP_SINCE"), spider.started_at)
+        spider.max_pages = spider.arguments.max_pages or setting(settings, "KZNEWS_MAX_PAGES")
+        spider.sitemap_since = spider.since or parse_since(setting(settings, "KZNEWS_SITEMAP_SINCE"), spider.started_at)
         return spider
+
+    def closed(self, reason) -> None:
+        # what the pure functions caught on purpose (kznews.swallowed) goes into the stats, where it is seen
+        for (where, exception), count in swallowed_counts().items():
+            self.crawler.stats.set_value(keys.SWALLOWED(where=where, exception=exception), count)
 
     # --- start ---------------------------------------------------------------------------------------------
 
@@ -118,12 +101,11 @@ class NewsSpider(scrapy.Spider):
             return
         from kznews.storage import ArticleStore, redact_uri
 
-        days = self.settings.getint("KZNEWS_KNOWN_DAYS", 120)
-        since = datetime.now(UTC) - timedelta(days=days)
+        since = self.known_fetched_since()
         langs = sorted({e.lang for e in self.editions})
 
         def load() -> dict[str, float]:
-            store = ArticleStore(uri, self.settings.get("MONGO_DATABASE", "kznews"), timeout_ms=5000)
+            store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
             try:
                 return store.known_urls(self.name, langs, since)
             finally:
@@ -133,10 +115,14 @@ class NewsSpider(scrapy.Spider):
             self.known = await asyncio.get_running_loop().run_in_executor(None, load)
         except Exception as error:  # no database: a full crawl is slower, not wrong
             logger.warning("known URLs not loaded from %s (%s): crawling without them", redact_uri(uri), error)
-            self.crawler.stats.set_value(f"kznews/known/{self.name}/load_failed", 1)
+            self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="load_failed"), 1)
             return
-        self.crawler.stats.set_value(f"kznews/known/{self.name}/loaded", len(self.known))
+        self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="loaded"), len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
+
+    def known_fetched_since(self) -> datetime:
+        """Stored articles fetched since then are known (archived runs reach further back: kznews.archives)."""
+        return datetime.now(UTC) - timedelta(days=setting(self.settings, "KZNEWS_KNOWN_DAYS"))
 
     def start_requests(self):
         for edition in self.editions:
@@ -197,45 +183,65 @@ class NewsSpider(scrapy.Spider):
             return day_or_instant < since
         return day_or_instant < since.date()  # a day is too old only when all of it is before `since`
 
+    def _too_new(self, day_or_instant) -> bool:
+        """Published at or after `until` (a day: all of it is)."""
+        until = self.until
+        if until is None or day_or_instant is None:
+            return False
+        if isinstance(day_or_instant, datetime):
+            return day_or_instant >= until
+        return datetime.combine(day_or_instant, time(0), ALMATY) >= until
+
     def parse_list(self, response, edition: str, source_path: str, page: int):
         edition, source = self._source(edition, source_path)
         lang = edition.lang
         stats = self.crawler.stats
-        prefix = f"kznews/list/{self.name}/{edition.key}"
         if response.status != 200 or not hasattr(response, "text"):
-            stats.inc_value(f"{prefix}/bad_response")
+            stats.inc_value(self._list_key(edition, "bad_response"))
             return
         tree = page_tree(response)
         listing = extract_list(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
-        stats.inc_value(f"{prefix}/pages")
-        stats.inc_value(f"{prefix}/entries", len(listing.entries))
+        stats.inc_value(self._list_key(edition, "pages"))
+        stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
         for name in listing.layouts:
-            stats.inc_value(f"kznews/layout/{self.name}/list/{name}")
+            stats.inc_value(keys.LAYOUT(site=self.name, kind="list", layout=name))
         if not listing.layouts:
-            stats.inc_value(f"kznews/layout/{self.name}/list/none")
+            stats.inc_value(keys.LAYOUT(site=self.name, kind="list", layout="none"))
+            # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
+            stats.inc_value(self._list_key(edition, "fallback_dated"), sum(1 for e in listing.entries if e.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
-        requests, fresh = self.entry_requests(listing.entries, edition, prefix)
+        requests, fresh = self.entry_requests(listing.entries, edition)
         yield from requests
         # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
         # proves nothing, but a whole page of them does.
         if source.kind == "headlines" or not fresh or page >= self.max_pages:
             if listing.entries and not fresh:
-                stats.inc_value(f"{prefix}/stopped_nothing_new")
+                stats.inc_value(self._list_key(edition, "stopped_nothing_new"))
             return
         if source.page:
             yield self.list_request(edition, source, page + 1)
         elif listing.next:
             yield self._list_request(listing.next[0], edition, source, page + 1)
 
-    def entry_requests(self, entries, edition: Edition, prefix: str) -> tuple[list[scrapy.Request], int]:
+    def _list_key(self, edition: Edition, count: str) -> str:
+        return keys.LIST(site=self.name, edition=edition.key, count=count)
+
+    def entry_requests(self, entries, edition: Edition) -> tuple[list[scrapy.Request], int]:
         """Article requests for the list entries that are recent enough and not yet requested or stored, and how
         many entries were new: recent and not stored. An entry another source of this run already requested is
         new too (a JSON list and an HTML list showing the same items must not stop each other's walk); only what
-        is stored or too old says the walk has reached what previous runs covered."""
+        is stored or too old says the walk has reached what previous runs covered. Entries of a page's other blocks
+        (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new."""
         requests, new = [], 0
+        own_entries = any(not entry.secondary for entry in entries)
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
-                self.crawler.stats.inc_value(f"{prefix}/too_old")
+                self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
+                continue
+            if self._too_new(entry.published_at or entry.published_day):
+                # newer than the window: skipped, but the walk goes on towards it (lists run newest first)
+                self.crawler.stats.inc_value(self._list_key(edition, "too_new"))
+                new += 1
                 continue
             hint = {
                 "published_at": entry.published_at,
@@ -246,9 +252,10 @@ class NewsSpider(scrapy.Spider):
             }
             canonical = canonicalize_url(entry.url, self.site.host_aliases)
             if self._stored(canonical, hint):
-                self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+                self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="skipped"))
                 continue
-            new += 1
+            if not (own_entries and entry.secondary):
+                new += 1
             request = self.article_request(entry.url, edition, hint=hint, canonical=canonical)
             if request is not None:
                 requests.append(request)
@@ -274,36 +281,37 @@ class NewsSpider(scrapy.Spider):
         edition = self.site.edition(edition)
         lang = edition.lang
         stats = self.crawler.stats
-        prefix = f"kznews/list/{self.name}/{edition.key}"
         if response.status != 200:
-            stats.inc_value(f"{prefix}/bad_response")
+            stats.inc_value(self._list_key(edition, "bad_response"))
             return
         try:
-            listing = self.site.json_list(response.text, response.url, lang, fetched_at(response))
+            listing = extract_json_list(response.text, response.url, self.site, lang, fetched_at(response))
         except (ValueError, RecursionError) as error:  # not JSON (or nested too deep to read), or not the JSON
             # the hook knows: the endpoint changed, or the answer is hostile
-            stats.inc_value(f"kznews/layout/{self.name}/json_list/unreadable")
+            stats.inc_value(keys.LAYOUT(site=self.name, kind="json_list", layout="unreadable"))
             logger.warning("unreadable JSON list %s: %s", response.url, error)
             return
-        stats.inc_value(f"{prefix}/pages")
-        stats.inc_value(f"{prefix}/entries", len(listing.entries))
-        requests, new = self.entry_requests(listing.entries, edition, prefix)
+        stats.inc_value(self._list_key(edition, "pages"))
+        stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
+        requests, new = self.entry_requests(listing.entries, edition)
         yield from requests
         if new and page < self.max_pages:
             yield self.json_list_request(edition, template, page + 1)
         elif listing.entries and not new:
-            stats.inc_value(f"{prefix}/stopped_nothing_new")
+            stats.inc_value(self._list_key(edition, "stopped_nothing_new"))
 
     # --- feeds and sitemaps ------------------------------------------------------------------------------
 
     def parse_feed(self, response, edition: str):
         edition = self.site.edition(edition)
         entries = parse_feed(response.body, edition.lang, fetched_at(response))
-        self.crawler.stats.inc_value(f"kznews/feed/{self.name}/{edition.key}/entries", len(entries))
+        self.crawler.stats.inc_value(keys.FEED(site=self.name, edition=edition.key), len(entries))
         for reason, count in entries.skipped.items():
-            self.crawler.stats.inc_value(f"kznews/feed/{self.name}/skipped/{reason}", count)
+            self.crawler.stats.inc_value(keys.FEED_SKIPPED(site=self.name, reason=reason), count)
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
+                continue
+            if self._too_new(entry.published_at):
                 continue
             request = self.article_request(
                 entry.url,
@@ -319,11 +327,11 @@ class NewsSpider(scrapy.Spider):
         # A gzipped sitemap is unpacked as it is parsed, to at most 50 MB (kznews.extract.feeds).
         sitemap = parse_sitemap(response.body, edition.lang, fetched_at(response), self.site.fix_sitemap_loc)
         if sitemap is None:
-            reason = "bad_gzip" if response.body[:2] == GZIP_MAGIC else "unreadable"
-            stats.inc_value(f"kznews/sitemap/{self.name}/{reason}")
+            problem = "bad_gzip" if response.body[:2] == GZIP_MAGIC else "unreadable"
+            stats.inc_value(keys.SITEMAP_PROBLEM(site=self.name, problem=problem))
             return
         for reason, count in sitemap.skipped.items():
-            stats.inc_value(f"kznews/sitemap/{self.name}/skipped/{reason}", count)
+            stats.inc_value(keys.SITEMAP_SKIPPED(site=self.name, reason=reason), count)
         since = self.sitemap_since
         if sitemap.kind == "index":
             for child in sitemap.entries:
@@ -334,9 +342,11 @@ class NewsSpider(scrapy.Spider):
                     continue
                 yield self.sitemap_request(child.url, edition.key)
             return
-        self.crawler.stats.inc_value(f"kznews/sitemap/{self.name}/{edition.key}/entries", len(sitemap.entries))
+        self.crawler.stats.inc_value(keys.SITEMAP(site=self.name, edition=edition.key), len(sitemap.entries))
         for entry in sitemap.entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
+                continue
+            if self._too_new(entry.published_at):
                 continue
             request = self.article_request(
                 entry.url,
@@ -358,10 +368,10 @@ class NewsSpider(scrapy.Spider):
         if key in self.requested:
             return None
         if self._stored(canonical, hint):
-            self.crawler.stats.inc_value(f"kznews/known/{self.name}/skipped")
+            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="skipped"))
             return None
         if canonical in self.known and not self.refresh:
-            self.crawler.stats.inc_value(f"kznews/known/{self.name}/modified_refetched")
+            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="modified_refetched"))
         self.requested.add(key)
         # An article belongs to the edition its URL is on (a list may link to another edition).
         edition = self.site.edition_for_url(url) or edition
@@ -376,41 +386,43 @@ class NewsSpider(scrapy.Spider):
         lang = self.site.edition(edition).lang
         stats = self.crawler.stats
         if response.status != 200 or not hasattr(response, "text"):
-            stats.inc_value(f"kznews/article/{self.name}/bad_response")
+            stats.inc_value(keys.ARTICLE_BAD_RESPONSE(site=self.name))
             return
         tree = page_tree(response)
         data = extract_article(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
-        stats.inc_value(f"kznews/layout/{self.name}/article/{data.layout or 'none'}")
+        stats.inc_value(keys.LAYOUT(site=self.name, kind="article", layout=data.layout or "none"))
         for field_name, source in data.sources.items():
-            stats.inc_value(f"kznews/source/{self.name}/{field_name}/{source}")
+            stats.inc_value(keys.SOURCE(site=self.name, field=field_name, source=source))
         for note in data.notes:
-            stats.inc_value(f"kznews/notes/{self.name}/{note.split(':')[0]}")
-        published_at, published_text = data.published_at, data.published_at_text
-        listed = hint.get("published_at")
-        day_only = "published_day_only" in data.notes
-        if listed is not None and (
-            published_at is None or (day_only and to_almaty(listed).date() == published_at.date())
-        ):
-            published_at, published_text = listed, hint.get("date_text")
-            stats.inc_value(f"kznews/source/{self.name}/published_at/list")
-        elif listed is not None and published_at is not None and abs((listed - published_at).total_seconds()) >= 120:
-            # The list and the page disagree: the page wins, but the disagreement is worth seeing.
-            stats.inc_value(f"kznews/notes/{self.name}/list_date_disagrees")
-        yield Article(
-            url=data.url,
+            stats.inc_value(keys.NOTES(site=self.name, note=note.split(":")[0]))
+        published = decide_published_at(
+            data.published_at,
+            data.published_at_text,
+            page_day_only="published_day_only" in data.notes,
+            listed=hint.get("published_at"),
+            listed_text=hint.get("date_text"),
+            lang=lang,
+            fetched_at=data.fetched_at,
+        )
+        self._count_date_events(published.events)
+        fields = {name: getattr(data, name) for name in EXTRACTED_FIELDS}
+        fields.update(
             site=self.name,
             lang=lang,
             title=data.title or hint.get("title"),
-            summary=data.summary,
-            body=data.body,
-            authors=data.authors,
-            section=data.section,
-            tags=data.tags,
-            images=data.images,
-            published_at=published_at,
-            modified_at=data.modified_at,
-            published_at_text=published_text,
+            published_at=published.value,
+            published_at_text=published.text,
             fetched_at=data.fetched_at,
             fetched_url=response.url,
-            layout=data.layout,
         )
+        yield Article(**fields)
+
+    def _count_date_events(self, events) -> None:
+        stats = self.crawler.stats
+        for event in events:
+            if event == "from_list":
+                stats.inc_value(keys.SOURCE(site=self.name, field="published_at", source="list"))
+            elif event == "list_date_disagrees":  # the page wins, but the disagreement is worth seeing
+                stats.inc_value(keys.NOTES(site=self.name, note=event))
+            else:
+                stats.inc_value(keys.DATES(site=self.name, event=event))

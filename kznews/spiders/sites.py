@@ -1,11 +1,13 @@
 """One spider class per registered site, so `scrapy list` and scrapyd see every site by name.
 
 A site is data; its spider is the engine plus the site definition. Sites whose lists need JavaScript also get
-the scrapy-playwright download handlers (the browser is still used only for requests that ask for it).
+the scrapy-playwright download handlers (the browser is still used only for requests that ask for it). Every
+spider also reads archived copies of its site with `-a source=archive` (kznews.spiders.archive).
 """
 
 from kznews.browser import BROWSER_SETTINGS
 from kznews.sites import SITES
+from kznews.spiders.archive import ArchiveSourceMixin
 from kznews.spiders.engine import NewsSpider
 
 
@@ -20,7 +22,7 @@ def _spider_class(site):
         "__doc__": f"Crawls {site.title} ({', '.join(site.langs)}).",
         "custom_settings": dict(BROWSER_SETTINGS) if site.uses_browser else {},
     }
-    return type(class_name, (NewsSpider,), attributes)
+    return type(class_name, (ArchiveSourceMixin, NewsSpider), attributes)
 
 
 for _site in SITES.values():

@@ -10,7 +10,7 @@
 4. Memory over a long run: RSS sampled through a 20,000-page replay; its growth per 10,000 pages.
 
 Prints a table and, as its last line, a JSON object. Run from the repository root:
-    python tests/benchmarks/bench.py [--articles-per-site 1040] [--long-pages 20000] [--quick]
+    python tests/benchmarks/bench.py [--articles-per-site 1040] [--long-pages 20000] [--quick | --smoke]
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def body_f1(found: str | None, expected: str | None) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def compare_extraction(repeat: int = 5) -> dict:
+def compare_extraction(repeat: int = 5, pages: int | None = None) -> dict:
     import trafilatura
 
     from kznews.dates import to_almaty
@@ -192,7 +192,7 @@ def compare_extraction(repeat: int = 5) -> dict:
     from kznews.sites import get_site
     from tests.fixturecases import all_cases
 
-    cases = [c for c in all_cases() if c.kind == "article"]
+    cases = [c for c in all_cases() if c.kind == "article"][:pages]
     ours_ms, theirs_ms = [], []
     right = {"ours": {}, "trafilatura": {}}
     f1 = {"ours": [], "trafilatura": []}
@@ -283,9 +283,13 @@ def main() -> None:
     parser.add_argument("--long-pages", type=int, default=20_000)
     parser.add_argument("--dates", type=int, default=20_000)
     parser.add_argument("--quick", action="store_true", help="small sizes, to check the benchmark itself")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, seconds: checks the script (make test)")
     args = parser.parse_args()
     if args.quick:
         args.articles_per_site, args.long_pages, args.dates = 100, 2_000, 2_000
+    extraction_pages = None
+    if args.smoke:
+        args.articles_per_site, args.long_pages, args.dates, extraction_pages = 3, 40, 50, 3
 
     results: dict = {"machine": machine()}
     with tempfile.TemporaryDirectory(dir=ROOT / ".local" if (ROOT / ".local").exists() else None) as tmp:
@@ -313,7 +317,7 @@ def main() -> None:
             _stop(server)
         long_archive.unlink()
         growth = rss_growth_per_10k(long_run)
-    extraction = compare_extraction()
+    extraction = compare_extraction(repeat=1 if args.smoke else 5, pages=extraction_pages)
     dates = run_dates_bench(args.dates)
 
     ratio = crawl["pages_per_s"] / scrapy_bench["pages_per_s"]

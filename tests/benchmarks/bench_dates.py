@@ -2,7 +2,7 @@
 
 Run from the repository root:  python tests/benchmarks/bench_dates.py [--n 20000] [--seed 1]
 
-Strings: the dev corpus, then every site format from kznews/dates/formats.py rendered with seeded random
+Strings: the dev corpus, then every site format from tests/tools/dateformats.py rendered with seeded random
 instants (2015-2030) and reference instants (some just after Almaty midnight, some around 2024-03-01), plus
 non-dates. Each string carries its true value. Both parsers see each string once; the engine's LRU cache is
 cleared before every call, so its figures are uncached.
@@ -32,8 +32,9 @@ if str(ROOT) not in sys.path:
 
 import dateparser  # noqa: E402
 
-from kznews.dates import ALMATY, DATEPARSER_SETTINGS, dateparser_languages, engine, formats  # noqa: E402
+from kznews.dates import ALMATY, DATEPARSER_SETTINGS, dateparser_languages, engine  # noqa: E402
 from kznews.dates import parse_date as engine_parse_date  # noqa: E402
+from tests.tools import dateformats as formats  # noqa: E402
 
 DEV_CORPUS = ROOT / "tests" / "data" / "dates-dev.tsv"
 

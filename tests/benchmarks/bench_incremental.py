@@ -31,7 +31,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--new-share", type=float, default=0.05)
+    parser.add_argument("--smoke", action="store_true", help="a tiny site: checks the script, measures nothing")
     args = parser.parse_args()
+    if args.smoke:
+        args.articles, args.new_share = 40, 0.1
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)

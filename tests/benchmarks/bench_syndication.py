@@ -1,6 +1,6 @@
 """Benchmark the reprint detector on the labelled set in tests/data/syndication/.
 
-Run from the repository root: ``python tests/benchmarks/bench_syndication.py``. Prints a table of pair
+Run from the repository root: ``python tests/benchmarks/bench_syndication.py [--smoke]``. Prints a table of pair
 counts, a threshold sweep, recall per kind of edit, timings, and as the last line a JSON object
 with ``precision``, ``recall``, ``pairs``, ``false_links`` and ``us_per_signature`` (and more).
 """
@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from kznews.syndication import MinHasher, NearDuplicateIndex, detect_attribution  # noqa: E402
-from kznews.syndication.evaluation import evaluate, load_articles, root_of  # noqa: E402
+from tests.tools.syndication_eval import evaluate, load_articles, root_of  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "syndication" / "articles.json"
 SWEEP = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8]
@@ -69,7 +69,13 @@ def similarity_margins(articles: list[dict], hasher: MinHasher) -> tuple[float, 
     return weakest_reprint, strongest_other, weakest_reprint - strongest_other
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="one threshold, one timing round: checks the script")
+    args = parser.parse_args(argv)
+    sweep, repeats = ([NearDuplicateIndex().threshold], 1) if args.smoke else (SWEEP, 5)
     articles = load_articles(DATA)
     report = evaluate(articles)
     roles = Counter(article["role"] for article in articles)
@@ -100,7 +106,7 @@ def main() -> None:
 
     print("\nThreshold sweep (containment threshold; min_jaccard 0.15):")
     print(f"  {'threshold':>9}  {'precision':>9}  {'recall':>7}  {'false links':>11}  {'missed':>6}")
-    for threshold in SWEEP:
+    for threshold in sweep:
         swept = evaluate(articles, lambda threshold=threshold: NearDuplicateIndex(threshold=threshold))
         marker = "  <- default" if threshold == NearDuplicateIndex().threshold else ""
         print(f"  {threshold:>9.2f}  {swept.precision:>9.4f}  {swept.recall:>7.4f}  {swept.false_links:>11}  "
@@ -139,15 +145,15 @@ def main() -> None:
 
     hasher = MinHasher()
     texts = [article["text"] for article in articles]
-    us_per_signature = timed_signatures(texts, hasher)
+    us_per_signature = timed_signatures(texts, hasher, repeats)
     bodies = bodies_of_about(articles)
-    us_per_3000 = timed_signatures(bodies, hasher)
+    us_per_3000 = timed_signatures(bodies, hasher, repeats)
     started = time.perf_counter()
     for article in articles:
         detect_attribution(article["text"], article["lang"], own_site=article["site"])
     us_per_attribution = (time.perf_counter() - started) / len(articles) * 1e6
     mean_chars = statistics.mean(len(text) for text in texts)
-    print("\nTimings (best of 5, shared machine):")
+    print(f"\nTimings (best of {repeats}, shared machine):")
     print(f"  signature, articles of the set (mean {mean_chars:,.0f} chars): {us_per_signature:,.0f} µs")
     print(f"  signature, {len(bodies)} bodies of ~3,000 chars:                 {us_per_3000:,.0f} µs")
     print(f"  index add (candidates + verification), per article:        {report.us_per_add:,.0f} µs")

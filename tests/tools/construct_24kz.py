@@ -1,26 +1,41 @@
 """Builds the constructed 24.kz fixture pages (tests/fixtures/sites/24kz/).
 
 No real HTML of 24.kz was available. What the pages take from the evidence: the K2 selectors other scrapers use
-(div.itemContainer h2 a and time[datetime] on lists, article.view-article div.itemBody on articles; SITES.md row
-10), the article URLs and the '. LIVE' title of /ru/news/social/item/601535 and the kk story 635954, and the
-attribution '..., передаёт «Хабар 24».' (site-evidence.md section 11). The stories are written for the fixtures
-around those two titles (the June 2023 fire in the Semey Ormany reserve, the January 2024 earthquake felt in
-Almaty) without claiming figures. Assumed: K2's default item and category markup, the weekday date form, the
-' | 24KZ' title suffix, a JSON-LD NewsArticle from an SEO plugin (headline cut at 110 characters, articleBody
-entity-escaped HTML), Joomla pagination, the RSS feed at /ru/rss.
+(div.itemContainer h2 a and time[datetime] on lists, article.view-article div.itemBody on articles;
+docs/evidence/SITES.md row 10), the article URLs and the '. LIVE' title of /ru/news/social/item/601535 and the kk
+story 635954, and the attribution '..., передаёт «Хабар 24».' (docs/evidence/site-evidence.md section 11). The
+stories are written for the fixtures around those two titles (the June 2023 fire in the Semey Ormany reserve, the
+January 2024 earthquake felt in Almaty) without claiming figures. Assumed: K2's default item and category markup,
+the weekday date form, the ' | 24KZ' title suffix, a JSON-LD NewsArticle from an SEO plugin (headline cut at 110
+characters, articleBody entity-escaped HTML), Joomla pagination, the RSS feed at /ru/rss.
 
-Run from the repository root: python tests/tools/construct_24kz.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_24kz.py  (rewrites the constructed files; --check compares)
 """
 
 from __future__ import annotations
 
 import html
-import json
+import sys
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "24kz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    esc,
+    image_object,
+    jsonld,
+    organization,
+    rfc822,
+    rss,
+    schema,
+    web_page,
+)
+
+PAGES = Constructor("24kz")
 ORIGIN = "https://24.kz"
 
 UI = {
@@ -86,27 +101,21 @@ class Article:
     note: str = ""
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _ld(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1).replace("</", "<\\/")
-
-
-def chrome_top(lang: str, title: str, url: str, description: str, extra: str, note: str) -> str:
+def page(lang: str, title: str, url: str, description: str, extra: str, note: str, main: str) -> str:
+    """A 24.kz page: the K2 template's head, header, the given <main>, the sidebar and the footer."""
     ui = UI[lang]
     prefix = "ru" if lang == "ru" else "kz"
-    menu = "".join(f'<li class="item-{201 + i}"><a href="/{prefix}/">{_esc(m)}</a></li>' for i, m in enumerate(ui["menu"]))
-    return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_24kz.py): no real 24.kz HTML was available. {note} -->
-<html prefix="og: http://ogp.me/ns#" lang="{'ru-ru' if lang == 'ru' else 'kk-kz'}">
+    menu = "".join(f'<li class="item-{201 + i}"><a href="/{prefix}/">{esc(m)}</a></li>' for i, m in enumerate(ui["menu"]))
+    popular = "".join(
+        f'<li><span class="date">{d}</span> <a href="{p}">{esc(t)}</a></li>' for p, t, d in POPULAR[lang]
+    )
+    return PAGES.html(f"no real 24.kz HTML was available. {note}", f"""<html prefix="og: http://ogp.me/ns#" lang="{'ru-ru' if lang == 'ru' else 'kk-kz'}">
 <head>
   <meta charset="utf-8">
   <base href="{url}">
-  <meta name="description" content="{_esc(description)}">
+  <meta name="description" content="{esc(description)}">
   <meta name="generator" content="Joomla! - Open Source Content Management">
-  <title>{_esc(title)}</title>
+  <title>{esc(title)}</title>
   <link href="/templates/khabar24/favicon.ico" rel="shortcut icon" type="image/vnd.microsoft.icon">
   <link href="/components/com_k2/css/k2.css?v=2.11.20230505" rel="stylesheet">
   <link href="/templates/khabar24/css/style.css?v=73" rel="stylesheet">
@@ -124,26 +133,18 @@ def chrome_top(lang: str, title: str, url: str, description: str, extra: str, no
     <nav><ul class="nav menu">{menu}</ul></nav>
   </header>
   <div class="container main">
-"""
-
-
-def chrome_bottom(lang: str) -> str:
-    ui = UI[lang]
-    popular = "".join(
-        f'<li><span class="date">{d}</span> <a href="{p}">{_esc(t)}</a></li>' for p, t, d in POPULAR[lang]
-    )
-    return f"""    <aside class="sidebar">
+{main}    <aside class="sidebar">
       <div class="moduletable popular"><h3>{ui['popular']}</h3><ul>{popular}</ul></div>
       <div class="moduletable banner"><div id="adfox_side_1687"></div></div>
     </aside>
   </div>
-  <footer class="footer"><p>{_esc(ui['footer'])}</p>
+  <footer class="footer"><p>{esc(ui['footer'])}</p>
     <ul class="social"><li><a href="https://t.me/khabar24">Telegram</a></li><li><a href="https://www.youtube.com/@24kz">YouTube</a></li></ul>
   </footer>
   <script>window.yaContextCb=window.yaContextCb||[]</script>
 </body>
 </html>
-"""
+""")
 
 
 def build_article(a: Article) -> str:
@@ -152,55 +153,52 @@ def build_article(a: Article) -> str:
     item_id = a.path.split("/item/")[1].split("-")[0]
     image = f"{ORIGIN}/media/k2/items/cache/{int(item_id):x}a9c0_XL.jpg"
     page_title = f"{a.title} | 24KZ"
-    body_html = f'<p><strong>{_esc(a.intro)}</strong></p>\n{a.full_html}'
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        # the SEO plugin cuts the headline at 110 characters
-        "headline": a.title if len(a.title) <= 110 else a.title[:107] + "...",
-        "image": {"@type": "ImageObject", "url": image},
-        "datePublished": a.iso,
-        "dateModified": a.iso,
-        "publisher": {"@type": "Organization", "name": "Хабар 24", "logo": {"@type": "ImageObject", "url": f"{ORIGIN}/templates/khabar24/images/logo.png"}},
-        "description": a.intro,
-        "articleBody": html.escape(body_html, quote=False),
-    }
+    body_html = f'<p><strong>{esc(a.intro)}</strong></p>\n{a.full_html}'
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=web_page(url),
+        headline=a.title if len(a.title) <= 110 else a.title[:107] + "...",  # the SEO plugin cuts it at 110
+        image=image_object(image),
+        datePublished=a.iso,
+        dateModified=a.iso,
+        publisher=organization("Хабар 24", logo=f"{ORIGIN}/templates/khabar24/images/logo.png"),
+        description=a.intro,
+        articleBody=html.escape(body_html, quote=False),
+    )
+    ld_text = jsonld(ld, indent=1).replace("</", "<\\/")  # the plugin escapes "</" inside the script
     extra = f"""  <link href="{url}" rel="canonical">
   <meta property="og:url" content="{url}">
   <meta property="og:type" content="article">
-  <meta property="og:title" content="{_esc(page_title)}">
-  <meta property="og:description" content="{_esc(a.intro)}">
+  <meta property="og:title" content="{esc(page_title)}">
+  <meta property="og:description" content="{esc(a.intro)}">
   <meta property="og:image" content="{image}">
   <meta name="image" content="{image}">
   <script type="application/ld+json">
-{_ld(ld)}
+{ld_text}
   </script>
 """
-    tags = "".join(f'<li><a href="/{"ru/news" if a.lang == "ru" else "kz"}/itemlist/tag/{_esc(t)}">{_esc(t)}</a></li>' for t in a.tags)
-    related = "".join(f'<li><a href="{p}">{_esc(t)}</a></li>' for p, t, _ in POPULAR[a.lang])
+    tags = "".join(f'<li><a href="/{"ru/news" if a.lang == "ru" else "kz"}/itemlist/tag/{esc(t)}">{esc(t)}</a></li>' for t in a.tags)
+    related = "".join(f'<li><a href="{p}">{esc(t)}</a></li>' for p, t, _ in POPULAR[a.lang])
     prev_path, prev_title, _ = POPULAR[a.lang][0]
     next_path, next_title, _ = POPULAR[a.lang][1]
-    credits = f'<span class="itemImageCredits">{_esc(a.credits)}</span>' if a.credits else ""
-    return (
-        chrome_top(a.lang, page_title, url, a.intro, extra, a.note)
-        + f"""    <main class="content">
+    credits = f'<span class="itemImageCredits">{esc(a.credits)}</span>' if a.credits else ""
+    return page(a.lang, page_title, url, a.intro, extra, a.note, f"""    <main class="content">
       <span id="startOfPageId{item_id}"></span>
       <article class="view-article itemView">
         <div class="itemHeader">
           <span class="itemDateCreated"><time datetime="{a.iso}">{a.date_text}</time></span>
-          <span class="itemCategory"><a href="{a.category_path}">{_esc(a.category)}</a></span>
-          <h1 class="itemTitle">{_esc(a.title)}</h1>
+          <span class="itemCategory"><a href="{a.category_path}">{esc(a.category)}</a></span>
+          <h1 class="itemTitle">{esc(a.title)}</h1>
         </div>
         <div class="itemToolbar"><ul><li><a class="itemPrintLink" rel="nofollow" href="{a.path}?tmpl=component&amp;print=1">Печать</a></li><li><span class="itemHits">Просмотров: 1 482</span></li></ul></div>
         <div class="itemBody">
           <div class="itemImageBlock">
-            <span class="itemImage"><a data-k2-modal="image" href="{image}" title="{_esc(a.title)}"><img src="{image}" alt="{_esc(a.title)}" style="width:900px; height:auto;"></a></span>
-            <span class="itemImageCaption">{_esc(a.caption)}</span>
+            <span class="itemImage"><a data-k2-modal="image" href="{image}" title="{esc(a.title)}"><img src="{image}" alt="{esc(a.title)}" style="width:900px; height:auto;"></a></span>
+            <span class="itemImageCaption">{esc(a.caption)}</span>
             {credits}
           </div>
           <div class="itemIntroText">
-            <p><strong>{_esc(a.intro)}</strong></p>
+            <p><strong>{esc(a.intro)}</strong></p>
           </div>
           <div class="itemFullText">
 {a.full_html}
@@ -213,14 +211,12 @@ def build_article(a: Article) -> str:
         <div class="itemSocialSharing"><span>{ui['share']}:</span> <a href="https://t.me/share/url?url={url}">Telegram</a> <a href="https://wa.me/?text={url}">WhatsApp</a></div>
         <div class="itemRelated"><h3>{ui['related']}</h3><ul>{related}</ul></div>
         <div class="itemNavigation">
-          <a class="itemPrevious" href="{prev_path}" title="{_esc(prev_title)}">{ui['prev']}</a>
-          <a class="itemNext" href="{next_path}" title="{_esc(next_title)}">{ui['next']}</a>
+          <a class="itemPrevious" href="{prev_path}" title="{esc(prev_title)}">{ui['prev']}</a>
+          <a class="itemNext" href="{next_path}" title="{esc(next_title)}">{ui['next']}</a>
         </div>
       </article>
     </main>
-"""
-        + chrome_bottom(a.lang)
-    )
+""")
 
 
 @dataclass
@@ -240,22 +236,21 @@ def build_list(lang: str, path: str, heading: str, items: list[ListItem], note: 
           <div class="catItemView groupLeading">
             <div class="catItemHeader">
               <time datetime="{it.iso}">{it.text}</time>
-              <h2 class="catItemTitle"><a href="{it.path}">{_esc(it.title)}</a></h2>
+              <h2 class="catItemTitle"><a href="{it.path}">{esc(it.title)}</a></h2>
             </div>
             <div class="catItemBody">
-              <div class="catItemImageBlock"><a href="{it.path}" title="{_esc(it.title)}"><img src="/media/k2/items/cache/{zlib.crc32(it.path.encode()):08x}_M.jpg" alt="{_esc(it.title)}"></a></div>
-              <div class="catItemIntroText"><p>{_esc(it.intro)}</p></div>
+              <div class="catItemImageBlock"><a href="{it.path}" title="{esc(it.title)}"><img src="/media/k2/items/cache/{zlib.crc32(it.path.encode()):08x}_M.jpg" alt="{esc(it.title)}"></a></div>
+              <div class="catItemIntroText"><p>{esc(it.intro)}</p></div>
             </div>
             <div class="catItemReadMore"><a class="k2ReadMore" href="{it.path}">{ui['more']}</a></div>
           </div>
         </div>"""
         for i, it in enumerate(items)
     )
-    return (
-        chrome_top(lang, f"{heading} | 24KZ", url, heading, f'  <link href="{url}" rel="canonical">\n', note)
-        + f"""    <main class="content">
+    canonical = f'  <link href="{url}" rel="canonical">\n'
+    return page(lang, f"{heading} | 24KZ", url, heading, canonical, note, f"""    <main class="content">
       <div id="k2Container" class="itemListView">
-        <div class="itemListCategory"><h1>{_esc(heading)}</h1></div>
+        <div class="itemListCategory"><h1>{esc(heading)}</h1></div>
         <div class="itemList">
           <div id="itemListLeading">
 {containers}
@@ -276,9 +271,7 @@ def build_list(lang: str, path: str, heading: str, items: list[ListItem], note: 
         </div>
       </div>
     </main>
-"""
-        + chrome_bottom(lang)
-    )
+""")
 
 
 RU_FIRE = Article(
@@ -294,7 +287,7 @@ RU_FIRE = Article(
     caption="Тушение пожара в области Абай",
     credits="Фото: пресс-служба МЧС РК",
     tags=["МЧС", "пожар", "область Абай"],
-    note="URL and title (with its '. LIVE') from site-evidence.md section 11; the text is written for the fixture. The page shows the K2 image block with caption and credits inside div.itemBody.",
+    note="URL and title (with its '. LIVE') from docs/evidence/site-evidence.md section 11; the text is written for the fixture. The page shows the K2 image block with caption and credits inside div.itemBody.",
     full_html="""<p>Тушение продолжается круглосуточно, в работе задействованы наземные группировки, пожарные поезда и авиация, передаёт «Хабар 24».</p>
 <p>По словам представителя ведомства, главная задача – не допустить перехода огня к населённым пунктам. Вокруг сёл проложены минерализованные полосы, жителей просят следить за сообщениями местных исполнительных органов.</p>
 <p>Спасатели предупреждают, что сухая погода и порывистый ветер осложняют работу. В резерват временно ограничен въезд для туристов и частного транспорта.</p>
@@ -334,7 +327,7 @@ KK_QUAKE = Article(
     caption="Алматы, 23 қаңтар 2024 жыл",
     credits="Сурет: 24.kz",
     tags=["жер сілкінісі", "Алматы"],
-    note="URL and title from site-evidence.md section 11; the text is written for the fixture without figures. Kazakh weekday date form assumed.",
+    note="URL and title from docs/evidence/site-evidence.md section 11; the text is written for the fixture without figures. Kazakh weekday date form assumed.",
     full_html="""<p>Қала денсаулық сақтау басқармасының мәліметінше, зардап шеккендердің басым бөлігі үйден асығыс шығу кезінде жарақат алған. Олардың көбіне медициналық көмек көрсетіліп, үйлеріне жіберілді, деп хабарлайды «Хабар 24».</p>
 <p>Төтенше жағдайлар департаменті ғимараттарды тексеруді жалғастырып жатыр. Мектептер мен балабақшалардағы сабақтар бір күнге онлайн форматқа ауыстырылды.</p>
 <p>Сейсмологтар қайталама дүмпулердің болуы мүмкін екенін ескертіп, тұрғындарды сабырлы болуға шақырды.</p>
@@ -362,38 +355,37 @@ ARTICLES = [RU_FIRE, RU_WEATHER, KK_QUAKE, KK_DRILL]
 
 
 def build_rss(items: list[tuple[str, str, str, str]]) -> str:
-    entries = "\n".join(
-        f"""    <item>
-      <title>{_esc(title)}</title>
-      <link>{ORIGIN}{path}</link>
-      <guid isPermaLink="true">{ORIGIN}{path}</guid>
-      <description><![CDATA[<img src="{ORIGIN}/media/k2/items/cache/rss.jpg" alt="" /><p>{intro}</p>]]></description>
-      <category>Общество</category>
-      <pubDate>{date}</pubDate>
-    </item>"""
-        for path, title, intro, date in items
+    """The feed as Joomla prints it: (path, title, intro, ISO date) per item."""
+    note = (
+        "the RSS feed at https://24.kz/ru/rss, which docs/evidence/SITES.md lists as unverified [U]; modelled on "
+        "Joomla's RSS 2.0 output."
     )
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_24kz.py): the RSS feed at https://24.kz/ru/rss, which SITES.md lists as unverified [U]; modelled on Joomla's RSS 2.0 output. -->
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-  <channel>
-    <title>Хабар 24 - Новости</title>
-    <description>Новости Казахстана и мира</description>
-    <link>{ORIGIN}/ru/</link>
-    <lastBuildDate>Sat, 10 Jun 2023 11:40:00 +0600</lastBuildDate>
-    <generator>Joomla! - Open Source Content Management</generator>
-    <atom:link rel="self" type="application/rss+xml" href="{ORIGIN}/ru/rss"/>
-    <language>ru-ru</language>
-{entries}
-  </channel>
-</rss>
-"""
+    channel = [
+        ("title", "Хабар 24 - Новости"),
+        ("description", "Новости Казахстана и мира"),
+        ("link", f"{ORIGIN}/ru/"),
+        ("lastBuildDate", "Sat, 10 Jun 2023 11:40:00 +0600"),
+        ("generator", "Joomla! - Open Source Content Management"),
+        f'<atom:link rel="self" type="application/rss+xml" href="{ORIGIN}/ru/rss"/>',
+        ("language", "ru-ru"),
+    ]
+    entries = [
+        [
+            ("title", esc(title)),
+            ("link", ORIGIN + path),
+            ('guid isPermaLink="true"', ORIGIN + path),
+            ("description", f'<![CDATA[<img src="{ORIGIN}/media/k2/items/cache/rss.jpg" alt="" /><p>{intro}</p>]]>'),
+            ("category", "Общество"),
+            ("pubDate", rfc822(datetime.fromisoformat(iso))),
+        ]
+        for path, title, intro, iso in items
+    ]
+    return rss(PAGES.comment(note), channel, entries, namespaces='xmlns:atom="http://www.w3.org/2005/Atom"',
+               declaration='<?xml version="1.0" encoding="utf-8"?>')
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for article in ARTICLES:
-        (OUT / article.file).write_text(build_article(article), encoding="utf-8")
+def build() -> dict[str, str]:
+    pages = {article.file: build_article(article) for article in ARTICLES}
     ru_items = [
         ListItem("/ru/news/social/item/601540-v-astane-proshla-akciya-pamyati", "В Астане прошла акция памяти погибших лесников", "2023-06-10T11:50:00+06:00", "10 июня 2023, 11:50", "Горожане принесли цветы к зданию управления лесного хозяйства."),
         ListItem(RU_FIRE.path, RU_FIRE.title, RU_FIRE.iso, "10 июня 2023, 11:32", RU_FIRE.intro),
@@ -402,9 +394,11 @@ def main() -> None:
         ListItem("/ru/news/social/item/601488-shkolnikam-napomnili-o-pravilakh-bezopasnosti-na-vode", "Школьникам напомнили о правилах безопасности на воде", "2023-06-09T15:45:00+06:00", "9 июня 2023, 15:45", "Спасатели провели уроки в летних лагерях."),
         ListItem("/ru/news/social/item/601460-v-pavlodare-otremontiruyut-30-dvorov", "В Павлодаре отремонтируют 30 дворов", "2023-06-09T11:20:00+06:00", "9 июня 2023, 11:20", "Работы завершат до конца августа."),
     ]
-    (OUT / "ru-news-social.html").write_text(
-        build_list("ru", "/ru/news/social", "Общество", ru_items, "The K2 category list /ru/news/social (div.itemContainer h2 a and time[datetime] per SITES.md [C]); K2 markup around them and Joomla pagination (?start=N, 15 a page) assumed. Only the fixture articles' entries are fixtures (the others 404 in the mini-site)."),
-        encoding="utf-8",
+    pages["ru-news-social.html"] = build_list(
+        "ru", "/ru/news/social", "Общество", ru_items,
+        "The K2 category list /ru/news/social (div.itemContainer h2 a and time[datetime] per docs/evidence/SITES.md "
+        "[C]); K2 markup around them and Joomla pagination (?start=N, 15 a page) assumed. Only the fixture articles' "
+        "entries are fixtures (the others 404 in the mini-site).",
     )
     kk_items = [
         ListItem(KK_QUAKE.path, KK_QUAKE.title, KK_QUAKE.iso, "23 қаңтар 2024, 10:15", KK_QUAKE.intro),
@@ -413,21 +407,21 @@ def main() -> None:
         ListItem("/kz/zha-aly-tar/o-am/item/635880-kostanayda-zhol-zhabyldy", "Қостанай облысында жолдар жабылды", "2024-01-22T14:05:00+06:00", "22 қаңтар 2024, 14:05", "Боранға байланысты республикалық жолда қозғалыс шектелді."),
         ListItem("/kz/zha-aly-tar/o-am/item/635861-pavlodarda-zhylu-berilu-kalpyna-keltirildi", "Павлодарда жылу беру қалпына келтірілді", "2024-01-22T10:30:00+06:00", "22 қаңтар 2024, 10:30", "Апатты жөндеу жұмыстары түнде аяқталды."),
     ]
-    (OUT / "kk-news-o-am.html").write_text(
-        build_list("kk", "/kz/zha-aly-tar/o-am", "Қоғам", kk_items, "The Kazakh category list /kz/zha-aly-tar/o-am (path from the evidence URL 635954); same K2 markup, assumed. Only the fixture articles' entries are fixtures."),
-        encoding="utf-8",
+    pages["kk-news-o-am.html"] = build_list(
+        "kk", "/kz/zha-aly-tar/o-am", "Қоғам", kk_items,
+        "The Kazakh category list /kz/zha-aly-tar/o-am (path from the evidence URL 635954); same K2 markup, assumed. "
+        "Only the fixture articles' entries are fixtures.",
     )
-    (OUT / "ru-rss.xml").write_text(
-        build_rss(
-            [
-                (RU_FIRE.path, RU_FIRE.title, RU_FIRE.intro, "Sat, 10 Jun 2023 11:32:00 +0600"),
-                (RU_WEATHER.path, RU_WEATHER.title, RU_WEATHER.intro, "Sat, 10 Jun 2023 09:05:00 +0600"),
-                ("/ru/news/policy/item/601498-senat-odobril-popravki-v-nalogovyy-kodeks", "Сенат одобрил поправки в Налоговый кодекс", "Сенат одобрил поправки.", "Fri, 09 Jun 2023 16:40:00 +0600"),
-            ]
-        ),
-        encoding="utf-8",
+    pages["ru-rss.xml"] = build_rss(
+        [
+            (RU_FIRE.path, RU_FIRE.title, RU_FIRE.intro, RU_FIRE.iso),
+            (RU_WEATHER.path, RU_WEATHER.title, RU_WEATHER.intro, RU_WEATHER.iso),
+            ("/ru/news/policy/item/601498-senat-odobril-popravki-v-nalogovyy-kodeks",
+             "Сенат одобрил поправки в Налоговый кодекс", "Сенат одобрил поправки.", "2023-06-09T16:40:00+06:00"),
+        ]
     )
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

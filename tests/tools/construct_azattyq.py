@@ -1,29 +1,41 @@
 """Builds the constructed Azattyq fixture pages (tests/fixtures/sites/azattyq/).
 
 No real HTML of rus.azattyq.org or www.azattyq.org was available. What the pages take from the evidence
-(site-evidence.md section 14, SITES.md row 13): the URL forms /a/<id>.html and /a/<slug>/<id>.html, the news zones
-/z/360 and /z/330, the chrome before the title ('Доступность ссылок', 'ҚАЗ', 'site logo site logo', 'Срочные
-новости:', 'Новости'), photo captions with dates that are not publication dates and printed twice ('Участники
-протеста против выселения из общежития. Уральск, 11 сентября 2023 года', '... Алматы, 14 октября 2019 года.'),
-the Kazakh video caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).', 'Your browser
-doesn’t support HTML5' (curly apostrophe), the attributions 'сообщила Азаттыку' and 'сообщает местное издание
-«Информбюро».'. Assumed: Pangea markup and class names, the header time[datetime] in UTC ('...Z'), the JSON-LD
-dates 'YYYY-MM-DD HH:MM:SSZ', the zone markup with its "load more" link. The stories are written for the fixtures
-and their people are invented.
+(docs/evidence/site-evidence.md section 14, docs/evidence/SITES.md row 13): the URL forms /a/<id>.html and
+/a/<slug>/<id>.html, the news zones /z/360 and /z/330, the chrome before the title ('Доступность ссылок', 'ҚАЗ',
+'site logo site logo', 'Срочные новости:', 'Новости'), photo captions with dates that are not publication dates and
+printed twice ('Участники протеста против выселения из общежития. Уральск, 11 сентября 2023 года', '... Алматы, 14
+октября 2019 года.'), the Kazakh video caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).',
+'Your browser doesn’t support HTML5' (curly apostrophe), the attributions 'сообщила Азаттыку' and 'сообщает местное
+издание «Информбюро».'. Assumed: Pangea markup and class names, the header time[datetime] in UTC ('...Z'), the
+JSON-LD dates 'YYYY-MM-DD HH:MM:SSZ', the zone markup with its "load more" link. The stories are written for the
+fixtures and their people are invented.
 
-Run from the repository root: python tests/tools/construct_azattyq.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_azattyq.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "azattyq"
-ALMATY_2023 = timezone(timedelta(hours=6))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    ALMATY,
+    Constructor,
+    day_month_year,
+    esc,
+    image_object,
+    jsonld,
+    organization,
+    schema,
+)
+
+PAGES = Constructor("azattyq")
 
 UI = {
     "ru": {
@@ -38,7 +50,6 @@ UI = {
         "menu": ["Новости", "Казахстан", "Центральная Азия", "Мир", "Видео", "Мнения"],
         "more": "Загрузить еще",
         "share": "Поделиться",
-        "months": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
         "footer": "© 2023 RFE/RL, Inc. Все права защищены.",
         "service": "Радио Азаттык",
         "popular": "Самое популярное",
@@ -58,7 +69,6 @@ UI = {
         "menu": ["Жаңалықтар", "Қазақстан", "Орталық Азия", "Әлем", "Видео", "Пікір"],
         "more": "Тағы жүктеу",
         "share": "Бөлісу",
-        "months": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
         "footer": "© 2023 RFE/RL, Inc. Барлық құқық сақталған.",
         "service": "Азаттық радиосы",
         "popular": "Ең көп оқылған",
@@ -95,13 +105,8 @@ class Article:
         return self.path.rsplit("/", 1)[1].removesuffix(".html")
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def visible_date(lang: str, instant: datetime) -> str:
-    local = instant.astimezone(ALMATY_2023)
-    return f"{local.day} {UI[lang]['months'][local.month - 1]} {local.year}"
+    return day_month_year(instant.astimezone(ALMATY), lang)
 
 
 # Headlines of the "most popular" widget and of the zone entries above the fixture articles (not fixtures).
@@ -139,26 +144,24 @@ SERVICES = [
 def figure(caption: str, image: str) -> str:
     # Pangea prints the caption in the figcaption and again in the expandable image's caption.
     return f"""<figure class="media-image js-media-expand">
-            <div class="img-wrap"><div class="thumb thumb16_9"><img src="{image}" alt="{_esc(caption)}"></div></div>
-            <figcaption><span class="caption">{_esc(caption)}</span></figcaption>
-            <div class="js-media-expand__caption">{_esc(caption)}</div>
+            <div class="img-wrap"><div class="thumb thumb16_9"><img src="{image}" alt="{esc(caption)}"></div></div>
+            <figcaption><span class="caption">{esc(caption)}</span></figcaption>
+            <div class="js-media-expand__caption">{esc(caption)}</div>
           </figure>"""
 
 
 def page(lang: str, title: str, url: str, head_extra: str, main: str, note: str) -> str:
     ui = UI[lang]
-    skip = "".join(f'<li><a href="#content">{_esc(s)}</a></li>' for s in ui["skip_items"])
-    menu = "".join(f'<li class="nav__item"><a href="{ui["zone"]}">{_esc(m)}</a></li>' for m in ui["menu"])
+    skip = "".join(f'<li><a href="#content">{esc(s)}</a></li>' for s in ui["skip_items"])
+    menu = "".join(f'<li class="nav__item"><a href="{ui["zone"]}">{esc(m)}</a></li>' for m in ui["menu"])
     popular = "".join(
-        f'<li class="media-block-wrap"><a href="{p}"><span class="title">{_esc(t)}</span></a></li>' for p, t, _ in POPULAR[lang]
+        f'<li class="media-block-wrap"><a href="{p}"><span class="title">{esc(t)}</span></a></li>' for p, t, _ in POPULAR[lang]
     )
-    services = "".join(f'<li class="footer__item"><a href="{u}" class="footer__link">{_esc(n)}</a></li>' for n, u in SERVICES)
-    return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_azattyq.py): no real Azattyq HTML was available. {note} -->
-<html lang="{ui['html_lang']}" dir="ltr" class="no-js">
+    services = "".join(f'<li class="footer__item"><a href="{u}" class="footer__link">{esc(n)}</a></li>' for n, u in SERVICES)
+    return PAGES.html(f"no real Azattyq HTML was available. {note}", f"""<html lang="{ui['html_lang']}" dir="ltr" class="no-js">
 <head>
   <meta charset="utf-8">
-  <title>{_esc(title)}</title>
+  <title>{esc(title)}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <meta name="apple-itunes-app" content="app-id=475986784">
   <link rel="stylesheet" href="/Content/responsive/RFE/kk-KZ/RFE-kk-KZ.css?&amp;av=0.0.0.0&amp;cb=306">
@@ -172,7 +175,7 @@ def page(lang: str, title: str, url: str, head_extra: str, main: str, note: str)
         <div class="hdr-20__max pos-rel">
           <div class="hdr-20__side hdr-20__side--primary d-flex">
             <label data-for="main-menu-ctrl" class="menu-toggle">Menu</label>
-            <nav class="skip-links"><span class="skip-links__title">{_esc(ui['skip'])}</span><ul>{skip}</ul></nav>
+            <nav class="skip-links"><span class="skip-links__title">{esc(ui['skip'])}</span><ul>{skip}</ul></nav>
           </div>
           <div class="hdr-20__side hdr-20__side--secondary d-flex"><a class="hdr-20__lang" href="{ui['other'][1]}">{ui['other'][0]}</a></div>
           <a href="/" class="main-logo-link"><img src="/Content/responsive/RFE/img/logo-compact.svg" class="main-logo main-logo--comp" alt="site logo"><img src="/Content/responsive/RFE/img/logo.svg" class="main-logo main-logo--big" alt="site logo"></a>
@@ -180,64 +183,64 @@ def page(lang: str, title: str, url: str, head_extra: str, main: str, note: str)
       </div>
       <nav class="main-nav"><ul>{menu}</ul></nav>
     </div>
-    <div class="media-block-wrap breaking-news"><span class="breaking-news__title">{_esc(ui['breaking'])}</span></div>
+    <div class="media-block-wrap breaking-news"><span class="breaking-news__title">{esc(ui['breaking'])}</span></div>
     <div id="content">
 {main}
     </div>
-    <div class="popular-widget"><h2 class="section-head">{_esc(ui['popular'])}</h2><ol class="popular-list">{popular}</ol></div>
+    <div class="popular-widget"><h2 class="section-head">{esc(ui['popular'])}</h2><ol class="popular-list">{popular}</ol></div>
     <footer role="contentinfo">
       <div class="footer">
-        <div class="footer__section"><h3 class="footer__title">{_esc(ui['service'])}</h3>
-          <ul class="footer__list"><li class="footer__item"><a href="/p/5573.html">RSS</a></li><li class="footer__item"><a href="/p/5574.html">{_esc(ui['contact'])}</a></li><li class="footer__item"><a href="/p/5575.html">{_esc(ui['privacy'])}</a></li><li class="footer__item"><a href="https://t.me/azattyq">Telegram</a></li><li class="footer__item"><a href="https://www.youtube.com/@azattyq">YouTube</a></li><li class="footer__item"><a href="https://www.facebook.com/azattyq">Facebook</a></li></ul>
+        <div class="footer__section"><h3 class="footer__title">{esc(ui['service'])}</h3>
+          <ul class="footer__list"><li class="footer__item"><a href="/p/5573.html">RSS</a></li><li class="footer__item"><a href="/p/5574.html">{esc(ui['contact'])}</a></li><li class="footer__item"><a href="/p/5575.html">{esc(ui['privacy'])}</a></li><li class="footer__item"><a href="https://t.me/azattyq">Telegram</a></li><li class="footer__item"><a href="https://www.youtube.com/@azattyq">YouTube</a></li><li class="footer__item"><a href="https://www.facebook.com/azattyq">Facebook</a></li></ul>
         </div>
-        <div class="footer__section footer__section--services"><h3 class="footer__title">{_esc(ui['services'])}</h3><ul class="footer__list">{services}</ul></div>
-        <p class="copyright">{_esc(ui['footer'])}</p>
+        <div class="footer__section footer__section--services"><h3 class="footer__title">{esc(ui['services'])}</h3><ul class="footer__list">{services}</ul></div>
+        <p class="copyright">{esc(ui['footer'])}</p>
       </div>
     </footer>
   </div>
   <script>var analyticsData = {{"section":"{ui['service']}","content_type":"article"}};</script>
 </body>
 </html>
-"""
+""")
 
 
 def build_article(a: Article) -> str:
     ui = UI[a.lang]
     image = f"https://gdb.rferl.org/{a.id[-4:]}0000-0a00-0300-{a.id[:4]}-08dbb3f4c0de_w1200_r1.jpg"
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": a.url,
-        "url": a.url,
-        "headline": a.title,
-        "description": a.lead,
-        "image": {"@type": "ImageObject", "url": image},
-        "inLanguage": "ru-RU" if a.lang == "ru" else "kk-KZ",
-        "datePublished": a.instant.strftime("%Y-%m-%d %H:%M:%SZ"),
-        "dateModified": (a.instant + timedelta(minutes=47)).strftime("%Y-%m-%d %H:%M:%SZ"),
-        "author": [{"@type": "Person", "name": name} for name in a.authors],
-        "publisher": {"@type": "NewsMediaOrganization", "name": ui["service"], "logo": {"@type": "ImageObject", "url": f"{ui['origin']}/Content/responsive/RFE/img/logo.png"}},
-    }
-    head = f"""  <meta name="description" content="{_esc(a.lead)}">
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=a.url,
+        url=a.url,
+        headline=a.title,
+        description=a.lead,
+        image=image_object(image),
+        inLanguage="ru-RU" if a.lang == "ru" else "kk-KZ",
+        datePublished=a.instant.strftime("%Y-%m-%d %H:%M:%SZ"),
+        dateModified=(a.instant + timedelta(minutes=47)).strftime("%Y-%m-%d %H:%M:%SZ"),
+        author=[{"@type": "Person", "name": name} for name in a.authors],
+        publisher=organization(ui["service"], f"{ui['origin']}/Content/responsive/RFE/img/logo.png",
+                               type_="NewsMediaOrganization"),
+    )
+    head = f"""  <meta name="description" content="{esc(a.lead)}">
   <link rel="canonical" href="{a.url}">
   <link rel="amphtml" href="{ui['origin']}/amp/{a.id}.html">
   <meta property="og:type" content="article">
-  <meta property="og:site_name" content="{_esc(ui['service'])}">
-  <meta property="og:title" content="{_esc(a.title)}">
-  <meta property="og:description" content="{_esc(a.lead)}">
+  <meta property="og:site_name" content="{esc(ui['service'])}">
+  <meta property="og:title" content="{esc(a.title)}">
+  <meta property="og:description" content="{esc(a.lead)}">
   <meta property="og:image" content="{image}">
   <meta property="og:url" content="{a.url}">
-  <script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+  <script type="application/ld+json">{jsonld(ld)}</script>
 """
     authors = "".join(
-        f'<li class="links__item"><a class="links__item-link" href="/author/{abs(len(n) * 7919)}.html">{_esc(n)}</a></li>' for n in a.authors
+        f'<li class="links__item"><a class="links__item-link" href="/author/{abs(len(n) * 7919)}.html">{esc(n)}</a></li>' for n in a.authors
     )
     body = "\n          ".join(a.paragraphs)
     main = f"""      <div class="container">
         <div class="row">
           <div class="col-title col-xs-12 col-md-10 pull-right">
-            <div class="category"><a href="{ui['zone']}">{_esc(ui['news'])}</a></div>
-            <h1 class="title pg-title">{_esc(a.title)}</h1>
+            <div class="category"><a href="{ui['zone']}">{esc(ui['news'])}</a></div>
+            <h1 class="title pg-title">{esc(a.title)}</h1>
           </div>
           <div class="col-publishing-details col-xs-12 col-md-2 pull-left">
             <div class="publishing-details">
@@ -249,7 +252,7 @@ def build_article(a: Article) -> str:
             <div class="cover-media">
           {figure(a.cover_caption, image)}
             </div>
-            <div class="intro intro--bold"><p>{_esc(a.lead)}</p></div>
+            <div class="intro intro--bold"><p>{esc(a.lead)}</p></div>
             <div class="body-container">
               <div id="article-content" class="content-floated-wrap fb-quotable">
                 <div class="wsw">
@@ -276,29 +279,29 @@ def build_zone(lang: str, items: list[Article | tuple[str, str, datetime]], note
         rows.append(
             f"""          <li class="col-xs-12 col-sm-12 col-md-12 col-lg-12 fui-grid__inner archive-list__item">
             <div class="media-block">
-              <a href="{path}" class="img-wrap img-wrap--t-spac img-wrap--size-4 img-wrap--float" title="{_esc(title)}"><div class="thumb thumb16_9"><img data-src="https://gdb.rferl.org/{path[-13:-5]}_w160_r1.jpg" src="" alt="{_esc(title)}"></div></a>
+              <a href="{path}" class="img-wrap img-wrap--t-spac img-wrap--size-4 img-wrap--float" title="{esc(title)}"><div class="thumb thumb16_9"><img data-src="https://gdb.rferl.org/{path[-13:-5]}_w160_r1.jpg" src="" alt="{esc(title)}"></div></a>
               <div class="media-block__content media-block__content--h">
-                <a href="{path}"><h4 class="media-block__title media-block__title--size-4" title="{_esc(title)}">{_esc(title)}</h4></a>
+                <a href="{path}"><h4 class="media-block__title media-block__title--size-4" title="{esc(title)}">{esc(title)}</h4></a>
                 <span class="date date--mb date--size-4">{visible_date(lang, instant)}</span>
               </div>
             </div>
           </li>"""
         )
     main = f"""      <div class="container">
-        <h1 class="section-head">{_esc(ui['news'])}</h1>
+        <h1 class="section-head">{esc(ui['news'])}</h1>
         <div class="media-block-wrap" id="articleItems">
         <ul class="archive-list">
 {chr(10).join(rows)}
         </ul>
         </div>
-        <p class="buttons btn--load-more"><a class="btn link-showMore btn__text" data-ajax="true" data-area="#articleItems" data-add="true" data-size="20" href="{ui['zone']}?p=1" title="{_esc(ui['more'])}"><span class="btn__text">{_esc(ui['more'])}</span></a></p>
+        <p class="buttons btn--load-more"><a class="btn link-showMore btn__text" data-ajax="true" data-area="#articleItems" data-add="true" data-size="20" href="{ui['zone']}?p=1" title="{esc(ui['more'])}"><span class="btn__text">{esc(ui['more'])}</span></a></p>
       </div>"""
     head = f'  <link rel="canonical" href="{url}">\n'
     return page(lang, f"{ui['news']} | {ui['service']}", url, head, main, note)
 
 
 def _p(text: str) -> str:
-    return f"<p>{_esc(text)}</p>"
+    return f"<p>{esc(text)}</p>"
 
 
 RU_DORM = Article(
@@ -310,7 +313,7 @@ RU_DORM = Article(
     lead="Жильцы бывшего заводского общежития в Уральске второй день выходят к зданию акимата, протестуя против выселения.",
     authors=["Айгуль Мухамбетова"],
     cover_caption="Участники протеста против выселения из общежития. Уральск, 11 сентября 2023 года",
-    note="URL and the caption dated the day BEFORE publication ('Уральск, 11 сентября 2023 года', printed twice) from site-evidence.md; the article is dated 12 September in its header time[datetime] and JSON-LD. The text is written for the fixture.",
+    note="URL and the caption dated the day BEFORE publication ('Уральск, 11 сентября 2023 года', printed twice) from docs/evidence/site-evidence.md; the article is dated 12 September in its header time[datetime] and JSON-LD. The text is written for the fixture.",
     paragraphs=[
         _p("По словам жильцов, новый собственник здания потребовал освободить комнаты до конца месяца. В общежитии живут около сорока семей, многие – больше двадцати лет."),
         _p("«Нам некуда идти, у большинства нет другого жилья», – сообщила Азаттыку одна из жительниц общежития."),
@@ -331,7 +334,7 @@ RU_METRO = Article(
     published="2023-09-11T19:40:00Z",
     lead="Строительство двух новых станций метро в Алматы завершат на год позже, чем обещали.",
     cover_caption="Строительство станции метро. Алматы, 14 октября 2019 года.",
-    note="A slug-form URL (as /a/pravozaschitnitsu-...-state-/33506042.html, with its trailing hyphen); published at 19:40 UTC, which is already 12 September in Almaty. The cover photo is from 2019 and its caption says so ('Алматы, 14 октября 2019 года.', site-evidence.md). The text is written for the fixture.",
+    note="A slug-form URL (as /a/pravozaschitnitsu-...-state-/33506042.html, with its trailing hyphen); published at 19:40 UTC, which is already 12 September in Almaty. The cover photo is from 2019 and its caption says so ('Алматы, 14 октября 2019 года.', docs/evidence/site-evidence.md). The text is written for the fixture.",
     paragraphs=[
         _p("Об этом сообщает местное издание «Информбюро». По данным издания, подрядчик объясняет задержку удорожанием материалов и сложными грунтами."),
         _p("Городские власти ранее обещали открыть станции до конца 2023 года. Теперь открытие ожидается не раньше конца 2024-го."),
@@ -349,7 +352,7 @@ KK_DORM = Article(
     lead="Оралдағы бұрынғы зауыт жатақханасының тұрғындары екінші күн қатарынан әкімдік алдына шықты.",
     authors=["Сәуле Ахметова"],
     cover_caption="Жатақхана тұрғындары. Орал, 11 қыркүйек 2023 жыл.",
-    note="Kazakh edition; the video embed carries the archive caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).' and 'Your browser doesn’t support HTML5' from site-evidence.md; the text is written for the fixture.",
+    note="Kazakh edition; the video embed carries the archive caption 'Астана, 5 қыркүйек 2014 жыл. (Видео авторы - Светлана Глушкова).' and 'Your browser doesn’t support HTML5' from docs/evidence/site-evidence.md; the text is written for the fixture.",
     paragraphs=[
         _p("Тұрғындардың айтуынша, ғимараттың жаңа иесі бөлмелерді ай соңына дейін босатуды талап еткен. Жатақханада қырыққа жуық отбасы тұрады."),
         _p("«Барар жеріміз жоқ», – деді Азаттыққа тұрғындардың бірі."),
@@ -382,27 +385,22 @@ KK_WATER = Article(
 ARTICLES = [RU_DORM, RU_METRO, KK_DORM, KK_WATER]
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for article in ARTICLES:
-        (OUT / article.file).write_text(build_article(article), encoding="utf-8")
-    (OUT / "ru-z-360.html").write_text(
-        build_zone(
-            "ru",
-            [POPULAR["ru"][0], RU_DORM, POPULAR["ru"][1], POPULAR["ru"][2], RU_METRO, *POPULAR["ru"][3:]],
-            "The Russian news zone /z/360 as Pangea prints it (media-block items with a day date, the load-more link); assumed markup. Only the fixture articles' entries are fixtures.",
-        ),
-        encoding="utf-8",
+def build() -> dict[str, str]:
+    pages = {article.file: build_article(article) for article in ARTICLES}
+    pages["ru-z-360.html"] = build_zone(
+        "ru",
+        [POPULAR["ru"][0], RU_DORM, POPULAR["ru"][1], POPULAR["ru"][2], RU_METRO, *POPULAR["ru"][3:]],
+        "The Russian news zone /z/360 as Pangea prints it (media-block items with a day date, the load-more link); "
+        "assumed markup. Only the fixture articles' entries are fixtures.",
     )
-    (OUT / "kk-z-330.html").write_text(
-        build_zone(
-            "kk",
-            [POPULAR["kk"][0], KK_DORM, POPULAR["kk"][1], KK_WATER, *POPULAR["kk"][2:]],
-            "The Kazakh news zone /z/330; assumed markup as on the Russian one. Only the fixture articles' entries are fixtures.",
-        ),
-        encoding="utf-8",
+    pages["kk-z-330.html"] = build_zone(
+        "kk",
+        [POPULAR["kk"][0], KK_DORM, POPULAR["kk"][1], KK_WATER, *POPULAR["kk"][2:]],
+        "The Kazakh news zone /z/330; assumed markup as on the Russian one. Only the fixture articles' entries are "
+        "fixtures.",
     )
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -9,25 +9,38 @@ from the evidence: the header order title, subtitle, 'Бүгiн 2026, 14:14' (LA
 Assumed: the class names beyond the scraper's, /news/ with ?page=N, the JSON-LD (which truncates long headlines
 and entity-escapes articleBody, as Laravel templates do), the sidebar. Every page says so at its top.
 
-Run from the repository root: python tests/tools/construct_baq.py  (rewrites the files in tests/fixtures/sites/baq)
+Run from the repository root: python tests/tools/construct_baq.py  (rewrites the files in tests/fixtures/sites/baq;
+--check compares)
 """
 
 from __future__ import annotations
 
 import html
-import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "baq"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    breadcrumb_list,
+    esc,
+    jsonld,
+    organization,
+    schema,
+    web_page,
+)
+
+PAGES = Constructor("baq")
 
 TODAY = {"kk": "Бүгiн", "ru": "Сегодня"}  # the kk word with a Latin i (U+0069), as the site prints it
 YESTERDAY = {"kk": "Кеше", "ru": "Вчера"}
 assert TODAY["kk"][3] == "i"
 
 NOTE = (
-    "CONSTRUCTED fixture (tests/tools/construct_baq.py): no real baq.kz HTML was available. Modelled on the text "
-    "of stored baq.kz pages (site-evidence.md section 16: header order title, subtitle, 'Бүгiн 2026, 14:14' with a "
+    "no real baq.kz HTML was available. Modelled on the text of stored baq.kz pages "
+    "(docs/evidence/site-evidence.md section 16: header order title, subtitle, 'Бүгiн 2026, 14:14' with a "
     "Latin i / 'Сегодня 2026, 09:44', view count glued onto the photo credit, breadcrumbs, Telegram promo, credits, "
     "list dates 'Бүгiн 14:30' / 'Кеше 14:30') and a public scraper's selectors (a.item-list__link, "
     "span.item-list__title, div.news-text). Assumed: other class names, /news/?page=N, the JSON-LD (truncated "
@@ -83,10 +96,6 @@ class Article:
     @property
     def slug(self) -> str:
         return self.url.rstrip("/").rsplit("/", 1)[1]
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def head(lang: str, origin: str, title: str, description: str, url: str, extra: str = "") -> str:
@@ -189,32 +198,23 @@ def article_page(article: Article, latest: list[tuple[str, str, str]]) -> str:
     if article.ld_headline_limit and len(headline) > article.ld_headline_limit:
         headline = headline[: article.ld_headline_limit].rstrip() + "..."
     ld_body = "".join(f"<p>{esc(p)}</p>" for p in article.paragraphs)
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": article.url},
-        "headline": headline,
-        "description": article.subtitle,
-        "image": [f"{origin}/storage/news/2026/02/{article.id}/mainphoto/1200x800.jpg"],
-        "datePublished": article.iso,
-        "dateModified": article.iso,
-        "author": {"@type": "Organization", "name": "BAQ.KZ", "url": origin},
-        "publisher": {"@type": "Organization", "name": "BAQ.KZ",
-                      "logo": {"@type": "ImageObject", "url": f"{origin}/images/logo.png"}},
-        "articleBody": html.escape(ld_body, quote=False),
-    }
-    crumbs = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "name": texts["home"], "item": f"{origin}/"},
-            {"@type": "ListItem", "position": 2, "name": article.section_name, "item": f"{origin}{article.section_path}"},
-            {"@type": "ListItem", "position": 3, "name": article.title, "item": article.url},
-        ],
-    }
+    image = f"{origin}/storage/news/2026/02/{article.id}/mainphoto/1200x800.jpg"
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=web_page(article.url),
+        headline=headline,
+        description=article.subtitle,
+        image=[image],
+        datePublished=article.iso,
+        dateModified=article.iso,
+        author=organization("BAQ.KZ", url=origin),
+        publisher=organization("BAQ.KZ", f"{origin}/images/logo.png"),
+        articleBody=html.escape(ld_body, quote=False),
+    )
+    crumbs = breadcrumb_list([(texts["home"], f"{origin}/"), (article.section_name, f"{origin}{article.section_path}"),
+                              (article.title, article.url)])
     tag_prefix = "/tag/" if article.lang == "kk" else "/teg/"
     tags = " ".join(f'<a href="{origin}{tag_prefix}{slug}/">#{esc(name)}</a>' for name, slug in article.tags)
-    image = f"{origin}/storage/news/2026/02/{article.id}/mainphoto/1200x800.jpg"
     extra = f"""<meta property="og:type" content="article">
 <meta property="og:title" content="{esc(article.title)}">
 <meta property="og:description" content="{esc(article.subtitle)}">
@@ -222,11 +222,9 @@ def article_page(article: Article, latest: list[tuple[str, str, str]]) -> str:
 <meta property="article:published_time" content="{article.iso}">
 <meta property="article:section" content="{esc(article.section_name)}">
 <link rel="amphtml" href="{origin}/amp/news/othernews/{article.slug.replace('_', '-')}">
-<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
-<script type="application/ld+json">{json.dumps(crumbs, ensure_ascii=False)}</script>"""
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="{article.lang}">
+<script type="application/ld+json">{jsonld(ld)}</script>
+<script type="application/ld+json">{jsonld(crumbs)}</script>"""
+    return PAGES.html(NOTE, f"""<html lang="{article.lang}">
 {head(article.lang, origin, article.title + " - BAQ.KZ", article.subtitle, article.url, extra)}
 <body>
 {site_header(article.lang, origin)}
@@ -250,7 +248,7 @@ def article_page(article: Article, latest: list[tuple[str, str, str]]) -> str:
 {site_footer(article.lang, origin)}
 </body>
 </html>
-"""
+""")
 
 
 def list_page(lang: str, origin: str, entries: list[tuple[str, str, str]], latest: list[tuple[str, str, str]]) -> str:
@@ -267,9 +265,7 @@ def list_page(lang: str, origin: str, entries: list[tuple[str, str, str]], lates
     url = f"{origin}/news/"
     extra = (f'<meta property="og:type" content="website">\n<meta property="og:title" content="{esc(texts["site_title"])}">\n'
              f'<link rel="next" href="{origin}/news/?page=2">')
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="{lang}">
+    return PAGES.html(NOTE, f"""<html lang="{lang}">
 {head(lang, origin, texts['news'] + ' - BAQ.KZ', texts['site_title'], url, extra)}
 <body>
 {site_header(lang, origin)}
@@ -292,7 +288,7 @@ def list_page(lang: str, origin: str, entries: list[tuple[str, str, str]], lates
 {site_footer(lang, origin)}
 </body>
 </html>
-"""
+""")
 
 
 # --- the articles ------------------------------------------------------------------------------------------
@@ -463,12 +459,5 @@ def build() -> dict[str, str]:
     return pages
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in build().items():
-        (OUT / name).write_text(text, encoding="utf-8")
-        print("wrote", OUT / name)
-
-
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

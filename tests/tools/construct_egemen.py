@@ -1,28 +1,39 @@
 """Builds the constructed egemen.kz fixture pages (tests/fixtures/sites/egemen/) for its four editions.
 
-No real HTML of egemen.kz was available. What the pages take from the evidence (site-evidence.md section 13,
-SITES.md row 12): the header '[Rubric • ]DD <Kazakh month>, YYYY' before the title ('Сұхбат • 21 Ақпан, 2025',
-'Oqıǵa • 04 Shilde, 2022'), the counters split over lines after the title ('4236 рет / көрсетілді / 24 мин / оқу
-үшін', '252 ret / kórsetildi / 1 mın / oqý úshin'), the title repeated as the image caption, 'Sońǵy jańalyqtar'
-and 'Tolyǵymen', the attribution 'dep habarlaıdy Egemen.kz.', the collage credit, the URL form
-/article/<id>-<slug> with slugs cut at 80 characters in the site's transliteration ('qazaqstannynh', 'taghy'), the
-lat. story 317103 and 'Бүгін, 14:30' on lists. lat.egemen.kz prints Kazakh in the 2018 Latin alphabet with acute
-accents (as the evidence strings show); its pages are made here by transliterating Cyrillic text with that
-alphabet. Assumed: all markup and class names, the JSON-LD without an offset, and everything on ru. and en.
-(no stored page shows them). The stories are written for the fixtures; the people in them are invented.
+No real HTML of egemen.kz was available. What the pages take from the evidence (docs/evidence/site-evidence.md
+section 13, docs/evidence/SITES.md row 12): the header '[Rubric • ]DD <Kazakh month>, YYYY' before the title
+('Сұхбат • 21 Ақпан, 2025', 'Oqıǵa • 04 Shilde, 2022'), the counters split over lines after the title ('4236 рет /
+көрсетілді / 24 мин / оқу үшін', '252 ret / kórsetildi / 1 mın / oqý úshin'), the title repeated as the image
+caption, 'Sońǵy jańalyqtar' and 'Tolyǵymen', the attribution 'dep habarlaıdy Egemen.kz.', the collage credit, the
+URL form /article/<id>-<slug> with slugs cut at 80 characters in the site's transliteration ('qazaqstannynh',
+'taghy'), the lat. story 317103 and 'Бүгін, 14:30' on lists. lat.egemen.kz prints Kazakh in the 2018 Latin alphabet
+with acute accents (as the evidence strings show); its pages are made here by transliterating Cyrillic text with
+that alphabet. Assumed: all markup and class names, the JSON-LD without an offset, and everything on ru. and en. (no
+stored page shows them). The stories are written for the fixtures; the people in them are invented.
 
-Run from the repository root: python tests/tools/construct_egemen.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_egemen.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "egemen"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    esc,
+    jsonld,
+    organization,
+    schema,
+    urlset,
+)
+
+PAGES = Constructor("egemen")
 
 # Kazakh Cyrillic -> the 2018 Latin alphabet lat.egemen.kz prints ('Oqıǵa', 'Sáýir', 'habarlaıdy', 'mın').
 _LATIN = {
@@ -174,27 +185,21 @@ class Article:
         return self.ui["origin"] + self.path
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def page(edition: str, title: str, url: str, head_extra: str, main: str, note: str) -> str:
     ui = UI[edition]
-    menu = "".join(f'<li><a href="/category/{i}">{_esc(m)}</a></li>' for i, m in enumerate(ui["menu"], start=1))
+    menu = "".join(f'<li><a href="/category/{i}">{esc(m)}</a></li>' for i, m in enumerate(ui["menu"], start=1))
     latest = "".join(
-        f'<li><span class="time">{t}</span> <a href="{p}">{_esc(x)}</a></li>' for p, x, t in SIDEBAR[edition]
+        f'<li><span class="time">{t}</span> <a href="{p}">{esc(x)}</a></li>' for p, x, t in SIDEBAR[edition]
     )
-    most_read = "".join(f'<li><a href="{p}">{_esc(x)}</a></li>' for p, x, _ in reversed(SIDEBAR[edition][2:]))
-    footer_links = "".join(f'<li><a href="/page/{i}">{_esc(x)}</a></li>' for i, x in enumerate(ui["footer_links"], start=1))
+    most_read = "".join(f'<li><a href="{p}">{esc(x)}</a></li>' for p, x, _ in reversed(SIDEBAR[edition][2:]))
+    footer_links = "".join(f'<li><a href="/page/{i}">{esc(x)}</a></li>' for i, x in enumerate(ui["footer_links"], start=1))
     html_lang = {"kk": "kk", "kk-latn": "kk-Latn", "ru": "ru", "en": "en"}[edition]
-    return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_egemen.py): no real egemen.kz HTML was available. {note} -->
-<html lang="{html_lang}">
+    return PAGES.html(f"no real egemen.kz HTML was available. {note}", f"""<html lang="{html_lang}">
 <head>
   <meta charset="UTF-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="csrf-token" content="mB8x0Qe7o2VvRk0yYkq1nZ8cJd3tWfLs">
-  <title>{_esc(title)}</title>
+  <title>{esc(title)}</title>
   <link rel="icon" href="/favicon.ico">
   <link rel="stylesheet" href="/css/app.css?id=4f1c2b7e9a">
 {head_extra}  <script async src="https://www.googletagmanager.com/gtag/js?id=G-EGMN21"></script>
@@ -223,16 +228,16 @@ def page(edition: str, title: str, url: str, head_extra: str, main: str, note: s
   <footer class="footer">
     <div class="footer-logo"><img src="/img/logo-white.svg" alt="Egemen Qazaqstan"></div>
     <ul class="footer-menu">{footer_links}</ul>
-    <div class="footer-contacts"><p>{_esc(ui['address'])}</p><p>+7 (7172) 79-73-01 · info@egemen.kz</p></div>
+    <div class="footer-contacts"><p>{esc(ui['address'])}</p><p>+7 (7172) 79-73-01 · info@egemen.kz</p></div>
     <div class="footer-social"><a href="https://t.me/egemenkz">Telegram</a> <a href="https://www.facebook.com/egemen.kz">Facebook</a> <a href="https://www.instagram.com/egemen.kz">Instagram</a> <a href="https://www.youtube.com/@egemenkz">YouTube</a></div>
-    <p class="copyright">{_esc(ui['footer'])}</p>
+    <p class="copyright">{esc(ui['footer'])}</p>
   </footer>
   <script src="/js/app.js?id=9c2d4e1f"></script>
   <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}} gtag('js', new Date()); gtag('config', 'G-EGMN21');</script>
   <script>(function(m,e,t,r,i,k,a){{m[i]=m[i]||function(){{(m[i].a=m[i].a||[]).push(arguments)}}; m[i].l=1*new Date(); k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)}})(window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym"); ym(42960504, "init", {{clickmap:true, trackLinks:true, accurateTrackBounce:true}});</script>
 </body>
 </html>
-"""
+""")
 
 
 def build_article(a: Article) -> str:
@@ -243,43 +248,42 @@ def build_article(a: Article) -> str:
     read_word, read_line2 = ui["read"]
     views = f"<span>{a.views} {views_word}</span>" + (f"<br><span>{views_line2}</span>" if views_line2 else "")
     read = f"<span>{a.minutes} {read_word}</span>" + (f"<br><span>{read_line2}</span>" if read_line2 else "")
-    rubric = f'<a class="category" href="{a.rubric_path}">{_esc(a.text(a.rubric))}</a> • ' if a.rubric else ""
-    caption = f'<div class="img-caption">{_esc(title)}</div>' if a.caption_repeats_title else ""
-    paragraphs = "\n".join(f"<p>{_esc(a.text(p))}</p>" for p in a.paragraphs)
+    rubric = f'<a class="category" href="{a.rubric_path}">{esc(a.text(a.rubric))}</a> • ' if a.rubric else ""
+    caption = f'<div class="img-caption">{esc(title)}</div>' if a.caption_repeats_title else ""
+    paragraphs = "\n".join(f"<p>{esc(a.text(p))}</p>" for p in a.paragraphs)
     author = (
-        f'<div class="author-block"><img src="/uploads/authors/{a.id % 97}.jpg" alt=""><a class="author-name" href="/author/{a.id % 97}">{_esc(a.text(a.author))}</a></div>'
+        f'<div class="author-block"><img src="/uploads/authors/{a.id % 97}.jpg" alt=""><a class="author-name" href="/author/{a.id % 97}">{esc(a.text(a.author))}</a></div>'
         if a.author
         else ""
     )
-    tags = "".join(f'<a href="/tag/{_esc(t)}">#{_esc(a.text(t))}</a> ' for t in a.tags)
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": title,
-        "url": a.url,
-        "datePublished": a.ld_date,
-        "dateModified": a.ld_date,
-        "image": [image],
-        "author": {"@type": "Person", "name": a.text(a.author)} if a.author else {"@type": "Organization", "name": "Egemen Qazaqstan"},
-        "publisher": {"@type": "Organization", "name": "Egemen Qazaqstan", "logo": {"@type": "ImageObject", "url": "https://egemen.kz/img/logo.png"}},
-    }
-    head = f"""  <meta name="description" content="{_esc(a.text(a.lead))}">
+    tags = "".join(f'<a href="/tag/{esc(t)}">#{esc(a.text(t))}</a> ' for t in a.tags)
+    ld = schema(
+        "NewsArticle",
+        headline=title,
+        url=a.url,
+        datePublished=a.ld_date,
+        dateModified=a.ld_date,
+        image=[image],
+        author={"@type": "Person", "name": a.text(a.author)} if a.author else organization("Egemen Qazaqstan"),
+        publisher=organization("Egemen Qazaqstan", "https://egemen.kz/img/logo.png"),
+    )
+    head = f"""  <meta name="description" content="{esc(a.text(a.lead))}">
   <link rel="canonical" href="{a.url}">
   <link rel="amphtml" href="{ui['origin']}/amp{a.path}">
   <meta property="og:type" content="article">
-  <meta property="og:title" content="{_esc(title)}">
-  <meta property="og:description" content="{_esc(a.text(a.lead))}">
+  <meta property="og:title" content="{esc(title)}">
+  <meta property="og:description" content="{esc(a.text(a.lead))}">
   <meta property="og:image" content="{image}">
   <meta property="og:url" content="{a.url}">
-  <script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+  <script type="application/ld+json">{jsonld(ld)}</script>
 """
     main = f"""        <div class="main-news">
-          <div class="news-info">{rubric}<span class="date">{_esc(a.text(a.date))}</span></div>
-          <h1>{_esc(title)}</h1>
+          <div class="news-info">{rubric}<span class="date">{esc(a.text(a.date))}</span></div>
+          <h1>{esc(title)}</h1>
           <div class="news-body">
             <div class="news-stat"><div class="views">{views}</div><div class="read-time">{read}</div></div>
-            <div class="news-lead"><p>{_esc(a.text(a.lead))}</p></div>
-            <div class="news-img"><img src="{image}" alt="{_esc(title)}">{caption}</div>
+            <div class="news-lead"><p>{esc(a.text(a.lead))}</p></div>
+            <div class="news-img"><img src="{image}" alt="{esc(title)}">{caption}</div>
             <div class="news-text">
 {paragraphs}
             </div>
@@ -306,10 +310,10 @@ def build_list(edition: str, items: list[ListItem], note: str) -> str:
         f"""          <div class="news-item clearfix">
             <a class="news-img" href="{it.path}"><img src="/uploads/thumbs/{it.path.split('/')[2].split('-')[0]}.jpg" alt=""></a>
             <div class="text">
-              <h3><a href="{it.path}">{_esc(it.title)}</a></h3>
-              <p class="anons">{_esc(it.teaser)}</p>
+              <h3><a href="{it.path}">{esc(it.title)}</a></h3>
+              <p class="anons">{esc(it.teaser)}</p>
               <a class="more" href="{it.path}">{ui['more']}</a>
-              <div class="date-info">{_esc(it.date)}</div>
+              <div class="date-info">{esc(it.date)}</div>
             </div>
           </div>"""
         for it in items
@@ -341,7 +345,7 @@ KK_INTERVIEW = Article(
     author="Әлия Сапарқызы",
     tags=["білім", "ауыл мектебі"],
     caption_repeats_title=True,
-    note="Kazakh (Cyrillic) edition. The header 'Сұхбат • 21 Ақпан, 2025', the counters '4236 рет / көрсетілді / 24 мин / оқу үшін' and the title repeated as the image caption are from site-evidence.md; the interview and its people are invented.",
+    note="Kazakh (Cyrillic) edition. The header 'Сұхбат • 21 Ақпан, 2025', the counters '4236 рет / көрсетілді / 24 мин / оқу үшін' and the title repeated as the image caption are from docs/evidence/site-evidence.md; the interview and its people are invented.",
     paragraphs=[
         "– Гүлнар Сейітқызы, ауыл мектебінде отыз жыл жұмыс істедіңіз. Осы уақытта не өзгерді?",
         "– Көп нәрсе өзгерді. Бұрын бір сыныпта жиырма бала оқыса, қазір сегіз-ақ бала қалды. Есесіне әр баламен жеке жұмыс істеуге мүмкіндік көбейді. Интернет келді, балалар әлемді көріп отыр.",
@@ -365,7 +369,7 @@ KK_LIBRARY = Article(
     minutes=2,
     lead="Елордадағы жаңа тұрғын үй алабында үш қабатты қалалық кітапхана есігін айқара ашты.",
     tags=["Астана", "кітапхана"],
-    note="Kazakh (Cyrillic) edition, header with the rubric 'Қоғам' as on the list pages in site-evidence.md; the story is invented.",
+    note="Kazakh (Cyrillic) edition, header with the rubric 'Қоғам' as on the list pages in docs/evidence/site-evidence.md; the story is invented.",
     paragraphs=[
         "Кітапхана қорында 60 мыңнан астам кітап бар, оның жартысынан көбі қазақ тілінде. Оқырмандар үшін балалар залы, коворкинг орталығы және аудиокітап тыңдайтын бөлме жабдықталған.",
         "Қала әкімдігінің мәліметінше, кітапхана күн сайын таңғы сағат 9-дан кешкі 21-ге дейін жұмыс істейді. Оқырман билеті тегін беріледі.",
@@ -384,7 +388,7 @@ LAT_BOMB = Article(
     views=252,
     minutes=1,
     lead="Алматыдағы ірі сауда орталықтарының біріне бомба қойылғаны туралы хабарлама түсті.",
-    note="Latin-script edition: URL, title and the header 'Oqıǵa • 04 Shilde, 2022' and the counters '252 ret / kórsetildi / 1 mın / oqý úshin' as in site-evidence.md; the text is written for the fixture (Cyrillic, transliterated with the 2018 Latin alphabet).",
+    note="Latin-script edition: URL, title and the header 'Oqıǵa • 04 Shilde, 2022' and the counters '252 ret / kórsetildi / 1 mın / oqý úshin' as in docs/evidence/site-evidence.md; the text is written for the fixture (Cyrillic, transliterated with the 2018 Latin alphabet).",
     paragraphs=[
         "Хабарлама таңертең белгісіз нөмірден түскен. Сауда орталығындағы адамдар дереу эвакуацияланды, ғимаратты полиция мен төтенше жағдайлар қызметкерлері тексерді, деп хабарлайды Egemen.kz.",
         "Полиция департаментінің мәліметінше, тексеру барысында жарылғыш зат табылмады. Хабарламаның жалған екені анықталды.",
@@ -426,7 +430,7 @@ RU_TEACHERS = Article(
     lead="Министерство просвещения предложило повысить надбавки педагогам, работающим в сельской местности.",
     author="Айгерим Нуриева",
     tags=["образование", "село"],
-    note="Russian edition: no stored page of ru.egemen.kz exists (site-evidence.md: 'not found'); its header, counters and markup are assumed to follow the Kazakh templates in Russian.",
+    note="Russian edition: no stored page of ru.egemen.kz exists (docs/evidence/site-evidence.md: 'not found'); its header, counters and markup are assumed to follow the Kazakh templates in Russian.",
     paragraphs=[
         "Проект приказа опубликован для общественного обсуждения. Согласно документу, надбавка для учителей сельских школ вырастет с 25 до 35 процентов от должностного оклада.",
         "В министерстве отмечают, что мера должна помочь привлечь молодых специалистов в малокомплектные школы, где сегодня не хватает учителей математики и физики.",
@@ -508,19 +512,15 @@ def _latest_items(edition: str, date: str) -> list[ListItem]:
 
 
 def build_sitemap(entries: list[tuple[str, str]]) -> str:
-    urls = "\n".join(f"  <url>\n    <loc>{loc}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </url>" for loc, lastmod in entries)
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_egemen.py): https://egemen.kz/sitemap.xml (SITES.md row 12, [C]: a sitemap on each subdomain); a url set with lastmod, format assumed. -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{urls}
-</urlset>
-"""
+    note = (
+        "https://egemen.kz/sitemap.xml (docs/evidence/SITES.md row 12, [C]: a sitemap on each subdomain); a url set "
+        "with lastmod, format assumed."
+    )
+    return urlset(PAGES.comment(note), [[("loc", loc), ("lastmod", lastmod)] for loc, lastmod in entries], multiline=True)
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for article in ARTICLES:
-        (OUT / article.file).write_text(build_article(article), encoding="utf-8")
+def build() -> dict[str, str]:
+    pages = {article.file: build_article(article) for article in ARTICLES}
     lists = {
         "kk": (
             [
@@ -529,11 +529,11 @@ def main() -> None:
                 _item(KK_INTERVIEW, "Сұхбат • Бүгін, 09:14"),
                 _item(KK_LIBRARY, "Қоғам • Кеше, 16:42"),
             ],
-            "The Kazakh /articles list: 'Бүгін, 14:30' style dates (SITES.md, [C]) with the rubric as on the search list in site-evidence.md ('Қоғам • 30 Сәуір, 2020'); markup assumed. Only the fixture articles' entries are fixtures.",
+            "The Kazakh /articles list: 'Бүгін, 14:30' style dates (docs/evidence/SITES.md, [C]) with the rubric as on the search list in docs/evidence/site-evidence.md ('Қоғам • 30 Сәуір, 2020'); markup assumed. Only the fixture articles' entries are fixtures.",
         ),
         "kk-latn": (
             [*_latest_items("kk-latn", "04 Shilde, 2022"), _item(LAT_BOMB, "04 Shilde, 2022"), _item(LAT_PARK, "04 Shilde, 2022"), ListItem("/article/317060-" + slug("Ақтауда теңіз жағалауы тазартылды"), latin("Ақтауда теңіз жағалауы тазартылды"), latin("Еріктілер жағалаудан екі тонна қоқыс жинады."), "03 Shilde, 2022")],
-            "The Latin-script /articles list: a date after each teaser ('09 Sáýir, 2023' in site-evidence.md); markup assumed. Only the fixture articles' entries are fixtures.",
+            "The Latin-script /articles list: a date after each teaser ('09 Sáýir, 2023' in docs/evidence/site-evidence.md); markup assumed. Only the fixture articles' entries are fixtures.",
         ),
         "ru": (
             [*_latest_items("ru", "Общество • Сегодня, {time}"), _item(RU_TEACHERS, "Общество • Сегодня, 11:20"), _item(RU_GRAIN, "Экономика • Вчера, 15:05")],
@@ -545,19 +545,17 @@ def main() -> None:
         ),
     }
     for edition, (items, note) in lists.items():
-        (OUT / f"{edition}-articles.html").write_text(build_list(edition, items, note), encoding="utf-8")
-    (OUT / "kk-sitemap.xml").write_text(
-        build_sitemap(
-            [
-                ("https://egemen.kz/", "2025-02-21T17:10:00+05:00"),
-                (KK_INTERVIEW.url, "2025-02-21T09:14:37+05:00"),
-                (KK_LIBRARY.url, "2025-02-20T16:42:10+05:00"),
-                ("https://egemen.kz/article/31808-botanikalyq-baq", "2014-04-30T10:00:00+06:00"),
-            ]
-        ),
-        encoding="utf-8",
+        pages[f"{edition}-articles.html"] = build_list(edition, items, note)
+    pages["kk-sitemap.xml"] = build_sitemap(
+        [
+            ("https://egemen.kz/", "2025-02-21T17:10:00+05:00"),
+            (KK_INTERVIEW.url, "2025-02-21T09:14:37+05:00"),
+            (KK_LIBRARY.url, "2025-02-20T16:42:10+05:00"),
+            ("https://egemen.kz/article/31808-botanikalyq-baq", "2014-04-30T10:00:00+06:00"),
+        ]
     )
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -1,39 +1,47 @@
 """Builds the constructed Kazinform fixture pages (tests/fixtures/sites/inform/): www.inform.kz/ru/, kaz.inform.kz and
 qazinform.com.
 
-We have no real inform.kz HTML; the visible text of stored pages (site-evidence.md section 4) gives the order of
-things and the exact strings: the header chrome ('РУ', 'Тренды:', the language menu 'kz qz ру en 中文 ўз ق ز', the
-section menu), the date line before the title ('10:08, 18 Ноябрь 2025 | GMT +5', kk '16:56, 23 Ақпан 2024 | GMT +5',
-en '12:16, 18 August 2025'), the kk datelines 'АЛМАТЫ. KAZINFORM – ' / '— ', the title repeated under the lead
-photo, captions ('Фото: Акорда', 'Коллаж: Kazinform / Akorda / Freepik / Gov.kz', a name line over 'Фото:
+We have no real inform.kz HTML; the visible text of stored pages (docs/evidence/site-evidence.md section 4) gives
+the order of things and the exact strings: the header chrome ('РУ', 'Тренды:', the language menu 'kz qz ру en 中文 ўз
+ق ز', the section menu), the date line before the title ('10:08, 18 Ноябрь 2025 | GMT +5', kk '16:56, 23 Ақпан 2024
+| GMT +5', en '12:16, 18 August 2025'), the kk datelines 'АЛМАТЫ. KAZINFORM – ' / '— ', the title repeated under the
+lead photo, captions ('Фото: Акорда', 'Коллаж: Kazinform / Akorda / Freepik / Gov.kz', a name line over 'Фото:
 facebook.com/...'), 'Теги', 'Related news', 'More news in our Telegram channel!', the footer 'Об Агентстве Контакты
 Реклама Партнеры Фотосайт Карта сайта Теги'. The class names `.allNewsCard`, `.allNewsCard_title`,
-`.allNewsCard_time`, `.article__description`, `.article__body-text` come from a public scraper; list titles are cut at
-about 70 characters, as in the headline widget of data/example-page-text.txt. Assumed: the other class names, the
-author block, the JSON-LD (with naive UTC times), the kk/en list paths, the Google News sitemap.
+`.allNewsCard_time`, `.article__description`, `.article__body-text` come from a public scraper; list titles are cut
+at about 70 characters, as in the headline widget of tests/data/example-page-text.txt. Assumed: the other class
+names, the author block, the JSON-LD (with naive UTC times), the kk/en list paths, the Google News sitemap.
 
-Run from the repository root: python tests/tools/construct_inform.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_inform.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sites" / "inform"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    MONTHS,
+    RU_MONTHS_NOMINATIVE,
+    Constructor,
+    breadcrumb_list,
+    esc,
+    jsonld,
+    news_sitemap,
+    organization,
+    schema,
+)
+
+PAGES = Constructor("inform")
 ORIGINS = {"ru": "https://www.inform.kz", "kk": "https://kaz.inform.kz", "en": "https://qazinform.com"}
-MONTHS = {
-    "ru": ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь",
-           "Декабрь"],
-    "kk": ["Қаңтар", "Ақпан", "Наурыз", "Сәуір", "Мамыр", "Маусым", "Шілде", "Тамыз", "Қыркүйек", "Қазан", "Қараша",
-           "Желтоқсан"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
+# Kazinform prints month names in the nominative, capitalised: '10:08, 18 Ноябрь 2025', '16:56, 23 Ақпан 2024'.
+SHOWN_MONTHS = {"ru": RU_MONTHS_NOMINATIVE, "kk": [m.capitalize() for m in MONTHS["kk"]], "en": MONTHS["en"]}
 CHROME = {
     "ru": {
         "lang": "РУ", "trends": "Тренды:", "trend_items": ["телерадиокомплекс президента РК", "Алгабас", "АЭС"],
@@ -98,7 +106,7 @@ class Story:
     @property
     def header_date(self) -> str:
         shown = self.instant.astimezone(UTC) + timedelta(hours=self.shown_offset)
-        text = f"{shown:%H:%M}, {shown.day} {MONTHS[self.lang][shown.month - 1]} {shown.year}"
+        text = f"{shown:%H:%M}, {shown.day} {SHOWN_MONTHS[self.lang][shown.month - 1]} {shown.year}"
         return text + f" | GMT +{self.shown_offset}" if self.print_gmt else text
 
     @property
@@ -108,7 +116,7 @@ class Story:
 
 def card_time(iso: str, lang: str) -> str:
     value = datetime.fromisoformat(iso)
-    return f"{value:%H:%M}, {value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    return f"{value:%H:%M}, {value.day} {SHOWN_MONTHS[lang][value.month - 1]} {value.year}"
 
 
 def cut(title: str) -> str:
@@ -162,13 +170,9 @@ STYLE = """<style>
     </style>"""
 
 
-def ld(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def sidebar(lang: str, items) -> str:
     rows = "\n".join(
-        f'            <li><a href="{ORIGINS[lang]}{path}">{html.escape(cut(title))}</a> <span>{card_time(iso, lang)}</span></li>'
+        f'            <li><a href="{ORIGINS[lang]}{path}">{esc(cut(title))}</a> <span>{card_time(iso, lang)}</span></li>'
         for path, title, iso in items
     )
     return f"""<aside class="sidebar">
@@ -182,27 +186,17 @@ def sidebar(lang: str, items) -> str:
 def article_page(story: Story, side, related, note: str) -> str:
     chrome = CHROME[story.lang]
     origin = ORIGINS[story.lang]
-    esc = html.escape
-    ld_article = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": story.title,
-        "description": story.lead,
-        "image": [story.image],
-        "datePublished": story.naive_utc,
-        "author": {"@type": "Organization", "name": "Kazinform"},
-        "publisher": {"@type": "Organization", "name": "Kazinform",
-                      "logo": {"@type": "ImageObject", "url": "https://www.inform.kz/img/logo.svg"}},
-        "mainEntityOfPage": story.url,
-    }
-    crumbs = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "name": "Kazinform", "item": origin + "/"},
-            {"@type": "ListItem", "position": 2, "name": story.section[0], "item": origin + story.section[1]},
-        ],
-    }
+    ld_article = schema(
+        "NewsArticle",
+        headline=story.title,
+        description=story.lead,
+        image=[story.image],
+        datePublished=story.naive_utc,
+        author=organization("Kazinform"),
+        publisher=organization("Kazinform", "https://www.inform.kz/img/logo.svg"),
+        mainEntityOfPage=story.url,
+    )
+    crumbs = breadcrumb_list([("Kazinform", origin + "/"), (story.section[0], origin + story.section[1])])
     tags = " ".join(f'<a href="{origin}/tag/{esc(t.lower())}">{esc(t)}</a>' for t in story.tags)
     related_rows = "\n".join(
         f'            <li><a href="{origin}{path}">{esc(title)}</a> <span>{card_time(iso, story.lang)}</span></li>'
@@ -213,9 +207,7 @@ def article_page(story: Story, side, related, note: str) -> str:
         author = (f'            <div class="article__author">{chrome["author"]} '
                   f'<a class="article__author-name" href="{origin}/author/{zlib.crc32(story.author.encode()) % 100000}">{esc(story.author)}</a></div>')
     blocks = "\n".join(story.paragraphs)
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_inform.py): {note} -->
-<!DOCTYPE html>
-<html lang="{story.lang}">
+    return PAGES.html(note, f"""<html lang="{story.lang}">
 <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -230,8 +222,8 @@ def article_page(story: Story, side, related, note: str) -> str:
     <link rel="canonical" href="{story.url}">
     <link rel="amphtml" href="{story.url.rstrip("/")}/amp">
     {STYLE}
-    <script type="application/ld+json">{ld(ld_article)}</script>
-    <script type="application/ld+json">{ld(crumbs)}</script>
+    <script type="application/ld+json">{jsonld(ld_article)}</script>
+    <script type="application/ld+json">{jsonld(crumbs)}</script>
 </head>
 <body>
 {header(story.lang)}
@@ -263,7 +255,7 @@ def article_page(story: Story, side, related, note: str) -> str:
 {footer(story.lang)}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def p(text: str) -> str:
@@ -528,16 +520,14 @@ def lenta_page(lang: str, url: str, entries, note: str, page_path: str) -> str:
         f"""            <div class="allNewsCard">
                 <a href="{origin}{path}">
                     <div class="allNewsCard_img"><img src="https://static.inform.kz/thumbs/{path.rstrip('/')[-6:]}.jpg" alt="" loading="lazy"></div>
-                    <div class="allNewsCard_title">{html.escape(cut(title))}</div>
+                    <div class="allNewsCard_title">{esc(cut(title))}</div>
                     <div class="allNewsCard_time">{card_time(iso, lang)}</div>
                 </a>
             </div>"""
         for path, title, iso in entries
     )
     pages = " ".join(f'<a class="pagination__link" href="{origin}{page_path}?page={n}">{n}</a>' for n in range(2, 6))
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_inform.py): {note} -->
-<!DOCTYPE html>
-<html lang="{lang}">
+    return PAGES.html(note, f"""<html lang="{lang}">
 <head>
     <meta charset="utf-8">
     <title>{chrome['lenta']} – {chrome['title']}</title>
@@ -560,27 +550,12 @@ def lenta_page(lang: str, url: str, entries, note: str, page_path: str) -> str:
 {footer(lang)}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def google_news_sitemap(entries, note: str) -> str:
-    rows = "\n".join(
-        f"""  <url>
-    <loc>https://www.inform.kz{path}</loc>
-    <news:news>
-      <news:publication><news:name>Kazinform</news:name><news:language>ru</news:language></news:publication>
-      <news:publication_date>{iso}</news:publication_date>
-      <news:title>{html.escape(title)}</news:title>
-    </news:news>
-  </url>"""
-        for path, title, iso in entries
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_inform.py): {note} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
-{rows}
-</urlset>
-"""
+    return news_sitemap(PAGES.comment(note), "Kazinform", "ru",
+                        [(f"https://www.inform.kz{path}", iso, title) for path, title, iso in entries])
 
 
 def times_back(start: str, minutes: list[int]) -> list[str]:
@@ -588,12 +563,12 @@ def times_back(start: str, minutes: list[int]) -> list[str]:
     return [(base - timedelta(minutes=m)).isoformat() for m in minutes]
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def build() -> dict[str, str]:
+    pages = {}
     note = (
-        "built from the visible text of stored Kazinform pages (site-evidence.md section 4: header chrome, date "
-        "line before the title, title repeated under the lead photo, captions, tags, related news, Telegram "
-        "promo, footer) and a public scraper's class names (.article__description, .article__body-text). "
+        "built from the visible text of stored Kazinform pages (docs/evidence/site-evidence.md section 4: header "
+        "chrome, date line before the title, title repeated under the lead photo, captions, tags, related news, "
+        "Telegram promo, footer) and a public scraper's class names (.article__description, .article__body-text). "
         "Assumed: the other class names, the author block and the JSON-LD with naive UTC times."
     )
     ru_times = times_back("2025-11-18T11:55:00+05:00", [3, 9, 16, 24, 31, 38, 47, 55, 63, 71, 80, 92, 104, 118, 131,
@@ -601,53 +576,45 @@ def main() -> None:
     ru_entries = list_items([RU_OMBUDSMAN, RU_SNOW], RU_OTHERS, ru_times, "ru")
     side_ru = ru_entries[:5]
     for story in (RU_OMBUDSMAN, RU_SNOW):
-        (OUT / story.file).write_text(article_page(story, side_ru, ru_entries[6:9], note),
-                                      encoding="utf-8")
+        pages[story.file] = article_page(story, side_ru, ru_entries[6:9], note)
     kk_times = times_back("2025-10-23T11:50:00+05:00", [5, 40, 95, 140])
     kk_entries = list_items([KK_WARNING, KK_QUAKE], KK_OTHERS, kk_times, "kk")
     kk_note = note + " kaz.inform.kz: the kk chrome words are assumed; the datelines 'АЛМАТЫ. KAZINFORM —/– ' are seen."
     for story in (KK_WARNING, KK_QUAKE):
-        (OUT / story.file).write_text(article_page(story, kk_entries[:4], kk_entries[2:4], kk_note), encoding="utf-8")
-    (OUT / KK_CLINIC_2024.file).write_text(
-        article_page(KK_CLINIC_2024, [], [], note + " A February 2024 article shown in 2026: its time is printed in "
-                     "today's GMT +5 ('16:56, 23 Ақпан 2024 | GMT +5', seen on kaz.inform.kz), one hour behind the "
-                     "+06:00 wall clock Almaty had then."),
-        encoding="utf-8",
+        pages[story.file] = article_page(story, kk_entries[:4], kk_entries[2:4], kk_note)
+    pages[KK_CLINIC_2024.file] = article_page(
+        KK_CLINIC_2024, [], [],
+        note + " A February 2024 article shown in 2026: its time is printed in today's GMT +5 ('16:56, 23 Ақпан 2024 "
+        "| GMT +5', seen on kaz.inform.kz), one hour behind the +06:00 wall clock Almaty had then.",
     )
     en_times = times_back("2025-11-18T14:50:00+05:00", [20, 70, 150, 230])
     en_entries = list_items([EN_SURVIVORS, EN_AIRPORT], EN_OTHERS, en_times, "en")
     en_note = note + " qazinform.com: date line without '| GMT +5' as seen in 2025 ('12:16, 18 August 2025')."
     for story in (EN_SURVIVORS, EN_AIRPORT):
-        (OUT / story.file).write_text(article_page(story, en_entries[:4], en_entries[1:4], en_note), encoding="utf-8")
+        pages[story.file] = article_page(story, en_entries[:4], en_entries[1:4], en_note)
 
-    (OUT / "ru-lenta.html").write_text(
-        lenta_page("ru", "https://www.inform.kz/ru/lenta", ru_entries,
-                   "www.inform.kz/ru/lenta (24 items a page, ?page=N per SITES.md) with .allNewsCard, "
-                   ".allNewsCard_title (cut at about 70 characters) and .allNewsCard_time '10:08, 18 Ноябрь 2025'. "
-                   "Other headlines are Kazinform's own, from the widget in data/example-page-text.txt.", "/ru/lenta"),
-        encoding="utf-8",
+    pages["ru-lenta.html"] = lenta_page(
+        "ru", "https://www.inform.kz/ru/lenta", ru_entries,
+        "www.inform.kz/ru/lenta (24 items a page, ?page=N per docs/evidence/SITES.md) with .allNewsCard, "
+        ".allNewsCard_title (cut at about 70 characters) and .allNewsCard_time '10:08, 18 Ноябрь 2025'. "
+        "Other headlines are Kazinform's own, from the widget in tests/data/example-page-text.txt.",
+        "/ru/lenta",
     )
-    (OUT / "kk-lenta.html").write_text(
-        lenta_page("kk", "https://kaz.inform.kz/lenta", kk_entries,
-                   "kaz.inform.kz/lenta: the list path on the kk host is assumed (the same CMS as /ru/lenta).",
-                   "/lenta"),
-        encoding="utf-8",
+    pages["kk-lenta.html"] = lenta_page(
+        "kk", "https://kaz.inform.kz/lenta", kk_entries,
+        "kaz.inform.kz/lenta: the list path on the kk host is assumed (the same CMS as /ru/lenta).", "/lenta",
     )
-    (OUT / "en-lenta.html").write_text(
-        lenta_page("en", "https://qazinform.com/lenta", en_entries,
-                   "qazinform.com/lenta: the list path on the en host is assumed (the same CMS as /ru/lenta).",
-                   "/lenta"),
-        encoding="utf-8",
+    pages["en-lenta.html"] = lenta_page(
+        "en", "https://qazinform.com/lenta", en_entries,
+        "qazinform.com/lenta: the list path on the en host is assumed (the same CMS as /ru/lenta).", "/lenta",
     )
-    (OUT / "ru-google-news.xml").write_text(
-        google_news_sitemap(
-            [(s.path, s.title, s.published) for s in (RU_OMBUDSMAN, RU_SNOW)] + ru_entries[2:5],
-            "www.inform.kz/sitemaps/google-news_ru.xml: the path is assumed from cn.inform.kz's "
-            "/sitemaps/google-news_cn.xml (SITES.md); Google News sitemap format.",
-        ),
-        encoding="utf-8",
+    pages["ru-google-news.xml"] = google_news_sitemap(
+        [(s.path, s.title, s.published) for s in (RU_OMBUDSMAN, RU_SNOW)] + ru_entries[2:5],
+        "www.inform.kz/sitemaps/google-news_ru.xml: the path is assumed from cn.inform.kz's "
+        "/sitemaps/google-news_cn.xml (docs/evidence/SITES.md); Google News sitemap format.",
     )
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

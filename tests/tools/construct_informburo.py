@@ -15,18 +15,34 @@ No real HTML of informburo.kz is available. What the pages rest on (see kznews/s
 Assumed: the kk list /kaz/newskaz, the pagination (?page=N), the JSON-LD (with a truncated headline, a common
 mistake), the author link, every class name not listed above, the texts and the dates of the articles.
 
-Run from the repository root: python tests/tools/construct_informburo.py
+Run from the repository root: python tests/tools/construct_informburo.py  (rewrites the constructed files and
+cases.json; --check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "tests" / "fixtures" / "sites" / "informburo"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    case,
+    cases_json,
+    esc,
+    image_object,
+    jsonld,
+    organization,
+    resource,
+    schema,
+    sitemap_index,
+    urlset,
+    web_page,
+)
+
+PAGES = Constructor("informburo")
 ORIGIN = "https://informburo.kz"
 
 UI = {
@@ -73,16 +89,14 @@ MORE_KK_TODAY = [
 def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
     ui = UI[lang]
     popular = "\n".join(
-        f'          <li><a class="uk-link-reset" href="{h}">{html.escape(t)}</a></li>' for h, t in POPULAR[lang]
+        f'          <li><a class="uk-link-reset" href="{h}">{esc(t)}</a></li>' for h, t in POPULAR[lang]
     )
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_informburo.py): {note} -->
-<!DOCTYPE html>
-<html lang="{'kk' if lang == 'kk' else 'ru'}" dir="ltr">
+    return PAGES.html(note, f"""<html lang="{'kk' if lang == 'kk' else 'ru'}" dir="ltr">
 <head>
   <meta charset="utf-8">
   <meta http-equiv="x-ua-compatible" content="ie=edge">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{html.escape(title)}</title>
+  <title>{esc(title)}</title>
   <link rel="stylesheet" href="/themes/informburo/css/uikit.min.css?v=3.16.22">
   <link rel="stylesheet" href="/themes/informburo/css/theme.css?v=2024.3">
   <script src="/themes/informburo/js/uikit.min.js?v=3.16.22"></script>
@@ -145,7 +159,7 @@ def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
 </div>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 @dataclass
@@ -175,31 +189,30 @@ def article_page(a: Article) -> str:
     ui = UI[a.lang]
     url = ORIGIN + a.path
     image = f"{ORIGIN}/storage/images/{a.iso[:7].replace('-', '/')}/{a.path.rsplit('/', 1)[1][:24]}.jpg"
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": a.headline_ld,
-        "description": a.excerpt,
-        "image": {"@type": "ImageObject", "url": image, "width": 1200, "height": 675},
-        "datePublished": a.iso,
-        "dateModified": a.iso,
-        "author": {"@type": "Person", "name": a.author, "url": ORIGIN + a.author_path},
-        "publisher": {"@type": "Organization", "name": "Informburo.kz", "logo": {"@type": "ImageObject", "url": ORIGIN + "/themes/informburo/img/logo.png"}},
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-    }
-    head = f"""  <meta name="description" content="{html.escape(a.excerpt)}">
+    ld = schema(
+        "NewsArticle",
+        headline=a.headline_ld,
+        description=a.excerpt,
+        image=image_object(image, width=1200, height=675),
+        datePublished=a.iso,
+        dateModified=a.iso,
+        author={"@type": "Person", "name": a.author, "url": ORIGIN + a.author_path},
+        publisher=organization("Informburo.kz", ORIGIN + "/themes/informburo/img/logo.png"),
+        mainEntityOfPage=web_page(url),
+    )
+    head = f"""  <meta name="description" content="{esc(a.excerpt)}">
   <link rel="canonical" href="{url}">
   <link rel="amphtml" href="{ORIGIN}/amp{a.path}">
   <meta property="og:site_name" content="Informburo.kz">
   <meta property="og:type" content="article">
   <meta property="og:locale" content="{ui['locale']}">
-  <meta property="og:title" content="{html.escape(a.title)}">
-  <meta property="og:description" content="{html.escape(a.excerpt)}">
+  <meta property="og:title" content="{esc(a.title)}">
+  <meta property="og:description" content="{esc(a.excerpt)}">
   <meta property="og:url" content="{url}">
   <meta property="og:image" content="{image}">
   <meta property="article:published_time" content="{a.iso}">
-  <meta property="article:section" content="{html.escape(a.section)}">
-  <script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>"""
+  <meta property="article:section" content="{esc(a.section)}">
+  <script type="application/ld+json">{jsonld(ld)}</script>"""
     body = []
     for i, p in enumerate(a.paragraphs):
         body.append(f"            <p>{p}</p>")
@@ -207,23 +220,23 @@ def article_page(a: Article) -> str:
             href, text = a.read_more
             body.append(
                 f'            <div class="read-more uk-card uk-card-default uk-card-small uk-card-body"><span class="uk-text-meta">{ui["more"]}</span> '
-                f'<a href="{href}">{html.escape(text)}</a></div>'
+                f'<a href="{href}">{esc(text)}</a></div>'
             )
-    main = f"""          <ul class="uk-breadcrumb"><li><a href="{ui['prefix']}/">{ui['home']}</a></li><li><a href="{a.section_path}">{html.escape(a.section)}</a></li></ul>
+    main = f"""          <ul class="uk-breadcrumb"><li><a href="{ui['prefix']}/">{ui['home']}</a></li><li><a href="{a.section_path}">{esc(a.section)}</a></li></ul>
           <article class="uk-article">
-            <h1 class="uk-article-title">{html.escape(a.title)}</h1>
+            <h1 class="uk-article-title">{esc(a.title)}</h1>
             <div class="article-meta uk-flex uk-flex-middle uk-flex-wrap">
               <time datetime="{a.iso}">{a.date_text}</time>
-              <small class="uk-text-muted">&nbsp;|&nbsp;</small><a class="article-section uk-link-muted" href="{a.section_path}">{html.escape(a.section)}</a>
+              <small class="uk-text-muted">&nbsp;|&nbsp;</small><a class="article-section uk-link-muted" href="{a.section_path}">{esc(a.section)}</a>
               <small class="uk-text-muted uk-margin-small-left"><span uk-icon="icon: eye; ratio: 0.8"></span> {a.views}</small>
-              <a class="article-author uk-link-muted uk-margin-small-left" href="{a.author_path}">{html.escape(a.author)}</a>
+              <a class="article-author uk-link-muted uk-margin-small-left" href="{a.author_path}">{esc(a.author)}</a>
             </div>
-            <div class="article-excerpt uk-text-lead">{html.escape(a.excerpt)}</div>
-            <figure class="article-image"><img src="{image}" alt="{html.escape(a.title)}"><figcaption class="uk-text-meta">{html.escape(a.caption)}</figcaption></figure>
+            <div class="article-excerpt uk-text-lead">{esc(a.excerpt)}</div>
+            <figure class="article-image"><img src="{image}" alt="{esc(a.title)}"><figcaption class="uk-text-meta">{esc(a.caption)}</figcaption></figure>
             <div class="article">
 {chr(10).join(body)}
             </div>
-            <div class="article-tags uk-margin"><a class="uk-label" href="{a.section_path}">{html.escape(a.section)}</a></div>
+            <div class="article-tags uk-margin"><a class="uk-label" href="{a.section_path}">{esc(a.section)}</a></div>
             <div class="article-share"><span>{ui['share']}:</span> <a href="#" uk-icon="facebook"></a> <a href="#" uk-icon="telegram"></a> <a href="#" uk-icon="whatsapp"></a></div>
           </article>"""
     return shell(a.lang, f"{a.title} - Informburo.kz", head, main, a.note)
@@ -247,7 +260,7 @@ def list_page(lang: str, path: str, days: list[tuple[str, list[Item]]], note: st
                 <div class="uk-grid-small uk-flex-middle" uk-grid>
                   <div class="uk-width-auto"><a href="{item.path}"><img src="/storage/thumbs/{thumb}.jpg" width="96" height="64" alt=""></a></div>
                   <div class="uk-width-expand">
-                    <a class="uk-link-heading" href="{item.path}">{html.escape(item.title)}<span class="article-icons" uk-icon="icon: camera; ratio: 0.7"></span></a>
+                    <a class="uk-link-heading" href="{item.path}">{esc(item.title)}<span class="article-icons" uk-icon="icon: camera; ratio: 0.7"></span></a>
                     <div><time class="article-time uk-text-meta">{item.time}</time></div>
                   </div>
                 </div>
@@ -285,7 +298,7 @@ RU_MAMA = Article(
     ],
     read_more=("/novosti/sud-po-delu-serzata-polata-nacalsya-v-taldykorgane", "Суд по делу Шерзата Полата начался в Талдыкоргане"),
     caption="Фото: Informburo.kz",
-    note="informburo.kz/novosti article at the URL of the stored AMP copy in site-evidence.md section 7 (whose text had no date); the date line '18 мая 2024, 13:05 | Общество' follows a reprint's header quoted there, inside div.article-meta time[datetime] as a public notebook reads it. The JSON-LD headline is truncated. Texts invented around the real case.",
+    note="informburo.kz/novosti article at the URL of the stored AMP copy in docs/evidence/site-evidence.md section 7 (whose text had no date); the date line '18 мая 2024, 13:05 | Общество' follows a reprint's header quoted there, inside div.article-meta time[datetime] as a public notebook reads it. The JSON-LD headline is truncated. Texts invented around the real case.",
     fetched_at="2024-05-18T20:00:00+05:00",
 )
 
@@ -337,7 +350,7 @@ KK_REFERENDUM = Article(
     ],
     read_more=("/kaz/newskaz/referendum-qalai-otti", "Референдум қалай өтті: фоторепортаж"),
     caption="Фото: ОСК",
-    note="informburo.kz Kazakh edition (/kaz/) at the URL of the stored AMP copy in site-evidence.md section 7; date line, markup and text assumed as on the ru pages with Kazakh month names.",
+    note="informburo.kz Kazakh edition (/kaz/) at the URL of the stored AMP copy in docs/evidence/site-evidence.md section 7; date line, markup and text assumed as on the ru pages with Kazakh month names.",
     fetched_at="2024-10-08T19:00:00+05:00",
 )
 
@@ -378,7 +391,7 @@ LISTS = [
                          *(Item(*i) for i in MORE_RU_TODAY)]),
             ("17 мая", [Item(*i) for i in MORE_RU_YESTERDAY]),
         ],
-        "informburo.kz/novosti: ul.uk-nav-default > li with h2.date-heading day headings ('Сегодня', '17 мая') and items dated only by time.article-time, as SITES.md describes; the title link holds an icon beside the title text. One old-style .html link.",
+        "informburo.kz/novosti: ul.uk-nav-default > li with h2.date-heading day headings ('Сегодня', '17 мая') and items dated only by time.article-time, as docs/evidence/SITES.md describes; the title link holds an icon beside the title text. One old-style .html link.",
         "2024-05-18T20:00:00+05:00",
     ),
     (
@@ -394,27 +407,27 @@ LISTS = [
     ),
 ]
 
-SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_informburo.py): informburo.kz/sitemap.xml, an index whose children are typed by a query (SITES.md: children with 'type=articles'); only those are followed. -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-  <sitemap><loc>https://informburo.kz/sitemap.xml?type=articles&amp;page=1</loc><lastmod>2024-10-08T12:40:00+05:00</lastmod></sitemap>
-  <sitemap><loc>https://informburo.kz/sitemap.xml?type=tags&amp;page=1</loc><lastmod>2024-10-08T12:40:00+05:00</lastmod></sitemap>
-  <sitemap><loc>https://informburo.kz/sitemap.xml?type=pages</loc><lastmod>2023-02-01T10:00:00+06:00</lastmod></sitemap>
-</sitemapindex>
-"""
+def sitemap_index_page() -> str:
+    note = (
+        "informburo.kz/sitemap.xml, an index whose children are typed by a query (docs/evidence/SITES.md: children "
+        "with 'type=articles'); only those are followed."
+    )
+    children = [
+        ("https://informburo.kz/sitemap.xml?type=articles&amp;page=1", "2024-10-08T12:40:00+05:00"),
+        ("https://informburo.kz/sitemap.xml?type=tags&amp;page=1", "2024-10-08T12:40:00+05:00"),
+        ("https://informburo.kz/sitemap.xml?type=pages", "2023-02-01T10:00:00+06:00"),
+    ]
+    return sitemap_index(PAGES.comment(note), [[("loc", loc), ("lastmod", lastmod)] for loc, lastmod in children])
 
 
 def sitemap_articles() -> str:
-    urls = "\n".join(
-        f"  <url><loc>{ORIGIN}{a.path}</loc><lastmod>{a.iso}</lastmod><changefreq>never</changefreq></url>" for a in ARTICLES
+    note = (
+        "the first 'type=articles' child of informburo.kz/sitemap.xml; ru and kk articles together, plus a tag page "
+        "that is not an article."
     )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_informburo.py): the first 'type=articles' child of informburo.kz/sitemap.xml; ru and kk articles together, plus a tag page that is not an article. -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{urls}
-  <url><loc>{ORIGIN}/tag/referendum</loc><lastmod>2024-10-08T12:40:00+05:00</lastmod></url>
-</urlset>
-"""
+    urls = [[("loc", ORIGIN + a.path), ("lastmod", a.iso), ("changefreq", "never")] for a in ARTICLES]
+    urls.append([("loc", f"{ORIGIN}/tag/referendum"), ("lastmod", "2024-10-08T12:40:00+05:00")])
+    return urlset(PAGES.comment(note), urls)
 
 
 ABOUT = (
@@ -426,28 +439,22 @@ ABOUT = (
 )
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    cases = []
+def build() -> dict[str, str]:
+    pages, cases = {}, []
     for file, lang, path, days, note, fetched in LISTS:
-        (OUT / file).write_text(list_page(lang, path, days, note), encoding="utf-8")
-        cases.append({"page": file, "kind": "list", "url": ORIGIN + path, "fetched_at": fetched})
+        pages[file] = list_page(lang, path, days, note)
+        cases.append(case(file, "list", ORIGIN + path, fetched))
     for a in ARTICLES:
-        (OUT / a.file).write_text(article_page(a), encoding="utf-8")
-        cases.append({"page": a.file, "kind": "article", "url": ORIGIN + a.path, "fetched_at": a.fetched_at})
-    (OUT / "sitemap-index.xml").write_text(SITEMAP_INDEX, encoding="utf-8")
-    (OUT / "sitemap-articles-1.xml").write_text(sitemap_articles(), encoding="utf-8")
-    cases.append({"page": "sitemap-articles-1.xml", "kind": "sitemap", "url": ORIGIN + "/sitemap.xml?type=articles&page=1",
-                  "fetched_at": "2024-10-08T19:00:00+05:00"})
-    spec = {
-        "site": "informburo",
-        "about": ABOUT,
-        "cases": cases,
-        "resources": [{"url": ORIGIN + "/sitemap.xml", "page": "sitemap-index.xml", "fetched_at": "2024-10-08T19:00:00+05:00"}],
-    }
-    (OUT / "cases.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(ARTICLES)} articles, {len(LISTS)} lists and two sitemaps to {OUT.relative_to(ROOT)}")
+        pages[a.file] = article_page(a)
+        cases.append(case(a.file, "article", ORIGIN + a.path, a.fetched_at))
+    pages["sitemap-index.xml"] = sitemap_index_page()
+    pages["sitemap-articles-1.xml"] = sitemap_articles()
+    cases.append(case("sitemap-articles-1.xml", "sitemap", ORIGIN + "/sitemap.xml?type=articles&page=1",
+                      "2024-10-08T19:00:00+05:00"))
+    resources = [resource(ORIGIN + "/sitemap.xml", "sitemap-index.xml", "2024-10-08T19:00:00+05:00")]
+    pages["cases.json"] = cases_json("informburo", ABOUT, cases, resources)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -13,20 +13,34 @@ at the top of every page:
 Assumed: the markup (Next.js CSS-module class names such as `ArticlePage_title__q1w2e`), the JSON-LD, the author
 and tag blocks, the "Читайте также" card and the Telegram promo in the body, the RSS layout, every text.
 
-Run from the repository root: python tests/tools/construct_kapital.py
+Run from the repository root: python tests/tools/construct_kapital.py  (rewrites the constructed files and
+cases.json; --check compares)
 """
 
 from __future__ import annotations
 
-import html
 import json
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "tests" / "fixtures" / "sites" / "kapital"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    almaty,
+    case,
+    cases_json,
+    esc,
+    jsonld,
+    organization,
+    rfc822,
+    rss,
+    schema,
+)
+
+PAGES = Constructor("kapital")
 ORIGIN = "https://kapital.kz"
 BUILD_ID = "R-RoxUoENsdYwDpD0DB9c"
 
@@ -69,7 +83,7 @@ SIDEBAR = [
 
 def sidebar() -> str:
     rows = "\n".join(
-        f'      <li class="SidebarNews_item__r5Gt1"><a href="{h}">{html.escape(t)}</a><span class="SidebarNews_date__k2Pw9">{d}</span></li>'
+        f'      <li class="SidebarNews_item__r5Gt1"><a href="{h}">{esc(t)}</a><span class="SidebarNews_date__k2Pw9">{d}</span></li>'
         for h, t, d in SIDEBAR
     )
     return f"""<aside class="Sidebar_root__bT9vQ">
@@ -98,13 +112,11 @@ def next_data(page: str, query: dict, queries: list) -> str:
 
 
 def shell(title: str, head: str, main: str, data: str, note: str) -> str:
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_kapital.py): {note} -->
-<!DOCTYPE html>
-<html lang="ru">
+    return PAGES.html(note, f"""<html lang="ru">
 <head>
 <meta charSet="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title>{html.escape(title)}</title>
+<title>{esc(title)}</title>
 {head}
 <link rel="preload" href="/_next/static/css/4b1f0d2a9c7e.css" as="style"/>
 <link rel="stylesheet" href="/_next/static/css/4b1f0d2a9c7e.css" data-n-g=""/>
@@ -129,7 +141,7 @@ def shell(title: str, head: str, main: str, data: str, note: str) -> str:
 <script>(function(m,e,t,r,i,k,a){{m[i]=m[i]||function(){{(m[i].a=m[i].a||[]).push(arguments)}};m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)}})(window,document,"script","https://mc.yandex.ru/metrika/tag.js","ym");ym(12345678,"init",{{clickmap:true}});</script>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 @dataclass
@@ -168,20 +180,19 @@ class Article:
 
 
 def _ld(a: Article) -> str:
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": a.title,
-        "description": a.subtitle,
-        "datePublished": a.utc,
-        "dateModified": a.utc,
-        "image": [a.image],
-        "articleSection": a.section_name,
-        "author": [{"@type": "Person", "name": a.author}] if a.author else [],
-        "publisher": {"@type": "Organization", "name": "Kapital.kz", "logo": {"@type": "ImageObject", "url": ORIGIN + "/logo.png"}},
-        "mainEntityOfPage": ORIGIN + a.path,
-    }
-    return f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
+    ld = schema(
+        "NewsArticle",
+        headline=a.title,
+        description=a.subtitle,
+        datePublished=a.utc,
+        dateModified=a.utc,
+        image=[a.image],
+        articleSection=a.section_name,
+        author=[{"@type": "Person", "name": a.author}] if a.author else [],
+        publisher=organization("Kapital.kz", ORIGIN + "/logo.png"),
+        mainEntityOfPage=ORIGIN + a.path,
+    )
+    return f'<script type="application/ld+json">{jsonld(ld)}</script>'
 
 
 def _body_html(a: Article, paragraph_class: str) -> str:
@@ -190,35 +201,35 @@ def _body_html(a: Article, paragraph_class: str) -> str:
         parts.append(f"<p{paragraph_class}>{text}</p>")
         if a.also and i == 1:
             href, title = a.also
-            parts.append(f'<div class="ReadAlso_root__z8Xc4"><span>Читайте также:</span> <a href="{href}">{html.escape(title)}</a></div>')
+            parts.append(f'<div class="ReadAlso_root__z8Xc4"><span>Читайте также:</span> <a href="{href}">{esc(title)}</a></div>')
     parts.append('<p><a href="https://t.me/kapitalkz">Подписывайтесь на Telegram-канал Kapital.kz</a>, чтобы первыми узнавать главные новости экономики</p>')
     return "\n      ".join(parts)
 
 
 def article_page(a: Article) -> str:
     url = ORIGIN + a.path
-    head = f"""<meta name="description" content="{html.escape(a.subtitle)}"/>
+    head = f"""<meta name="description" content="{esc(a.subtitle)}"/>
 <meta property="og:type" content="article"/>
 <meta property="og:site_name" content="Kapital.kz"/>
-<meta property="og:title" content="{html.escape(a.title)} | Kapital.kz"/>
-<meta property="og:description" content="{html.escape(a.subtitle)}"/>
+<meta property="og:title" content="{esc(a.title)} | Kapital.kz"/>
+<meta property="og:description" content="{esc(a.subtitle)}"/>
 <meta property="og:url" content="{url}"/>
 <meta property="og:image" content="{a.image}"/>
 <link rel="canonical" href="{url}"/>
 <link rel="amphtml" href="{ORIGIN}/amp{a.path}"/>
 {_ld(a)}"""
-    tags = "".join(f'<a class="ArticleTags_tag__N4mPq" href="/tags/{t.lower().replace(" ", "-")}">#{html.escape(t)}</a>' for t in a.tags)
-    author = f'<a class="ArticleAuthor_name__E5rTy" href="/author/{a.article_id % 97}">{html.escape(a.author)}</a>' if a.author else ""
+    tags = "".join(f'<a class="ArticleTags_tag__N4mPq" href="/tags/{t.lower().replace(" ", "-")}">#{esc(t)}</a>' for t in a.tags)
+    author = f'<a class="ArticleAuthor_name__E5rTy" href="/author/{a.article_id % 97}">{esc(a.author)}</a>' if a.author else ""
     main = f"""    <article class="ArticlePage_root__Jk2Lm">
-      <div class="ArticlePage_breadcrumbs__a1B2c"><a href="/">Главная</a> / <a href="/{a.section}">{html.escape(a.section_name)}</a></div>
-      <h1 class="ArticlePage_title__q1w2e">{html.escape(a.title)}</h1>
-      <div class="ArticlePage_subtitle__R7tY0">{html.escape(a.subtitle)}</div>
+      <div class="ArticlePage_breadcrumbs__a1B2c"><a href="/">Главная</a> / <a href="/{a.section}">{esc(a.section_name)}</a></div>
+      <h1 class="ArticlePage_title__q1w2e">{esc(a.title)}</h1>
+      <div class="ArticlePage_subtitle__R7tY0">{esc(a.subtitle)}</div>
       <div class="ArticleMeta_root__Vb3Nm">
         <span class="ArticleMeta_date__T6yU1">{a.date_text}</span>
         <span class="ArticleMeta_views__P9oI8">1 284</span>
         {author}
       </div>
-      <figure class="ArticlePage_cover__Zx3Cv"><img src="{a.image}" alt="{html.escape(a.title)}"/><figcaption>Фото: Shutterstock</figcaption></figure>
+      <figure class="ArticlePage_cover__Zx3Cv"><img src="{a.image}" alt="{esc(a.title)}"/><figcaption>Фото: Shutterstock</figcaption></figure>
       <div class="ArticleBody_root__Hg5Fd">
       {_body_html(a, ' class="ArticleBody_paragraph__Lk8Jh"')}
       </div>
@@ -243,12 +254,10 @@ def article_page(a: Article) -> str:
 def amp_page(a: Article) -> str:
     canonical = ORIGIN + a.path
     body = _body_html(a, "")
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_kapital.py): {a.note} -->
-<!doctype html>
-<html ⚡ lang="ru">
+    return PAGES.html(a.note, f"""<html ⚡ lang="ru">
 <head>
 <meta charset="utf-8">
-<title>{html.escape(a.title)} | Kapital.kz</title>
+<title>{esc(a.title)} | Kapital.kz</title>
 <link rel="canonical" href="{canonical}">
 <meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">
 <script async src="https://cdn.ampproject.org/v0.js"></script>
@@ -267,8 +276,8 @@ def amp_page(a: Article) -> str:
 </amp-sidebar>
 <header class="amp-header"><button on="tap:menu.toggle">☰</button><a href="{ORIGIN}/"><amp-img src="{ORIGIN}/logo.png" width="120" height="32" alt="Kapital.kz"></amp-img></a></header>
 <article class="amp-article">
-  <h1 class="amp-title">{html.escape(a.title)}</h1>
-  <p class="amp-subtitle">{html.escape(a.subtitle)}</p>
+  <h1 class="amp-title">{esc(a.title)}</h1>
+  <p class="amp-subtitle">{esc(a.subtitle)}</p>
   <div class="amp-meta"><span class="amp-date">{a.date_text}</span></div>
   <amp-img src="{a.image}" width="1200" height="630" layout="responsive" alt=""></amp-img>
   <div class="amp-body">
@@ -285,11 +294,7 @@ def amp_page(a: Article) -> str:
 <amp-analytics type="metrika"><script type="application/json">{{"vars": {{"counterId": "12345678"}}}}</script></amp-analytics>
 </body>
 </html>
-"""
-
-
-def almaty(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo("Asia/Almaty"))
+""", doctype="<!doctype html>", doctype_first=False)
 
 
 GCHP = Article(
@@ -310,7 +315,7 @@ GCHP = Article(
         "В министерстве рассчитывают, что ужесточение требований снизит число проектов, которые расторгаются на стадии строительства.",
     ],
     also=("/economic/144980/gchp-novye-pravila.html", "Правила ГЧП изменятся с 2026 года"),
-    note="A kapital.kz article at a real URL (seen linked from a public document); the date '09.04.2026 · 15:37' in the form a 2026 scraper parses from the list; JSON-LD datePublished in UTC like the site's API; Next.js markup with CSS-module class names and __NEXT_DATA__ assumed; the subtitle line after the title as site-evidence.md section 9 describes.",
+    note="A kapital.kz article at a real URL (seen linked from a public document); the date '09.04.2026 · 15:37' in the form a 2026 scraper parses from the list; JSON-LD datePublished in UTC like the site's API; Next.js markup with CSS-module class names and __NEXT_DATA__ assumed; the subtitle line after the title as docs/evidence/site-evidence.md section 9 describes.",
     fetched_at="2026-04-09T19:00:00+05:00",
 )
 
@@ -353,7 +358,7 @@ DIGEST = Article(
         "В подборку вошли интервью с руководителем крупного агрохолдинга и обзор рынка коммерческой недвижимости Алматы.",
     ],
     also=None,
-    note="The AMP page of the one kapital.kz URL in site-evidence.md section 9 (title, then a subtitle line; 'центра деловой информации Kapital.kz' in the text); date, texts and AMP markup assumed. Its canonical link names the non-AMP URL. Not served (nothing links it).",
+    note="The AMP page of the one kapital.kz URL in docs/evidence/site-evidence.md section 9 (title, then a subtitle line; 'центра деловой информации Kapital.kz' in the text); date, texts and AMP markup assumed. Its canonical link names the non-AMP URL. Not served (nothing links it).",
     fetched_at="2026-04-09T19:00:00+05:00",
     amp=True,
 )
@@ -377,8 +382,8 @@ def list_page() -> str:
         f"""      <div class="NewsList_item__Bv7Nm">
         <a class="NewsList_image__Ui9Op" href="{a.path}"><img src="{a.image}" alt=""/></a>
         <div class="NewsList_content__Aa1Ss">
-          <a class="NewsList_title__Dd3Ff" href="{a.path}">{html.escape(a.title)}</a>
-          <p class="NewsList_lead__Gg4Hh">{html.escape(lead)}</p>
+          <a class="NewsList_title__Dd3Ff" href="{a.path}">{esc(a.title)}</a>
+          <p class="NewsList_lead__Gg4Hh">{esc(lead)}</p>
           <span class="NewsList_date__Jj5Kk">{a.date_text}</span>
         </div>
       </div>"""
@@ -399,31 +404,28 @@ def list_page() -> str:
     return shell("Новости за сегодня | Kapital.kz", head, main, data, note)
 
 
-def rss() -> str:
-    items = "\n".join(
-        f"""<item>
-  <title>{html.escape(a.title)}</title>
-  <link>{ORIGIN}{a.path}</link>
-  <guid isPermaLink="true">{ORIGIN}{a.path}</guid>
-  <description>{html.escape(a.subtitle)}</description>
-  <category>{html.escape(a.section_name)}</category>
-  <pubDate>{a.local.strftime('%a, %d %b %Y %H:%M:%S +0500')}</pubDate>
-</item>"""
+def rss_feed() -> str:
+    note = "kapital.kz/rss, the feed docs/evidence/SITES.md row 8 lists as seen but not verified; RSS 2.0 assumed."
+    channel = [
+        ("title", "Kapital.kz — Центр деловой информации"),
+        ("link", f"{ORIGIN}/"),
+        f'<atom:link href="{ORIGIN}/rss" rel="self" type="application/rss+xml"/>',
+        ("description", "Новости экономики и бизнеса Казахстана"),
+        ("language", "ru"),
+    ]
+    items = [
+        [
+            ("title", esc(a.title)),
+            ("link", ORIGIN + a.path),
+            ('guid isPermaLink="true"', ORIGIN + a.path),
+            ("description", esc(a.subtitle)),
+            ("category", esc(a.section_name)),
+            ("pubDate", rfc822(a.local)),
+        ]
         for a in (GRAIN, GCHP)
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kapital.py): kapital.kz/rss, the feed SITES.md row 8 lists as seen but not verified; RSS 2.0 assumed. -->
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-<channel>
-<title>Kapital.kz — Центр деловой информации</title>
-<link>{ORIGIN}/</link>
-<atom:link href="{ORIGIN}/rss" rel="self" type="application/rss+xml"/>
-<description>Новости экономики и бизнеса Казахстана</description>
-<language>ru</language>
-{items}
-</channel>
-</rss>
-"""
+    ]
+    return rss(PAGES.comment(note), channel, items, namespaces='xmlns:atom="http://www.w3.org/2005/Atom"',
+               indent="", step="", item_step="  ")
 
 
 ABOUT = (
@@ -434,22 +436,17 @@ ABOUT = (
 )
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    cases = [{"page": "news-today.html", "kind": "list", "url": ORIGIN + "/news/period/today", "fetched_at": "2026-04-09T19:00:00+05:00"}]
-    (OUT / "news-today.html").write_text(list_page(), encoding="utf-8")
+def build() -> dict[str, str]:
+    pages = {"news-today.html": list_page()}
+    cases = [case("news-today.html", "list", ORIGIN + "/news/period/today", "2026-04-09T19:00:00+05:00")]
     for a in ARTICLES:
-        (OUT / a.file).write_text(amp_page(a) if a.amp else article_page(a), encoding="utf-8")
-        case = {"page": a.file, "kind": "article", "url": ORIGIN + ("/amp" if a.amp else "") + a.path, "fetched_at": a.fetched_at}
-        if a.amp:
-            case["serve"] = False
-        cases.append(case)
-    (OUT / "rss.xml").write_text(rss(), encoding="utf-8")
-    cases.append({"page": "rss.xml", "kind": "feed", "url": ORIGIN + "/rss", "fetched_at": "2026-04-09T19:00:00+05:00"})
-    spec = {"site": "kapital", "about": ABOUT, "cases": cases}
-    (OUT / "cases.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(ARTICLES)} articles, a list and a feed to {OUT.relative_to(ROOT)}")
+        pages[a.file] = amp_page(a) if a.amp else article_page(a)
+        cases.append(case(a.file, "article", ORIGIN + ("/amp" if a.amp else "") + a.path, a.fetched_at, serve=not a.amp))
+    pages["rss.xml"] = rss_feed()
+    cases.append(case("rss.xml", "feed", ORIGIN + "/rss", "2026-04-09T19:00:00+05:00"))
+    pages["cases.json"] = cases_json("kapital", ABOUT, cases)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -14,18 +14,32 @@ No real HTML of kazpravda.kz is available. What the pages rest on (see kznews/si
 Assumed: the rubric, author and subtitle markup, the JSON-LD (with a wrong fixed offset on the 2017 page), the
 sitemap children, the feed markup on the home page, the texts.
 
-Run from the repository root: python tests/tools/construct_kazpravda.py
+Run from the repository root: python tests/tools/construct_kazpravda.py  (rewrites the constructed files and
+cases.json; --check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "tests" / "fixtures" / "sites" / "kazpravda"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    case,
+    cases_json,
+    esc,
+    jsonld,
+    organization,
+    resource,
+    schema,
+    sitemap_index,
+    urlset,
+)
+
+PAGES = Constructor("kazpravda")
 ORIGIN = "https://kazpravda.kz"
 
 RUBRICS = {"Статьи": "/r/stati/", "Президент": "/r/prezident/", "Политика": "/r/politika/", "Общество": "/r/obshchestvo/",
@@ -60,13 +74,11 @@ FOOTER = """<footer class="footer">
 
 
 def shell(title: str, head: str, main: str, note: str) -> str:
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_kazpravda.py): {note} -->
-<!DOCTYPE html>
-<html lang="ru" data-n-head="%7B%22lang%22:%7B%22ssr%22:%22ru%22%7D%7D">
+    return PAGES.html(note, f"""<html lang="ru" data-n-head="%7B%22lang%22:%7B%22ssr%22:%22ru%22%7D%7D">
 <head>
   <meta data-n-head="ssr" charset="utf-8">
   <meta data-n-head="ssr" name="viewport" content="width=device-width, initial-scale=1">
-  <title>{html.escape(title)}</title>
+  <title>{esc(title)}</title>
 {head}
   <link rel="preload" href="/_nuxt/app.4f8d2c1.js" as="script">
   <link rel="stylesheet" href="/_nuxt/css/app.8e1b3f0.css">
@@ -83,7 +95,7 @@ def shell(title: str, head: str, main: str, note: str) -> str:
 <script src="/_nuxt/app.4f8d2c1.js" defer></script>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 @dataclass
@@ -110,35 +122,34 @@ class Article:
 def article_page(a: Article) -> str:
     slug = a.canonical.rstrip("/").rsplit("/", 1)[1]
     image = f"{ORIGIN}/media/articles/{slug[:40]}/cover.jpg"
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": a.title,
-        "description": a.subtitle,
-        "datePublished": a.ld_date,
-        "image": image,
-        "author": {"@type": "Organization", "name": "Казахстанская правда"},
-        "publisher": {"@type": "Organization", "name": "Казахстанская правда", "logo": {"@type": "ImageObject", "url": ORIGIN + "/logo.png"}},
-        "mainEntityOfPage": a.canonical,
-    }
-    head = f"""  <meta data-n-head="ssr" name="description" content="{html.escape(a.subtitle)}">
+    ld = schema(
+        "NewsArticle",
+        headline=a.title,
+        description=a.subtitle,
+        datePublished=a.ld_date,
+        image=image,
+        author=organization("Казахстанская правда"),
+        publisher=organization("Казахстанская правда", ORIGIN + "/logo.png"),
+        mainEntityOfPage=a.canonical,
+    )
+    head = f"""  <meta data-n-head="ssr" name="description" content="{esc(a.subtitle)}">
   <meta data-n-head="ssr" property="og:type" content="article">
   <meta data-n-head="ssr" property="og:site_name" content="Казахстанская правда">
-  <meta data-n-head="ssr" property="og:title" content="{html.escape(a.title)}">
-  <meta data-n-head="ssr" property="og:description" content="{html.escape(a.subtitle)}">
+  <meta data-n-head="ssr" property="og:title" content="{esc(a.title)}">
+  <meta data-n-head="ssr" property="og:description" content="{esc(a.subtitle)}">
   <meta data-n-head="ssr" property="og:image" content="{image}">
   <meta data-n-head="ssr" property="og:url" content="{a.canonical}">
   <link data-n-head="ssr" rel="canonical" href="{a.canonical}">
-  <script data-n-head="ssr" type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>"""
+  <script data-n-head="ssr" type="application/ld+json">{jsonld(ld)}</script>"""
     rubrics = ",".join(f'<a class="article__rubric" href="{RUBRICS[r]}">{r}</a>' for r in a.rubrics)
     date = f'\n          <time class="article__date">{a.date_text}</time>' if a.date_text else ""
-    authors = ", ".join(f'<a class="article__author" href="/a/{i}/">{html.escape(n)}</a>' for i, n in enumerate(a.authors, 1201))
-    credit = f' <span class="article__photo-author">{html.escape(a.photo_credit)}</span>' if a.photo_credit else ""
+    authors = ", ".join(f'<a class="article__author" href="/a/{i}/">{esc(n)}</a>' for i, n in enumerate(a.authors, 1201))
+    credit = f' <span class="article__photo-author">{esc(a.photo_credit)}</span>' if a.photo_credit else ""
     body = "\n".join(f"          <p>{p}</p>" for p in a.paragraphs)
     gallery = ""
     if a.gallery:
         slides = "\n".join(
-            f'              <div class="swiper-slide"><img data-src="{ORIGIN}/media/gallery/{slug[:20]}-{i}.jpg" alt=""><div class="swiper-slide__caption">{html.escape(c)}</div></div>'
+            f'              <div class="swiper-slide"><img data-src="{ORIGIN}/media/gallery/{slug[:20]}-{i}.jpg" alt=""><div class="swiper-slide__caption">{esc(c)}</div></div>'
             for i, c in enumerate(a.gallery, 1)
         )
         gallery = f"""
@@ -147,16 +158,16 @@ def article_page(a: Article) -> str:
 {slides}
             </div>
           </div>"""
-    tags = "".join(f'<a class="article__tag" href="/t/{i}/">#{html.escape(t)}</a>' for i, t in enumerate(a.tags, 301))
+    tags = "".join(f'<a class="article__tag" href="/t/{i}/">#{esc(t)}</a>' for i, t in enumerate(a.tags, 301))
     main = f"""    <div class="container page page--article">
       <article class="article">
-        <h1 class="article__title">{html.escape(a.title)}</h1>
+        <h1 class="article__title">{esc(a.title)}</h1>
         <div class="article__info">
           <div class="article__rubrics">{rubrics}</div>{date}
           <div class="article__views"><svg class="icon icon-eye"><use href="#eye"></use></svg>{a.views}</div>
           <div class="article__authors">{authors}{credit}</div>
         </div>
-        <div class="article__subtitle">{html.escape(a.subtitle)}</div>
+        <div class="article__subtitle">{esc(a.subtitle)}</div>
         <div class="article__image"><img src="{image}" alt=""></div>
         <div class="article__body">
 {body}{gallery}
@@ -203,7 +214,7 @@ NEW_STAGE = Article(
         "Рабочая группа по подготовке поправок должна представить свои предложения до конца первого квартала.",
     ],
     gallery=["фото Аманкула Дюсенбаева, Еркебулана Укибаева", "фото Аманкула Дюсенбаева"],
-    note="kazpravda.kz article at the URL in site-evidence.md section 12 (store date 2026-01-21) with its header in the order given there: title, 'Статьи,Президент' (no space), '21 января 2026 г. 6:00', the view count '1', the two authors; BEM classes from public scrapers; gallery captions 'фото ...' as seen there. Texts invented.",
+    note="kazpravda.kz article at the URL in docs/evidence/site-evidence.md section 12 (store date 2026-01-21) with its header in the order given there: title, 'Статьи,Президент' (no space), '21 января 2026 г. 6:00', the view count '1', the two authors; BEM classes from public scrapers; gallery captions 'фото ...' as seen there. Texts invented.",
     fetched_at="2026-01-21T12:00:00+05:00",
 )
 
@@ -226,7 +237,7 @@ E_BUSES = Article(
         "Фото: пресс-служба акимата Астаны",
         "До конца года город планирует закупить еще 140 электробусов.",
     ],
-    note="A kazpravda.kz article, constructed in the markup of n-kazahstan-vyhodit-na-novyy-etap.html (invented story); the photo credit glued after the author as on the 2017 page of site-evidence.md section 12; published at '9:05', the un-padded hour the home page feed prints.",
+    note="A kazpravda.kz article, constructed in the markup of n-kazahstan-vyhodit-na-novyy-etap.html (invented story); the photo credit glued after the author as on the 2017 page of docs/evidence/site-evidence.md section 12; published at '9:05', the un-padded hour the home page feed prints.",
     fetched_at="2026-01-21T12:00:00+05:00",
 )
 
@@ -247,7 +258,7 @@ MILESTONE = Article(
         "Глава государства в своем поздравлении назвал Декларацию документом, заложившим основы независимого Казахстана.",
         "Торжественные мероприятия прошли во всех регионах. В Астане состоялось награждение граждан, внесших вклад в развитие страны.",
     ],
-    note="kazpravda.kz article at the URL in site-evidence.md section 12 (store date 2025-10-25) whose header there had no date ('Важнейший исторический рубеж / Президент / 1 / Лилия Сыздыкова / subtitle'): only the JSON-LD dates it. Reached through the sitemap.",
+    note="kazpravda.kz article at the URL in docs/evidence/site-evidence.md section 12 (store date 2025-10-25) whose header there had no date ('Важнейший исторический рубеж / Президент / 1 / Лилия Сыздыкова / subtitle'): only the JSON-LD dates it. Reached through the sitemap.",
     fetched_at="2026-01-21T12:00:00+05:00",
 )
 
@@ -268,7 +279,7 @@ ALPHABET = Article(
         "Переход планируется завершить к 2025 году. Сначала на латиницу переведут учебники для первых классов, затем официальную документацию.",
         "Лингвисты призывают не торопиться и провести широкое обсуждение, чтобы избежать ошибок при внедрении.",
     ],
-    note="A 2017 kazpravda.kz article at the old URL /articles/view/<slug> of site-evidence.md section 12, rendered in the current markup with its canonical /n/<slug>/; header 'Статьи 12 сентября 2017 г. 9:50 2640 Зарина Нокрабекова, Лаура Тусупбекова фото Игоря Бургандинова' as seen there. The JSON-LD says +05:00 although Almaty was UTC+6 in 2017. Not served.",
+    note="A 2017 kazpravda.kz article at the old URL /articles/view/<slug> of docs/evidence/site-evidence.md section 12, rendered in the current markup with its canonical /n/<slug>/; header 'Статьи 12 сентября 2017 г. 9:50 2640 Зарина Нокрабекова, Лаура Тусупбекова фото Игоря Бургандинова' as seen there. The JSON-LD says +05:00 although Almaty was UTC+6 in 2017. Not served.",
     fetched_at="2026-01-21T12:00:00+05:00",
     serve=False,
 )
@@ -298,10 +309,10 @@ def home_page() -> str:
                 href, title = a.canonical[len(ORIGIN):], a.title
             else:
                 _, time, href, title = item
-            rows.append(f'          <a class="feed__item" href="{href}"><time class="feed__time">{time}</time><span class="feed__title">{html.escape(title)}</span></a>')
+            rows.append(f'          <a class="feed__item" href="{href}"><time class="feed__time">{time}</time><span class="feed__title">{esc(title)}</span></a>')
     main = f"""    <div class="container page page--home">
       <section class="daynews">
-        <article class="daynews__item"><a href="{NEW_STAGE.canonical[len(ORIGIN):]}"><div class="daynews__title">{html.escape(NEW_STAGE.title)}</div><time>21 января 2026 г. 6:00</time></a></article>
+        <article class="daynews__item"><a href="{NEW_STAGE.canonical[len(ORIGIN):]}"><div class="daynews__title">{esc(NEW_STAGE.title)}</div><time>21 января 2026 г. 6:00</time></a></article>
       </section>
       <aside class="feed">
         <h2 class="feed__heading">Лента новостей</h2>
@@ -313,7 +324,7 @@ def home_page() -> str:
     </div>"""
     head = f'  <link data-n-head="ssr" rel="canonical" href="{ORIGIN}/">\n  <meta data-n-head="ssr" property="og:site_name" content="Казахстанская правда">'
     note = ("kazpravda.kz home page: a news feed of day headings ('21 января', '20 января') and items showing only an "
-            "un-padded time '9:05' (SITES.md row 11), plus a 'daynews' block whose <time> is full; the feed markup is assumed.")
+            "un-padded time '9:05' (docs/evidence/SITES.md row 11), plus a 'daynews' block whose <time> is full; the feed markup is assumed.")
     return shell("Казахстанская правда – главные новости Казахстана", head, main, note)
 
 
@@ -329,7 +340,7 @@ def rubric_page() -> str:
         ("/n/tokaev-provel-soveshchanie-po-voprosam-bezopasnosti/", "Токаев провел совещание по вопросам безопасности", "14 января 2026 г. 17:25"),
     ]
     cards = "\n".join(
-        f'        <article class="news"><a class="news__link" href="{h}"><img class="news__image" src="{ORIGIN}/media/thumbs/{i}.jpg" alt=""><div class="news__title">{html.escape(t)}</div><time class="news__date">{d}</time></a></article>'
+        f'        <article class="news"><a class="news__link" href="{h}"><img class="news__image" src="{ORIGIN}/media/thumbs/{i}.jpg" alt=""><div class="news__title">{esc(t)}</div><time class="news__date">{d}</time></a></article>'
         for i, (h, t, d) in enumerate(items, 1)
     )
     main = f"""    <div class="container page page--rubric">
@@ -346,25 +357,19 @@ def rubric_page() -> str:
     return shell("Политика - Казахстанская правда", head, main, note)
 
 
-SITEMAP_INDEX = f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kazpravda.py): kazpravda.kz/sitemap.xml, an index (SITES.md row 11: '-> children'); the children's names are assumed. -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-  <sitemap><loc>{ORIGIN}/sitemap/rubrics.xml</loc><lastmod>2026-01-21T06:00:00+05:00</lastmod></sitemap>
-  <sitemap><loc>{ORIGIN}/sitemap/articles-2026-01.xml</loc><lastmod>2026-01-21T09:05:00+05:00</lastmod></sitemap>
-  <sitemap><loc>{ORIGIN}/sitemap/articles-2025-10.xml</loc><lastmod>2025-10-31T23:00:00+05:00</lastmod></sitemap>
-</sitemapindex>
-"""
+def sitemap_index_page() -> str:
+    note = "kazpravda.kz/sitemap.xml, an index (docs/evidence/SITES.md row 11: '-> children'); the children's names are assumed."
+    children = [
+        (f"{ORIGIN}/sitemap/rubrics.xml", "2026-01-21T06:00:00+05:00"),
+        (f"{ORIGIN}/sitemap/articles-2026-01.xml", "2026-01-21T09:05:00+05:00"),
+        (f"{ORIGIN}/sitemap/articles-2025-10.xml", "2025-10-31T23:00:00+05:00"),
+    ]
+    return sitemap_index(PAGES.comment(note), [[("loc", loc), ("lastmod", lastmod)] for loc, lastmod in children])
 
 
 def sitemap(articles: list[Article], extra: list[str], note: str) -> str:
-    urls = [f"  <url><loc>{a.canonical}</loc><lastmod>{a.ld_date}</lastmod></url>" for a in articles]
-    urls += [f"  <url><loc>{u}</loc></url>" for u in extra]
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kazpravda.py): {note} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{chr(10).join(urls)}
-</urlset>
-"""
+    urls = [[("loc", a.canonical), ("lastmod", a.ld_date)] for a in articles] + [[("loc", u)] for u in extra]
+    return urlset(PAGES.comment(note), urls)
 
 
 ABOUT = (
@@ -375,38 +380,28 @@ ABOUT = (
 )
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def build() -> dict[str, str]:
     fetched = "2026-01-21T12:00:00+05:00"
-    (OUT / "home.html").write_text(home_page(), encoding="utf-8")
-    (OUT / "r-politika.html").write_text(rubric_page(), encoding="utf-8")
-    cases = [
-        {"page": "home.html", "kind": "list", "url": ORIGIN + "/", "fetched_at": fetched},
-        {"page": "r-politika.html", "kind": "list", "url": ORIGIN + "/r/politika", "fetched_at": fetched},
-    ]
+    pages = {"home.html": home_page(), "r-politika.html": rubric_page()}
+    cases = [case("home.html", "list", ORIGIN + "/", fetched), case("r-politika.html", "list", ORIGIN + "/r/politika", fetched)]
     for a in ARTICLES:
-        (OUT / a.file).write_text(article_page(a), encoding="utf-8")
-        case = {"page": a.file, "kind": "article", "url": a.url, "fetched_at": a.fetched_at}
-        if not a.serve:
-            case["serve"] = False
-        cases.append(case)
-    (OUT / "sitemap-index.xml").write_text(SITEMAP_INDEX, encoding="utf-8")
-    (OUT / "sitemap-articles-2026-01.xml").write_text(
-        sitemap([E_BUSES, NEW_STAGE], [], "the January 2026 articles child of kazpravda.kz/sitemap.xml."), encoding="utf-8")
-    (OUT / "sitemap-articles-2025-10.xml").write_text(
-        sitemap([MILESTONE], [], "the October 2025 articles child of kazpravda.kz/sitemap.xml."), encoding="utf-8")
-    (OUT / "sitemap-rubrics.xml").write_text(
-        sitemap([], [ORIGIN + p for p in ("/r/prezident/", "/r/politika/", "/r/ekonomika/")], "the rubrics child: no articles."),
-        encoding="utf-8")
+        pages[a.file] = article_page(a)
+        cases.append(case(a.file, "article", a.url, a.fetched_at, serve=a.serve))
+    pages["sitemap-index.xml"] = sitemap_index_page()
+    pages["sitemap-articles-2026-01.xml"] = sitemap(
+        [E_BUSES, NEW_STAGE], [], "the January 2026 articles child of kazpravda.kz/sitemap.xml.")
+    pages["sitemap-articles-2025-10.xml"] = sitemap(
+        [MILESTONE], [], "the October 2025 articles child of kazpravda.kz/sitemap.xml.")
+    pages["sitemap-rubrics.xml"] = sitemap(
+        [], [ORIGIN + p for p in ("/r/prezident/", "/r/politika/", "/r/ekonomika/")], "the rubrics child: no articles.")
     for file, path in (("sitemap-articles-2026-01.xml", "/sitemap/articles-2026-01.xml"),
                        ("sitemap-articles-2025-10.xml", "/sitemap/articles-2025-10.xml"),
                        ("sitemap-rubrics.xml", "/sitemap/rubrics.xml")):
-        cases.append({"page": file, "kind": "sitemap", "url": ORIGIN + path, "fetched_at": fetched})
-    spec = {"site": "kazpravda", "about": ABOUT, "cases": cases,
-            "resources": [{"url": ORIGIN + "/sitemap.xml", "page": "sitemap-index.xml", "fetched_at": fetched}]}
-    (OUT / "cases.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(ARTICLES)} articles, two lists and four sitemaps to {OUT.relative_to(ROOT)}")
+        cases.append(case(file, "sitemap", ORIGIN + path, fetched))
+    resources = [resource(ORIGIN + "/sitemap.xml", "sitemap-index.xml", fetched)]
+    pages["cases.json"] = cases_json("kazpravda", ABOUT, cases, resources)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

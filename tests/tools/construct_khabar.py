@@ -8,16 +8,21 @@ else is Joomla 3 core markup as such a site prints it (assumed): the blog list w
 item page with itemprop microdata, the tags list, the breadcrumb, the prev/next navigation, a sidebar of latest
 headlines with their times, OpenGraph meta from an SEO plugin, and a `datetime` in +06:00 after 2024-03-01.
 
-Run from the repository root: python tests/tools/construct_khabar.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_khabar.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
-import html
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "khabar"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import Constructor, esc, urlset
+
+PAGES = Constructor("khabar")
 ORIGIN = "https://khabar.kz"
 
 UI = {
@@ -86,18 +91,14 @@ class Article:
     note: str = ""
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def head(lang: str, title: str, url: str, description: str, extra: str = "") -> str:
     return f"""<head>
   <meta charset="utf-8" />
   <base href="{url}" />
   <meta name="keywords" content="Хабар, Khabar, новости Казахстана" />
-  <meta name="description" content="{_esc(description)}" />
+  <meta name="description" content="{esc(description)}" />
   <meta name="generator" content="Joomla! - Open Source Content Management" />
-  <title>{_esc(title)}</title>
+  <title>{esc(title)}</title>
   <link href="/templates/khabar/favicon.ico" rel="shortcut icon" type="image/vnd.microsoft.icon" />
   <link href="/templates/khabar/css/template.css?v=2025.3" rel="stylesheet" />
   <link href="/media/jui/css/icomoon.css" rel="stylesheet" />
@@ -115,7 +116,7 @@ def header(lang: str) -> str:
     ui = UI[lang]
     other = "kk" if lang == "ru" else "ru"
     menu = "\n".join(
-        f'          <li class="item-{101 + i}"><a href="/{lang}/news">{_esc(name)}</a></li>' for i, name in enumerate(ui["menu"])
+        f'          <li class="item-{101 + i}"><a href="/{lang}/news">{esc(name)}</a></li>' for i, name in enumerate(ui["menu"])
     )
     return f"""<header class="header">
     <div class="container">
@@ -136,7 +137,7 @@ def sidebar(lang: str) -> str:
     ui = UI[lang]
     items = "\n".join(
         f"""        <li><span class="mod-articles-category-date">{date}</span>
-          <a class="mod-articles-category-title" href="{path}">{_esc(title)}</a></li>"""
+          <a class="mod-articles-category-title" href="{path}">{esc(title)}</a></li>"""
         for path, title, date in SIDEBAR[lang]
     )
     return f"""<aside class="span4 sidebar">
@@ -156,7 +157,7 @@ def footer(lang: str) -> str:
     ui = UI[lang]
     return f"""<footer class="footer">
     <div class="container">
-      <p class="copyright">{_esc(ui['copyright'])}</p>
+      <p class="copyright">{esc(ui['copyright'])}</p>
       <ul class="socials"><li><a href="https://t.me/khabar_kz">Telegram</a></li><li><a href="https://www.instagram.com/khabar.kz/">Instagram</a></li><li><a href="https://www.youtube.com/@khabar">YouTube</a></li></ul>
     </div>
   </footer>
@@ -170,21 +171,24 @@ def build_article(a: Article) -> str:
     image = a.image or f"{ORIGIN}/images/{a.path.rsplit('/', 1)[1].split('-')[0]}/main.jpg"
     og = f"""  <meta property="og:type" content="article" />
   <meta property="og:site_name" content="Khabar.kz" />
-  <meta property="og:title" content="{_esc(full_title)}" />
-  <meta property="og:description" content="{_esc(a.lead)}" />
+  <meta property="og:title" content="{esc(full_title)}" />
+  <meta property="og:description" content="{esc(a.lead)}" />
   <meta property="og:url" content="{url}" />
   <meta property="og:image" content="{image}" />
   <meta name="twitter:card" content="summary_large_image" />
   <link href="{url}" rel="canonical" />
 """
     tags = "\n".join(
-        f'        <li class="tag-{40 + i} tag-list{i}" itemprop="keywords"><a href="/{a.lang}/tags/tag/{40 + i}" class="label label-info">{_esc(t)}</a></li>'
+        f'        <li class="tag-{40 + i} tag-list{i}" itemprop="keywords"><a href="/{a.lang}/tags/tag/{40 + i}" class="label label-info">{esc(t)}</a></li>'
         for i, t in enumerate(a.tags)
     )
     others = SIDEBAR[a.lang]
-    return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): no real khabar.kz HTML was available. Modelled on the stored text in site-evidence.md section 10 (title, then the view-count bullet and the date bullet '{a.date_text}'). Assumed: Joomla 3 core markup, OpenGraph from an SEO plugin, the +06:00 datetime after 2024-03-01, the sidebar and the menus. {a.note} -->
-<html lang="{a.lang}-{'ru' if a.lang == 'ru' else 'kz'}" dir="ltr">
+    note = (
+        "no real khabar.kz HTML was available. Modelled on the stored text in docs/evidence/site-evidence.md section 10 "
+        f"(title, then the view-count bullet and the date bullet '{a.date_text}'). Assumed: Joomla 3 core markup, "
+        "OpenGraph from an SEO plugin, the +06:00 datetime after 2024-03-01, the sidebar and the menus. " + a.note
+    )
+    return PAGES.html(note, f"""<html lang="{a.lang}-{'ru' if a.lang == 'ru' else 'kz'}" dir="ltr">
 {head(a.lang, full_title, url, a.lead, og)}
 <body class="site com_content view-article no-layout no-task itemid-{118 if a.lang == 'ru' else 218}">
   {header(a.lang)}
@@ -192,21 +196,21 @@ def build_article(a: Article) -> str:
     <ul itemscope itemtype="https://schema.org/BreadcrumbList" class="breadcrumb">
       <li>{ui['here']} &#160;</li>
       <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="/{a.lang}/" class="pathway"><span itemprop="name">{ui['home']}</span></a><span class="divider"> / </span><meta itemprop="position" content="1"></li>
-      <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="{a.section_path}" class="pathway"><span itemprop="name">{_esc(a.section)}</span></a><span class="divider"> / </span><meta itemprop="position" content="2"></li>
-      <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem" class="active"><span itemprop="name">{_esc(a.title)}</span><meta itemprop="position" content="3"></li>
+      <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"><a itemprop="item" href="{a.section_path}" class="pathway"><span itemprop="name">{esc(a.section)}</span></a><span class="divider"> / </span><meta itemprop="position" content="2"></li>
+      <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem" class="active"><span itemprop="name">{esc(a.title)}</span><meta itemprop="position" content="3"></li>
     </ul>
     <div class="row-fluid">
     <main id="content" role="main" class="span8">
       <div class="item-page" itemscope itemtype="https://schema.org/Article">
         <meta itemprop="inLanguage" content="{a.lang}-{'RU' if a.lang == 'ru' else 'KZ'}" />
         <div class="page-header">
-          <h1 itemprop="headline">{_esc(a.title)}</h1>
+          <h1 itemprop="headline">{esc(a.title)}</h1>
         </div>
         <ul class="article-info muted">
           <li class="hits"><span class="icon-eye-open" aria-hidden="true"></span> <meta itemprop="interactionCount" content="UserPageVisits:{a.views}" />{a.views}</li>
           <li class="published"><span class="icon-calendar" aria-hidden="true"></span> <time datetime="{a.datetime_attr}" itemprop="datePublished">{a.date_text}</time></li>
         </ul>
-        <div class="item-image"><img src="{image}" alt="{_esc(a.title)}" itemprop="image" /></div>
+        <div class="item-image"><img src="{image}" alt="{esc(a.title)}" itemprop="image" /></div>
         <div itemprop="articleBody">
 {a.body_html}
         </div>
@@ -215,8 +219,8 @@ def build_article(a: Article) -> str:
         </ul>
         <div class="share-block"><span>Поделиться:</span> <a href="https://t.me/share/url?url={url}">Telegram</a> <a href="https://api.whatsapp.com/send?text={url}">WhatsApp</a> <a href="https://www.facebook.com/sharer/sharer.php?u={url}">Facebook</a></div>
         <ul class="pager pagenav">
-          <li class="previous"><a class="hasTooltip" title="{_esc(others[0][1])}" href="{others[0][0]}" rel="prev"><span class="icon-chevron-left"></span> {ui['prev']}</a></li>
-          <li class="next"><a class="hasTooltip" title="{_esc(others[1][1])}" href="{others[1][0]}" rel="next">{ui['next']} <span class="icon-chevron-right"></span></a></li>
+          <li class="previous"><a class="hasTooltip" title="{esc(others[0][1])}" href="{others[0][0]}" rel="prev"><span class="icon-chevron-left"></span> {ui['prev']}</a></li>
+          <li class="next"><a class="hasTooltip" title="{esc(others[1][1])}" href="{others[1][0]}" rel="next">{ui['next']} <span class="icon-chevron-right"></span></a></li>
         </ul>
       </div>
     </main>
@@ -226,7 +230,7 @@ def build_article(a: Article) -> str:
   {footer(a.lang)}
 </body>
 </html>
-"""
+""")
 
 
 @dataclass
@@ -248,14 +252,14 @@ def build_list(lang: str, path: str, page: int, items: list[ListItem], note: str
           <div class="span12">
             <div class="item column-1" itemprop="blogPost" itemscope itemtype="https://schema.org/BlogPosting">
               <div class="page-header">
-                <h2 itemprop="name"><a href="{it.path}" itemprop="url">{_esc(it.title)}</a></h2>
+                <h2 itemprop="name"><a href="{it.path}" itemprop="url">{esc(it.title)}</a></h2>
               </div>
               <ul class="article-info muted">
                 <li class="hits"><span class="icon-eye-open"></span> {it.views}</li>
                 <li class="published"><span class="icon-calendar"></span> <time datetime="{it.datetime_attr}" itemprop="datePublished">{it.date_text}</time></li>
               </ul>
-              <p>{_esc(it.intro)}</p>
-              <p class="readmore"><a class="btn" href="{it.path}" itemprop="url" aria-label="{_esc(it.title)}"><span class="icon-chevron-right" aria-hidden="true"></span> {'Подробнее' if lang == 'ru' else 'Толығырақ'}</a></p>
+              <p>{esc(it.intro)}</p>
+              <p class="readmore"><a class="btn" href="{it.path}" itemprop="url" aria-label="{esc(it.title)}"><span class="icon-chevron-right" aria-hidden="true"></span> {'Подробнее' if lang == 'ru' else 'Толығырақ'}</a></p>
             </div>
           </div>
         </div>"""
@@ -275,9 +279,13 @@ def build_list(lang: str, path: str, page: int, items: list[ListItem], note: str
         else f'            <li><a title="{n}" href="{base}{"?start=" + str((n - 1) * 20) if n > 1 else ""}" class="pagenav">{n}</a></li>'
         for n in range(1, 6)
     )
-    return f"""<!DOCTYPE html>
-<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): no real khabar.kz HTML was available. The news list /{lang}/news{'?start=' + str(start) if start else ''} (page {page}) as Joomla 3's category blog prints it, 20 entries a page counted by ?start=N (SITES.md row 10), each with the view-count and date bullets seen on article pages (site-evidence.md section 10). Only a few entries are shown; the markup is assumed. {note} -->
-<html lang="{lang}-{'ru' if lang == 'ru' else 'kz'}" dir="ltr">
+    note = (
+        f"no real khabar.kz HTML was available. The news list /{lang}/news{'?start=' + str(start) if start else ''} "
+        f"(page {page}) as Joomla 3's category blog prints it, 20 entries a page counted by ?start=N "
+        "(docs/evidence/SITES.md row 10), each with the view-count and date bullets seen on article pages "
+        "(docs/evidence/site-evidence.md section 10). Only a few entries are shown; the markup is assumed. " + note
+    )
+    return PAGES.html(note, f"""<html lang="{lang}-{'ru' if lang == 'ru' else 'kz'}" dir="ltr">
 {head(lang, f"{ui['news']}: {ui['suffix']}", url, ui['suffix'])}
 <body class="site com_content view-category layout-blog no-task itemid-{117 if lang == 'ru' else 217}">
   {header(lang)}
@@ -304,20 +312,19 @@ def build_list(lang: str, path: str, page: int, items: list[ListItem], note: str
   {footer(lang)}
 </body>
 </html>
-"""
+""")
 
 
-def build_sitemap(entries: list[tuple[str, str]], note: str) -> str:
-    urls = "\n".join(
-        f"  <url>\n    <loc>{ORIGIN}{path}</loc>\n    <lastmod>{lastmod}</lastmod>\n    <changefreq>weekly</changefreq>\n    <priority>0.5</priority>\n  </url>"
-        for path, lastmod in entries
+def build_sitemap(entries: list[tuple[str, str]], where: str) -> str:
+    note = (
+        f"the Joomla XML map at {where} (docs/evidence/SITES.md row 10, [C]); a few entries of a list that holds every "
+        "article, old ones included; lastmod values are assumed."
     )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_khabar.py): the Joomla XML map at {note} (SITES.md row 10, [C]); a few entries of a list that holds every article, old ones included; lastmod values are assumed. -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{urls}
-</urlset>
-"""
+    urls = [
+        [("loc", ORIGIN + path), ("lastmod", lastmod), ("changefreq", "weekly"), ("priority", "0.5")]
+        for path, lastmod in entries
+    ]
+    return urlset(PAGES.comment(note), urls, multiline=True)
 
 
 # --- the articles ------------------------------------------------------------------------------------------
@@ -334,7 +341,7 @@ RU_VETERANS = Article(
     datetime_attr="2025-09-05T18:22:00+06:00",
     lead="В Астане прошла встреча ветеранов агентства «Хабар» с молодыми журналистами телеканала.",
     tags=["Хабар", "телевидение", "ветераны"],
-    note="The URL, title, view count 11, the date and the speaker line are from site-evidence.md; the text is written for the fixture.",
+    note="The URL, title, view count 11, the date and the speaker line are from docs/evidence/site-evidence.md; the text is written for the fixture.",
     body_html="""<p>В Астане прошла встреча ветеранов агентства «Хабар» с молодыми журналистами телеканала. Гости вспомнили, как в девяностые годы создавался первый национальный информационный канал страны.</p>
 <p>По словам участников встречи, в первые годы эфир готовили несколько десятков человек, а монтаж новостных сюжетов занимал почти всю ночь. Технику приходилось делить между редакциями, а выезды в регионы планировали за неделю.</p>
 <p><strong>Тлеукабыл Мынжасар, ветеран Агентства «Хабар»:</strong></p>
@@ -376,7 +383,7 @@ RU_JUBILEE = Article(
     datetime_attr="2015-04-30T11:40:00+06:00",
     lead="Глава государства направил поздравление коллективу агентства «Хабар» в связи с 20-летием.",
     tags=["Хабар", "юбилей"],
-    note="An old article in the aktualno/item URL form (site-evidence.md: title only); reached through the XML map. Dated before 2024-03-01, so +06:00 is right here.",
+    note="An old article in the aktualno/item URL form (docs/evidence/site-evidence.md: title only); reached through the XML map. Dated before 2024-03-01, so +06:00 is right here.",
     body_html="""<p>Глава государства направил поздравление коллективу агентства «Хабар» в связи с 20-летием со дня основания.</p>
 <p>В поздравлении отмечается, что за два десятилетия агентство стало одним из ведущих медиахолдингов страны, а его телеканалы смотрят во всех регионах Казахстана и за рубежом.</p>
 <p>Президент пожелал журналистам, операторам и инженерам агентства творческих успехов и выразил уверенность, что «Хабар» и впредь будет объективно и оперативно рассказывать о жизни страны.</p>
@@ -429,61 +436,45 @@ def _item(a: Article, views: int | None = None) -> ListItem:
     return ListItem(a.path, a.title, a.date_text, a.datetime_attr, a.lead, views or a.views)
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for article in ARTICLES:
-        (OUT / article.file).write_text(build_article(article), encoding="utf-8")
+def build() -> dict[str, str]:
+    pages = {article.file: build_article(article) for article in ARTICLES}
     ru_first = [
         ListItem("/ru/news/sport/176468-kazakhstanskie-borcy-zavoevali-tri-medali", "Казахстанские борцы завоевали три медали", "06.09.2025, 09:12", "2025-09-06T09:12:00+06:00", "Сборная Казахстана по греко-римской борьбе завершила выступление на турнире в Будапеште.", 96),
         ListItem("/ru/news/ekonomika/176466-natsbank-sohranil-bazovuyu-stavku", "Нацбанк сохранил базовую ставку", "05.09.2025, 21:30", "2025-09-05T21:30:00+06:00", "Базовая ставка осталась на уровне 16,5% годовых.", 410),
         _item(RU_VETERANS),
     ]
-    (OUT / "ru-news-list.html").write_text(
-        build_list("ru", "/ru/news", 1, ru_first, "The sport and economy entries are not fixtures (they 404 in the mini-site)."),
-        encoding="utf-8",
-    )
+    pages["ru-news-list.html"] = build_list("ru", "/ru/news", 1, ru_first, "The sport and economy entries are not fixtures (they 404 in the mini-site).")
     ru_second = [
         ListItem("/ru/news/proisshestviya/176455-v-karagandinskoy-oblasti-potushili-pozhar-na-sklade", "В Карагандинской области потушили пожар на складе", "05.09.2025, 16:02", "2025-09-05T16:02:00+06:00", "Площадь пожара составила 300 квадратных метров.", 205),
         _item(RU_SEASON),
     ]
-    (OUT / "ru-news-list-start20.html").write_text(
-        build_list("ru", "/ru/news?start=20", 2, ru_second, "Page 2, reached by the pagination's next link."),
-        encoding="utf-8",
-    )
+    pages["ru-news-list-start20.html"] = build_list("ru", "/ru/news?start=20", 2, ru_second, "Page 2, reached by the pagination's next link.")
     kk_first = [
         ListItem(SIDEBAR["kk"][0][0], SIDEBAR["kk"][0][1], "06.09.2025, 09:45", "2025-09-06T09:45:00+06:00", "Фестиваль үш күнге созылады.", 64),
         _item(KK_VETERANS),
         _item(KK_ROADS),
     ]
-    (OUT / "kk-news-list.html").write_text(
-        build_list("kk", "/kk/news", 1, kk_first, "Kazakh edition: the list markup and the page counter text are assumed."),
-        encoding="utf-8",
+    pages["kk-news-list.html"] = build_list("kk", "/kk/news", 1, kk_first, "Kazakh edition: the list markup and the page counter text are assumed.")
+    pages["ru-xml-karta.xml"] = build_sitemap(
+        [
+            ("/ru/", "2025-09-06T09:41:00+05:00"),
+            ("/ru/news", "2025-09-06T09:41:00+05:00"),
+            (RU_VETERANS.path, "2025-09-05T18:22:00+05:00"),
+            (RU_SEASON.path, "2025-09-05T15:07:00+05:00"),
+            (RU_JUBILEE.path, "2015-04-30T11:40:00+06:00"),
+        ],
+        "https://khabar.kz/ru/xml-karta",
     )
-    (OUT / "ru-xml-karta.xml").write_text(
-        build_sitemap(
-            [
-                ("/ru/", "2025-09-06T09:41:00+05:00"),
-                ("/ru/news", "2025-09-06T09:41:00+05:00"),
-                (RU_VETERANS.path, "2025-09-05T18:22:00+05:00"),
-                (RU_SEASON.path, "2025-09-05T15:07:00+05:00"),
-                (RU_JUBILEE.path, "2015-04-30T11:40:00+06:00"),
-            ],
-            "https://khabar.kz/ru/xml-karta",
-        ),
-        encoding="utf-8",
+    pages["kk-xml-karta.xml"] = build_sitemap(
+        [
+            ("/kk/", "2025-09-06T09:45:00+05:00"),
+            (KK_VETERANS.path, "2025-09-05T18:40:00+05:00"),
+            (KK_ROADS.path, "2025-09-05T12:15:00+05:00"),
+        ],
+        "https://khabar.kz/kk/xml-karta",
     )
-    (OUT / "kk-xml-karta.xml").write_text(
-        build_sitemap(
-            [
-                ("/kk/", "2025-09-06T09:45:00+05:00"),
-                (KK_VETERANS.path, "2025-09-05T18:40:00+05:00"),
-                (KK_ROADS.path, "2025-09-05T12:15:00+05:00"),
-            ],
-            "https://khabar.kz/kk/xml-karta",
-        ),
-        encoding="utf-8",
-    )
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

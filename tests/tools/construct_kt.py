@@ -1,7 +1,7 @@
 """Builds the constructed kt.kz (Kazakhstan Today) fixture pages.
 
 We have no HTML of kt.kz, only the text of stored copies of real pages (docs/evidence/site-evidence.md section
-15) and a public scraper's selectors (SITES.md: `header.page-heading h1`, `div.page-meta span`,
+15) and a public scraper's selectors (docs/evidence/SITES.md: `header.page-heading h1`, `div.page-meta span`,
 `div.page-content`, start page /rus/all). The pages are built from that: the header line
 'DD.MM.YYYY, HH:MM <views>' before the title, the 'Эксклюзив КТ' label on the title line, the ru dateline
 '<City>. <D> <month>. KAZAKHSTAN TODAY - ' opening the lead, reprint credits, 'Рассказать друзьям' / 'Tell a
@@ -10,22 +10,33 @@ below each article with their own date lines. The JSON-LD carries the server's s
 of Kazakh sites after the 2024 switch to UTC+5). Class names beyond the scraper's, the sidebar, the list markup
 and the pagination are assumptions; every page says so at its top.
 
-Run from the repository root: python tests/tools/construct_kt.py  (rewrites the files in tests/fixtures/sites/kt)
+Run from the repository root: python tests/tools/construct_kt.py  (rewrites the files in tests/fixtures/sites/kt;
+--check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "kt"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    esc,
+    jsonld,
+    organization,
+    schema,
+    web_page,
+)
+
+PAGES = Constructor("kt")
 ORIGIN = "https://www.kt.kz"
 
 NOTE = (
-    "CONSTRUCTED fixture (tests/tools/construct_kt.py): no real kt.kz HTML was available. Modelled on the text of "
-    "stored kt.kz pages (site-evidence.md section 15: header line 'DD.MM.YYYY, HH:MM views' before the title, "
+    "no real kt.kz HTML was available. Modelled on the text of stored kt.kz pages "
+    "(docs/evidence/site-evidence.md section 15: header line 'DD.MM.YYYY, HH:MM views' before the title, "
     "'Эксклюзив КТ' label, ru dateline 'City. D month. KAZAKHSTAN TODAY - ', share/related blocks, the following "
     "articles run below the current one) and on a public scraper's selectors (header.page-heading h1, "
     "div.page-meta span, div.page-content, /rus/all). Assumed: every other class name, the sidebar, the list "
@@ -78,10 +89,6 @@ class Article:
     @property
     def id(self) -> str:
         return self.slug_id.rsplit("_", 1)[1]
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def head(lang: str, title: str, description: str, url: str, extra: str = "") -> str:
@@ -218,38 +225,31 @@ def next_block(article: Article) -> str:
 def article_page(article: Article, following: list[Article], latest: list[tuple[str, str, str]]) -> str:
     prefix = "/rus/" if article.lang == "ru" else "/eng/"
     headline = article.title + (" Эксклюзив КТ" if article.exclusive else "")
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": article.url},
-        "headline": headline,
-        "description": article.summary,
-        "image": [article.image],
-        "datePublished": article.iso,
-        "dateModified": article.iso,
-        "articleSection": article.section_name,
-        "author": {"@type": "Organization", "name": "Kazakhstan Today"},
-        "publisher": {
-            "@type": "Organization",
-            "name": "Kazakhstan Today",
-            "logo": {"@type": "ImageObject", "url": f"{ORIGIN}/local/templates/kt2019/img/logo.png"},
-        },
-    }
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=web_page(article.url),
+        headline=headline,
+        description=article.summary,
+        image=[article.image],
+        datePublished=article.iso,
+        dateModified=article.iso,
+        articleSection=article.section_name,
+        author=organization("Kazakhstan Today"),
+        publisher=organization("Kazakhstan Today", f"{ORIGIN}/local/templates/kt2019/img/logo.png"),
+    )
     extra = f"""<meta property="og:type" content="article">
 <meta property="og:title" content="{esc(headline)}">
 <meta property="og:description" content="{esc(article.summary)}">
 <meta property="og:image" content="{article.image}">
 <meta name="twitter:card" content="summary_large_image">
 <meta name="keywords" content="{esc(', '.join(article.tags))}">
-<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>"""
+<script type="application/ld+json">{jsonld(ld)}</script>"""
     related = "\n".join(
         f'        <li><span class="page-related-date">{esc(d)}</span> <a href="{u}">{esc(t)}</a></li>'
         for d, t, u in article.related
     )
     following_html = "".join(next_block(a) for a in following)
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="{article.lang}">
+    return PAGES.html(NOTE, f"""<html lang="{article.lang}">
 {head(article.lang, headline, article.summary, article.url, extra)}
 <body class="page-news">
 {header(article.lang)}
@@ -284,7 +284,7 @@ def article_page(article: Article, following: list[Article], latest: list[tuple[
 {footer(article.lang)}
 </body>
 </html>
-"""
+""")
 
 
 def list_page(lang: str, url: str, entries: list[tuple[str, str, str, str]], next_url: str,
@@ -313,9 +313,7 @@ def list_page(lang: str, url: str, entries: list[tuple[str, str, str, str]], nex
     description = {"ru": "Kazakhstan Today - последние новости Казахстана и мира",
                    "en": "Kazakhstan Today - latest news of Kazakhstan and the world"}[lang]
     extra = f'<meta property="og:type" content="website">\n<meta property="og:title" content="{title}">\n<link rel="next" href="{next_url}">'
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="{lang}">
+    return PAGES.html(NOTE, f"""<html lang="{lang}">
 {head(lang, title, description, url, extra)}
 <body class="page-list">
 {header(lang)}
@@ -332,7 +330,7 @@ def list_page(lang: str, url: str, entries: list[tuple[str, str, str, str]], nex
 {footer(lang)}
 </body>
 </html>
-"""
+""")
 
 
 # --- the articles ------------------------------------------------------------------------------------------
@@ -614,12 +612,5 @@ def build() -> dict[str, str]:
     return pages
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in build().items():
-        (OUT / name).write_text(text, encoding="utf-8")
-        print("wrote", OUT / name)
-
-
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -2,43 +2,48 @@
 en under /en/, one WordPress install.
 
 We have no real Kursiv HTML. What is known: WordPress, URLs /YYYY-MM-DD/<slug>/ (kk slugs drop the Kazakh letters:
-'/kk/2022-06-06/aza-standy-tardy-77-18-pajyzy-konstituciya-a-zgeris-engizudi-olda-an'), the 'Жарияланды' label
-after the title (site-evidence.md section 5), the theme's classes `single-header__title`, `single-body`,
+'/kk/2022-06-06/aza-standy-tardy-77-18-pajyzy-konstituciya-a-zgeris-engizudi-olda-an'), the 'Жарияланды' label after
+the title (docs/evidence/site-evidence.md section 5), the theme's classes `single-header__title`, `single-body`,
 `single-read-also`, `single-footer`, `single-publishing-time__date`, `author-card__name` (a public scraper), the
-feeds and the nested sitemaps (SITES.md row 5). The head is what WordPress with Yoast SEO prints: og:* and
-article:published_time in UTC, and a Yoast @graph (Article, WebPage, ImageObject, BreadcrumbList, WebSite,
+feeds and the nested sitemaps (docs/evidence/SITES.md row 5). The head is what WordPress with Yoast SEO prints: og:*
+and article:published_time in UTC, and a Yoast @graph (Article, WebPage, ImageObject, BreadcrumbList, WebSite,
 Organization, Person) with dates in UTC (+00:00) and the image given by reference (@id). A story published at 00:20
 in Almaty therefore carries the previous day in its structured data while its URL carries the local day. Yoast cuts
 the Article headline of one long en title (a headline limit some Yoast versions applied), so the visible title and
 og:title must win. Assumed: the list card markup and /news/ paths, the visible date format, the ru/en labels.
 
-Run from the repository root: python tests/tools/construct_kursiv.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_kursiv.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
-import json
 import re
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sites" / "kursiv"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    day_month_year,
+    esc,
+    jsonld,
+    rfc822,
+    rss,
+    sitemap_index,
+    urlset,
+)
+
+PAGES = Constructor("kursiv")
 ORIGIN = "https://kz.kursiv.media"
 PREFIX = {"ru": "", "kk": "/kk", "en": "/en"}
 LOCALE = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_US"}
 IN_LANGUAGE = {"ru": "ru-RU", "kk": "kk", "en": "en-US"}
 SITE_NAME = {"ru": "Kursiv Media Казахстан", "kk": "Kursiv Media Қазақстан", "en": "Kursiv Media Kazakhstan"}
-MONTHS = {
-    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"],
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
 WORDS = {
     "ru": {"published": "Опубликовано", "read_also": "Читайте также", "home": "Главная", "news": "Новости",
            "subscribe": "Подписывайтесь на Telegram-канал Kursiv Media Казахстан", "reading": "Примерное время для чтения",
@@ -65,7 +70,7 @@ _TRANSLIT = dict(zip(
 ))
 _TRANSLIT.update({"ж": "zh", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sch", "ю": "yu", "я": "ya", "ь": "",
                   "ъ": "", "і": "i"})
-_KAZAKH_LETTERS = set("әғқңөұүһ")  # the site's slugs drop these (site-evidence.md section 5)
+_KAZAKH_LETTERS = set("әғқңөұүһ")  # the site's slugs drop these (docs/evidence/site-evidence.md section 5)
 
 
 def slug(title: str) -> str:
@@ -122,7 +127,7 @@ class Story:
     @property
     def visible_date(self) -> str:
         value = datetime.fromisoformat(self.published)
-        return f"{value.day} {MONTHS[self.lang][value.month - 1]} {value.year}, {value:%H:%M}"
+        return f"{day_month_year(value, self.lang)}, {value:%H:%M}"
 
     @property
     def image_url(self) -> str:
@@ -262,7 +267,7 @@ def footer(lang: str) -> str:
 def head_common(lang: str, title: str, url: str) -> str:
     return f"""    <meta charset="UTF-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{html.escape(title)}</title>
+    <title>{esc(title)}</title>
     <link rel="canonical" href="{url}">
     <link rel="alternate" type="application/rss+xml" title="{SITE_NAME[lang]} &raquo; {WORDS[lang]['feed']}" href="{ORIGIN}{PREFIX[lang]}/feed/">
     <link rel="https://api.w.org/" href="{ORIGIN}/wp-json/">
@@ -271,7 +276,6 @@ def head_common(lang: str, title: str, url: str) -> str:
 
 def article_page(story: Story, sidebar, note: str) -> str:
     words = WORDS[story.lang]
-    esc = html.escape
     tags = " ".join(f'<a href="{ORIGIN}{PREFIX[story.lang]}/tag/{slug(t)}/" rel="tag">{esc(t)}</a>' for t in story.tags)
     related = "\n".join(
         f'                <li><a href="{ORIGIN}{path}">{esc(title)}</a></li>' for path, title, _ in sidebar[:3]
@@ -281,9 +285,7 @@ def article_page(story: Story, sidebar, note: str) -> str:
         for path, title, iso in sidebar
     )
     blocks = "\n".join(story.paragraphs)
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_kursiv.py): {note} -->
-<!DOCTYPE html>
-<html lang="{IN_LANGUAGE[story.lang]}">
+    return PAGES.html(note, f"""<html lang="{IN_LANGUAGE[story.lang]}">
 <head>
 {head_common(story.lang, f"{story.title} - {SITE_NAME[story.lang]}", story.url)}
     <meta name="description" content="{esc(story.lead)}">
@@ -307,7 +309,7 @@ def article_page(story: Story, sidebar, note: str) -> str:
     <meta name="twitter:data1" content="{esc(story.author[0])}">
     <meta name="twitter:label2" content="{words['reading']}">
     <meta name="twitter:data2" content="{words['minutes']}">
-    <script type="application/ld+json" class="yoast-schema-graph">{json.dumps(yoast_graph(story), ensure_ascii=False)}</script>
+    <script type="application/ld+json" class="yoast-schema-graph">{jsonld(yoast_graph(story))}</script>
     <link rel="shortlink" href="{ORIGIN}/?p={story.post_id}">
     <link rel="alternate" hreflang="{story.lang}" href="{story.url}">
 </head>
@@ -353,7 +355,7 @@ def article_page(story: Story, sidebar, note: str) -> str:
 {footer(story.lang)}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def p(text: str) -> str:
@@ -579,15 +581,13 @@ def news_page(lang: str, items, note: str) -> str:
         f"""            <article class="post-card">
                 <a class="post-card__link" href="{ORIGIN}{path}">
                     <div class="post-card__image"><img src="{ORIGIN}/wp-content/uploads/2025/04/thumb-{i}.jpg" alt="" loading="lazy"></div>
-                    <h3 class="post-card__title">{html.escape(title)}</h3>
+                    <h3 class="post-card__title">{esc(title)}</h3>
                 </a>
                 <div class="post-card__meta"><time class="post-card__date" datetime="{iso}">{iso[11:16]}</time></div>
             </article>"""
         for i, (path, title, iso) in enumerate(items)
     )
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_kursiv.py): {note} -->
-<!DOCTYPE html>
-<html lang="{IN_LANGUAGE[lang]}">
+    return PAGES.html(note, f"""<html lang="{IN_LANGUAGE[lang]}">
 <head>
 {head_common(lang, f"{words['news']} - {SITE_NAME[lang]}", base)}
     <meta property="og:type" content="website">
@@ -606,76 +606,57 @@ def news_page(lang: str, items, note: str) -> str:
 {footer(lang)}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
-def rfc822(iso: str) -> str:
-    value = datetime.fromisoformat(iso).astimezone(UTC)
-    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return f"{days[value.weekday()]}, {value.day:02d} {months[value.month - 1]} {value:%Y %H:%M:%S} +0000"
+def utc_rfc822(iso: str) -> str:
+    """WordPress prints feed dates in UTC."""
+    return rfc822(datetime.fromisoformat(iso).astimezone(UTC))
 
 
 def feed(lang: str, stories, note: str) -> str:
-    items = []
-    for story in sorted(stories, key=lambda s: s.published, reverse=True):
-        body = "".join(block.strip() for block in story.paragraphs)
-        items.append(f"""    <item>
-        <title>{html.escape(story.title)}</title>
-        <link>{story.url}</link>
-        <dc:creator><![CDATA[{story.author[0]}]]></dc:creator>
-        <pubDate>{rfc822(story.published)}</pubDate>
-        <category><![CDATA[{story.category[0]}]]></category>
-        <guid isPermaLink="false">{ORIGIN}/?p={story.post_id}</guid>
-        <description><![CDATA[{story.lead}]]></description>
-        <content:encoded><![CDATA[{body}]]></content:encoded>
-    </item>""")
-    rows = "\n".join(items)
-    latest = max(s.published for s in stories)
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kursiv.py): {note} -->
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">
-<channel>
-    <title>{SITE_NAME[lang]}</title>
-    <atom:link href="{ORIGIN}{PREFIX[lang]}/feed/" rel="self" type="application/rss+xml" />
-    <link>{ORIGIN}{PREFIX[lang]}/</link>
-    <description>Деловые новости Казахстана</description>
-    <lastBuildDate>{rfc822(latest)}</lastBuildDate>
-    <language>{IN_LANGUAGE[lang]}</language>
-    <sy:updatePeriod>hourly</sy:updatePeriod>
-    <sy:updateFrequency>1</sy:updateFrequency>
-    <generator>https://wordpress.org/?v=6.5.2</generator>
-{rows}
-</channel>
-</rss>
-"""
+    items = [
+        [
+            ("title", esc(story.title)),
+            ("link", story.url),
+            ("dc:creator", f"<![CDATA[{story.author[0]}]]>"),
+            ("pubDate", utc_rfc822(story.published)),
+            ("category", f"<![CDATA[{story.category[0]}]]>"),
+            ('guid isPermaLink="false"', f"{ORIGIN}/?p={story.post_id}"),
+            ("description", f"<![CDATA[{story.lead}]]>"),
+            ("content:encoded", "<![CDATA[" + "".join(block.strip() for block in story.paragraphs) + "]]>"),
+        ]
+        for story in sorted(stories, key=lambda s: s.published, reverse=True)
+    ]
+    channel = [
+        ("title", SITE_NAME[lang]),
+        f'<atom:link href="{ORIGIN}{PREFIX[lang]}/feed/" rel="self" type="application/rss+xml" />',
+        ("link", f"{ORIGIN}{PREFIX[lang]}/"),
+        ("description", "Деловые новости Казахстана"),
+        ("lastBuildDate", utc_rfc822(max(s.published for s in stories))),
+        ("language", IN_LANGUAGE[lang]),
+        ("sy:updatePeriod", "hourly"),
+        ("sy:updateFrequency", "1"),
+        ("generator", "https://wordpress.org/?v=6.5.2"),
+    ]
+    namespaces = (
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"'
+    )
+    return rss(PAGES.comment(note), channel, items, namespaces=namespaces, indent="", step="    ")
 
 
 def sitemap_root(note: str) -> str:
-    rows = "\n".join(
-        f"  <sitemap><loc>{ORIGIN}/sitemaps/ru/{year}/sitemap.xml</loc><lastmod>{lastmod}</lastmod></sitemap>"
-        for year, lastmod in [(2025, "2025-04-10T12:35:00+00:00"), (2024, "2024-12-31T18:50:12+00:00")]
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kursiv.py): {note} -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</sitemapindex>
-"""
+    children = [(2025, "2025-04-10T12:35:00+00:00"), (2024, "2024-12-31T18:50:12+00:00")]
+    return sitemap_index(PAGES.comment(note), [[("loc", f"{ORIGIN}/sitemaps/ru/{year}/sitemap.xml"), ("lastmod", lastmod)]
+                                               for year, lastmod in children])
 
 
 def sitemap_year(note: str) -> str:
-    rows = "\n".join(
-        f"  <sitemap><loc>{ORIGIN}/sitemaps/ru/2025/{month:02d}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>"
-        for month, lastmod in [(4, "2025-04-10T12:35:00+00:00"), (3, "2025-03-31T17:58:40+00:00"),
-                               (2, "2025-02-28T16:20:03+00:00"), (1, "2025-01-31T15:47:55+00:00")]
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kursiv.py): {note} -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</sitemapindex>
-"""
+    children = [(4, "2025-04-10T12:35:00+00:00"), (3, "2025-03-31T17:58:40+00:00"),
+                (2, "2025-02-28T16:20:03+00:00"), (1, "2025-01-31T15:47:55+00:00")]
+    return sitemap_index(PAGES.comment(note), [[("loc", f"{ORIGIN}/sitemaps/ru/2025/{month:02d}.xml"), ("lastmod", lastmod)]
+                                               for month, lastmod in children])
 
 
 def sitemap_month(stories, note: str) -> str:
@@ -683,17 +664,11 @@ def sitemap_month(stories, note: str) -> str:
         (f"{ORIGIN}/2025-04-09/ceny-na-neft-snizilis/", "2025-04-09T16:15:00+00:00"),
         (f"{ORIGIN}/2025-04-01/nalogovyy-kodeks-chto-izmenitsya/", "2025-04-02T08:00:31+00:00"),
     ]
-    rows = "\n".join(f"  <url><loc>{url}</loc><lastmod>{lastmod}</lastmod></url>" for url, lastmod in urls)
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_kursiv.py): {note} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</urlset>
-"""
+    return urlset(PAGES.comment(note), [[("loc", url), ("lastmod", lastmod)] for url, lastmod in urls])
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def build() -> dict[str, str]:
+    pages = {}
     note = (
         "a WordPress + Yoast SEO article page: og:* and article:published_time in UTC, the Yoast @graph "
         "(Article, WebPage, ImageObject, BreadcrumbList, WebSite, Organization, Person) with UTC dates and the image by "
@@ -713,30 +688,23 @@ def main() -> None:
                 extra = " Its Yoast headline is cut at 110 characters with an ellipsis."
             if story is RU_WHEAT:
                 extra = " Published at 00:20 in Almaty: the UTC dates in the head say 9 April, the URL 10 April."
-            (OUT / story.file).write_text(article_page(story, others, note + extra), encoding="utf-8")
-        (OUT / f"{lang}-news.html").write_text(
-            news_page(lang, items, f"kz.kursiv.media{PREFIX[lang]}/news/ as a WordPress archive (path, card markup "
-                      "and /page/N/ pagination assumed)."),
-            encoding="utf-8",
+            pages[story.file] = article_page(story, others, note + extra)
+        pages[f"{lang}-news.html"] = news_page(
+            lang, items,
+            f"kz.kursiv.media{PREFIX[lang]}/news/ as a WordPress archive (path, card markup and /page/N/ pagination "
+            "assumed).",
         )
-        (OUT / f"{lang}-feed.xml").write_text(
-            feed(lang, stories, f"kz.kursiv.media{PREFIX[lang]}/feed/, WordPress RSS 2.0 (pubDate in UTC)."),
-            encoding="utf-8",
-        )
-    (OUT / "ru-sitemap.xml").write_text(
-        sitemap_root("kz.kursiv.media/sitemaps/ru/sitemap.xml (SITES.md), an index of per-year indexes (names "
-                     "assumed)."),
-        encoding="utf-8",
-    )
-    (OUT / "ru-sitemap-2025.xml").write_text(
-        sitemap_year("the 2025 index under the ru sitemap, listing per-month sitemaps (names assumed)."),
-        encoding="utf-8",
-    )
-    (OUT / "ru-sitemap-2025-04.xml").write_text(
-        sitemap_month(by_lang["ru"], "the April 2025 ru sitemap, the leaf of the nested indexes."),
-        encoding="utf-8",
-    )
+        pages[f"{lang}-feed.xml"] = feed(
+            lang, stories, f"kz.kursiv.media{PREFIX[lang]}/feed/, WordPress RSS 2.0 (pubDate in UTC).")
+    pages["ru-sitemap.xml"] = sitemap_root(
+        "kz.kursiv.media/sitemaps/ru/sitemap.xml (docs/evidence/SITES.md), an index of per-year indexes (names "
+        "assumed).")
+    pages["ru-sitemap-2025.xml"] = sitemap_year(
+        "the 2025 index under the ru sitemap, listing per-month sitemaps (names assumed).")
+    pages["ru-sitemap-2025-04.xml"] = sitemap_month(
+        by_lang["ru"], "the April 2025 ru sitemap, the leaf of the nested indexes.")
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

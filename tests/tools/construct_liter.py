@@ -1,33 +1,46 @@
 """Builds the constructed Liter.kz fixture pages.
 
 We have no HTML of liter.kz: two stored pages' text (docs/evidence/site-evidence.md section 18: the URL with a
-10-digit suffix, title then subtitle then the author's name on its own line, '..., передает Liter.kz.', the
-project label 'LITER' in the text), the list dates of SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the news
-sitemap path /sitemap.news.xml [C]. Deliberate: each article's suffix is the moment its draft was created, some
-minutes to hours before publication, so a parser that read the suffix as the date would be caught. Assumed:
-every class name, the home page's news line, the article page printing the list's date forms, the JSON-LD with
-a naive datePublished. Every page says so at its top.
+10-digit suffix, title then subtitle then the author's name on its own line, '..., передает Liter.kz.', the project
+label 'LITER' in the text), the list dates of docs/evidence/SITES.md ('Сегодня в 14:30', 'вчера, 14:30') and the
+news sitemap path /sitemap.news.xml [C]. Deliberate: each article's suffix is the moment its draft was created, some
+minutes to hours before publication, so a parser that read the suffix as the date would be caught. Assumed: every
+class name, the home page's news line, the article page printing the list's date forms, the JSON-LD with a naive
+datePublished. Every page says so at its top.
 
-Run from the repository root: python tests/tools/construct_liter.py  (rewrites tests/fixtures/sites/liter)
+Run from the repository root: python tests/tools/construct_liter.py  (rewrites tests/fixtures/sites/liter;
+--check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "liter"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    ALMATY,
+    Constructor,
+    day_month_year,
+    days_before,
+    esc,
+    jsonld,
+    news_sitemap,
+    organization,
+    schema,
+    web_page,
+)
+
+PAGES = Constructor("liter")
 ORIGIN = "https://liter.kz"
-KZ = timezone(timedelta(hours=5))
-MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
 
 NOTE = (
-    "CONSTRUCTED fixture (tests/tools/construct_liter.py): no real liter.kz HTML was available. Modelled on the "
-    "text of stored liter.kz pages (site-evidence.md section 18: URL with a 10-digit suffix, title, subtitle, "
-    "author on its own line, '..., передает Liter.kz.', the label LITER) and SITES.md list dates ('Сегодня в "
+    "no real liter.kz HTML was available. Modelled on the "
+    "text of stored liter.kz pages (docs/evidence/site-evidence.md section 18: URL with a 10-digit suffix, title, subtitle, "
+    "author on its own line, '..., передает Liter.kz.', the label LITER) and docs/evidence/SITES.md list dates ('Сегодня в "
     "14:30', 'вчера, 14:30'). The URL suffix is deliberately earlier than the publication. Assumed: class names, "
     "the home page's news line, the article's date forms, the JSON-LD (naive datePublished), the chrome."
 )
@@ -58,17 +71,14 @@ class Article:
         return f"{ORIGIN}/{self.slug}-{self.created}/"
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def shown(when: datetime, now: datetime) -> str:
     """The site's date forms: 'Сегодня в 14:30', 'вчера, 14:30', else '16 февраля 2025, 15:32'."""
-    if when.date() == now.date():
+    days = days_before(when, now)
+    if days == 0:
         return f"Сегодня в {when:%H:%M}"
-    if when.date() == (now - timedelta(days=1)).date():
+    if days == 1:
         return f"вчера, {when:%H:%M}"
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}, {when:%H:%M}"
+    return f"{day_month_year(when, 'ru')}, {when:%H:%M}"
 
 
 def head(title: str, description: str, url: str, extra: str = "") -> str:
@@ -143,19 +153,17 @@ def body_html(article: Article) -> str:
 
 def article_page(article: Article, now: datetime, line: list[tuple[datetime, str, str]]) -> str:
     image = f"{ORIGIN}/storage/images/{article.published:%Y/%m}/{article.created}-cover.jpg"
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": article.url},
-        "headline": article.title,
-        "description": article.subtitle,
-        "image": [image],
-        "datePublished": article.published.strftime("%Y-%m-%d %H:%M:%S"),
-        "dateModified": article.published.strftime("%Y-%m-%d %H:%M:%S"),
-        "author": [{"@type": "Person", "name": article.author[0], "url": ORIGIN + article.author[1]}],
-        "publisher": {"@type": "Organization", "name": "Liter.kz",
-                      "logo": {"@type": "ImageObject", "url": f"{ORIGIN}/build/img/logo.png"}},
-    }
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=web_page(article.url),
+        headline=article.title,
+        description=article.subtitle,
+        image=[image],
+        datePublished=article.published.strftime("%Y-%m-%d %H:%M:%S"),
+        dateModified=article.published.strftime("%Y-%m-%d %H:%M:%S"),
+        author=[{"@type": "Person", "name": article.author[0], "url": ORIGIN + article.author[1]}],
+        publisher=organization("Liter.kz", f"{ORIGIN}/build/img/logo.png"),
+    )
     tags = " ".join(f'<a href="{ORIGIN}{path}">{esc(name)}</a>' for name, path in article.tags)
     extra = f"""<meta property="og:type" content="article">
 <meta property="og:title" content="{esc(article.title)}">
@@ -163,10 +171,8 @@ def article_page(article: Article, now: datetime, line: list[tuple[datetime, str
 <meta property="og:image" content="{image}">
 <meta name="author" content="{esc(article.author[0])}">
 <link rel="amphtml" href="{article.url}amp">
-<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>"""
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="ru">
+<script type="application/ld+json">{jsonld(ld)}</script>"""
+    return PAGES.html(NOTE, f"""<html lang="ru">
 {head(article.title + " - Liter.kz", article.subtitle, article.url, extra)}
 <body>
 {site_header()}
@@ -191,7 +197,7 @@ def article_page(article: Article, now: datetime, line: list[tuple[datetime, str
 {site_footer()}
 </body>
 </html>
-"""
+""")
 
 
 def home_page(now: datetime, line: list[tuple[datetime, str, str]], cards: list[tuple[datetime, str, str]]) -> str:
@@ -204,9 +210,7 @@ def home_page(now: datetime, line: list[tuple[datetime, str, str]], cards: list[
         for when, title, url in cards
     )
     extra = '<meta property="og:type" content="website">\n<meta property="og:title" content="Liter.kz - Последние новости Казахстана и мира">'
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="ru">
+    return PAGES.html(NOTE, f"""<html lang="ru">
 {head("Liter.kz - Последние новости Казахстана и мира", "Liter.kz - Последние новости Казахстана и мира: политика, экономика, общество", ORIGIN + "/", extra)}
 <body>
 {site_header()}
@@ -221,27 +225,11 @@ def home_page(now: datetime, line: list[tuple[datetime, str, str]], cards: list[
 {site_footer()}
 </body>
 </html>
-"""
+""")
 
 
-def news_sitemap(entries: list[tuple[datetime, str, str]]) -> str:
-    urls = "\n".join(
-        f"""  <url>
-    <loc>{url}</loc>
-    <news:news>
-      <news:publication><news:name>Liter.kz</news:name><news:language>ru</news:language></news:publication>
-      <news:publication_date>{when.isoformat()}</news:publication_date>
-      <news:title>{esc(title)}</news:title>
-    </news:news>
-  </url>"""
-        for when, title, url in entries
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- {NOTE} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
-{urls}
-</urlset>
-"""
+def news_line_sitemap(entries: list[tuple[datetime, str, str]]) -> str:
+    return news_sitemap(PAGES.comment(NOTE), "Liter.kz", "ru", [(url, when.isoformat(), title) for when, title, url in entries])
 
 
 # --- the articles ------------------------------------------------------------------------------------------
@@ -253,7 +241,7 @@ SHERZAT = Article(
     title="Убийство Шерзата Болата: подозреваемые веселятся в ИВС",
     subtitle="В сети распространилось видео из изолятора временного содержания. Полиция проверяет его подлинность.",
     author=("Мира Алипинова", "/author/mira-alipinova/"),
-    published=datetime(2025, 2, 16, 15, 32, tzinfo=KZ),
+    published=datetime(2025, 2, 16, 15, 32, tzinfo=ALMATY),
     category=("/category/proisshestviia/", "Происшествия"),
     paragraphs=[
         "В социальных сетях распространилось видео, на котором, как утверждают пользователи, подозреваемые в "
@@ -281,7 +269,7 @@ MEGAPOLIS = Article(
     title="Мегаполис перспектив",
     subtitle="Каким станет Алматы к 2040 году по новому генеральному плану.",
     author=("Айгерим Сарсенова", "/author/aigerim-sarsenova/"),
-    published=datetime(2026, 1, 27, 9, 0, tzinfo=KZ),
+    published=datetime(2026, 1, 27, 9, 0, tzinfo=ALMATY),
     category=("/projects/", "Спецпроекты"),
     paragraphs=[
         "LITER разобрался, как изменится Алматы в ближайшие 15 лет. Новый генеральный план предполагает, что "
@@ -309,7 +297,7 @@ TRAFFIC = Article(
     title="В Алматы продлили ограничение движения на Аль-Фараби",
     subtitle="Ремонт развязки с улицей Навои продлится до 15 февраля.",
     author=("Дана Ахметова", "/author/dana-akhmetova/"),
-    published=datetime(2026, 1, 27, 10, 20, tzinfo=KZ),
+    published=datetime(2026, 1, 27, 10, 20, tzinfo=ALMATY),
     category=("/category/obshchestvo/", "Общество"),
     paragraphs=[
         "Ограничение движения на проспекте Аль-Фараби в районе пересечения с улицей Навои продлено до 15 "
@@ -326,45 +314,38 @@ TRAFFIC = Article(
 )
 
 LINE_2026 = [
-    (datetime(2026, 1, 27, 11, 42, tzinfo=KZ), "Токаев принял министра энергетики",
+    (datetime(2026, 1, 27, 11, 42, tzinfo=ALMATY), "Токаев принял министра энергетики",
      f"{ORIGIN}/tokaev-prinial-ministra-energetiki-1769495801/"),
     (TRAFFIC.published, TRAFFIC.title, TRAFFIC.url),
-    (datetime(2026, 1, 27, 9, 35, tzinfo=KZ), "Курс тенге на KASE: доллар подешевел на открытии",
+    (datetime(2026, 1, 27, 9, 35, tzinfo=ALMATY), "Курс тенге на KASE: доллар подешевел на открытии",
      f"{ORIGIN}/kurs-tenge-na-kase-dollar-podeshevel-na-otkrytii-1769488190/"),
     (MEGAPOLIS.published, MEGAPOLIS.title, MEGAPOLIS.url),
-    (datetime(2026, 1, 26, 21, 15, tzinfo=KZ), "В Астане открыли новый ледовый дворец",
+    (datetime(2026, 1, 26, 21, 15, tzinfo=ALMATY), "В Астане открыли новый ледовый дворец",
      f"{ORIGIN}/v-astane-otkryli-novyi-ledovyi-dvorets-1769443512/"),
-    (datetime(2026, 1, 26, 18, 5, tzinfo=KZ), "Синоптики предупредили о метели на севере страны",
+    (datetime(2026, 1, 26, 18, 5, tzinfo=ALMATY), "Синоптики предупредили о метели на севере страны",
      f"{ORIGIN}/sinoptiki-predupredili-o-meteli-na-severe-strany-1769432561/"),
 ]
 LINE_2025 = [
-    (datetime(2025, 2, 20, 10, 5, tzinfo=KZ), "В Алматы завершили ремонт моста на Саина",
+    (datetime(2025, 2, 20, 10, 5, tzinfo=ALMATY), "В Алматы завершили ремонт моста на Саина",
      f"{ORIGIN}/v-almaty-zavershili-remont-mosta-na-saina-1740027140/"),
-    (datetime(2025, 2, 19, 16, 40, tzinfo=KZ), "Нацбанк сохранил базовую ставку",
+    (datetime(2025, 2, 19, 16, 40, tzinfo=ALMATY), "Нацбанк сохранил базовую ставку",
      f"{ORIGIN}/natsbank-sokhranil-bazovuiu-stavku-1739964912/"),
     (SHERZAT.published, SHERZAT.title, SHERZAT.url),
 ]
 
 
 def build() -> dict[str, str]:
-    now_2026 = datetime(2026, 1, 27, 12, 0, tzinfo=KZ)
+    now_2026 = datetime(2026, 1, 27, 12, 0, tzinfo=ALMATY)
     pages = {
-        MEGAPOLIS.file: article_page(MEGAPOLIS, datetime(2026, 1, 27, 12, 1, tzinfo=KZ), LINE_2026),
-        TRAFFIC.file: article_page(TRAFFIC, datetime(2026, 1, 27, 12, 2, tzinfo=KZ), LINE_2026),
-        SHERZAT.file: article_page(SHERZAT, datetime(2025, 2, 20, 11, 0, tzinfo=KZ), LINE_2025),
+        MEGAPOLIS.file: article_page(MEGAPOLIS, datetime(2026, 1, 27, 12, 1, tzinfo=ALMATY), LINE_2026),
+        TRAFFIC.file: article_page(TRAFFIC, datetime(2026, 1, 27, 12, 2, tzinfo=ALMATY), LINE_2026),
+        SHERZAT.file: article_page(SHERZAT, datetime(2025, 2, 20, 11, 0, tzinfo=ALMATY), LINE_2025),
         "home.html": home_page(now_2026, LINE_2026, [(MEGAPOLIS.published, MEGAPOLIS.title, MEGAPOLIS.url),
                                                      LINE_2026[0], (TRAFFIC.published, TRAFFIC.title, TRAFFIC.url)]),
-        "sitemap.news.xml": news_sitemap(LINE_2026),
+        "sitemap.news.xml": news_line_sitemap(LINE_2026),
     }
     return pages
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in build().items():
-        (OUT / name).write_text(text, encoding="utf-8")
-        print("wrote", OUT / name)
-
-
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -3,29 +3,45 @@
 We have no real nur.kz HTML of our own. The article pages follow a real article page saved in April 2024 (kept as a
 template in a public repository; the story "Госорганы хотели нерационально потратить 17 млрд тенге в Казахстане"):
 its head (article:* meta, og:updated_time), `h1.main-headline`, the "Опубликовано:" line with
-`time.datetime--publication`, `div.formatted-body` with `formatted-body__content--wrapper`, the ad placeholders,
-the hidden "Оригинал статьи" line, `address.author-item`, and the NewsArticle JSON-LD at the end of the body with
+`time.datetime--publication`, `div.formatted-body` with `formatted-body__content--wrapper`, the ad placeholders, the
+hidden "Оригинал статьи" line, `address.author-item`, and the NewsArticle JSON-LD at the end of the body with
 escaped slashes and an entity-escaped articleBody that leaves out the lead. The archived 2024 page reuses that
 story's text. The 2025 list markup (`article.article-card`, `time.article-card__date` in UTC with milliseconds,
-'Сегодня, 16:15') is from scrapers' selectors (SITES.md); the 2024 list markup (`article-preview-category__*`)
-likewise. The /latest/ page carries its next items as JSON and a script that appends them when "load more" is
-clicked or the page is scrolled, as the site's infinite scroll does. Assumed: the kk wording, the load-more button,
-the promo wording, the sitemap children.
+'Сегодня, 16:15') is from scrapers' selectors (docs/evidence/SITES.md); the 2024 list markup
+(`article-preview-category__*`) likewise. The /latest/ page carries its next items as JSON and a script that appends
+them when "load more" is clicked or the page is scrolled, as the site's infinite scroll does. Assumed: the kk
+wording, the load-more button, the promo wording, the sitemap children.
 
-Run from the repository root: python tests/tools/construct_nur.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_nur.py  (rewrites the constructed files; --check compares)
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
+import sys
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sites" / "nur"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    breadcrumb_list,
+    day_month_year,
+    days_before,
+    esc,
+    image_object,
+    jsonld,
+    schema,
+    sitemap_index,
+    urlset,
+    web_page,
+)
+
+PAGES = Constructor("nur")
 
 ORIGINS = {"ru": "https://www.nur.kz", "kk": "https://kaz.nur.kz"}
 WORDS = {
@@ -46,12 +62,6 @@ WORDS = {
         "menu": [("/latest/", "Барлық жаңалықтар"), ("/politics/", "Саясат"), ("/society/", "Қоғам"),
                  ("/incident/", "Оқиға"), ("/world/", "Әлем"), ("/sport/", "Спорт"), ("/family/", "Отбасы")],
     },
-}
-MONTHS = {
-    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"],
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"],
 }
 TODAY = {"ru": ("Сегодня", "Вчера"), "kk": ("Бүгін", "Кеше")}
 
@@ -85,7 +95,7 @@ class Story:
 
 def ldjson(value) -> str:
     """JSON as nur.kz prints it: Cyrillic as is, slashes escaped."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("/", "\\/")
+    return jsonld(value, compact=True, escape_slashes=True)
 
 
 def local(iso: str) -> datetime:
@@ -94,16 +104,14 @@ def local(iso: str) -> datetime:
 
 def full_date(iso: str, lang: str) -> str:
     value = local(iso)
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}, {value:%H:%M}"
+    return f"{day_month_year(value, lang)}, {value:%H:%M}"
 
 
 def card_date(iso: str, lang: str, now: datetime) -> str:
     value = local(iso)
-    today, yesterday = TODAY[lang]
-    if value.date() == now.date():
-        return f"{today}, {value:%H:%M}"
-    if value.date() == (now - timedelta(days=1)).date():
-        return f"{yesterday}, {value:%H:%M}"
+    days = days_before(value, now)
+    if days in (0, 1):
+        return f"{TODAY[lang][days]}, {value:%H:%M}"
     return full_date(iso, lang)
 
 
@@ -225,7 +233,6 @@ def article_page(story: Story, now: datetime, sidebar: list[tuple[str, str, str]
     origin = ORIGINS[story.lang]
     image_1200 = f"https://cdn.nur.kz/images/1200x675/{story.image}.jpeg?version=1"
     image_1120 = f"https://cdn.nur.kz/images/1120x630/{story.image}.webp?version=1"
-    esc = html.escape
     tags_meta = "\n".join(f'    <meta property="article:tag" content="{esc(t)}">' for t in story.tags)
     body_blocks = "\n".join(story.paragraphs)
     later = [
@@ -234,43 +241,34 @@ def article_page(story: Story, now: datetime, sidebar: list[tuple[str, str, str]
         if b.lstrip().startswith(("<p class=\"align-left", "<h2")) and "whatsapp.com" not in b
     ]
     article_body = " ".join(t for t in later if t).replace('"', "&quot;")
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "image": {"@type": "ImageObject", "contentUrl": image_1200, "width": 1200, "height": 675,
-                  "creditText": story.credit},
-        "headline": story.title,
-        "dateModified": story.modified,
-        "datePublished": story.published,
-        "isAccessibleForFree": True,
-        "articleBody": article_body,
-        "articleSection": story.crumbs[-1][0],
-        "inLanguage": story.lang if story.lang == "ru" else "kk",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": story.url},
-        "publisher": {"@context": "https://schema.org", "@type": "NewsMediaOrganization", "name": "NUR.KZ",
-                      "ethicsPolicy": "https://www.nur.kz/editorial-policy.html",
-                      "logo": {"@type": "ImageObject", "url": "https://www.nur.kz/nur/img/logo.svg",
-                               "width": "514", "height": "112"},
-                      "url": "https://www.nur.kz"},
-        "author": [{"@type": "Person", "name": story.author[0], "url": f"{origin}/authors/{story.author[1]}/"}],
-        "about": [{"@type": "Thing", "name": t} for t in story.tags],
-        "description": story.lead,
-    }
-    crumbs_ld = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": i + 1, "name": name, "item": origin + path}
-            for i, (name, path) in enumerate(story.crumbs)
-        ],
-    }
+    ld = schema(
+        "NewsArticle",
+        image={"@type": "ImageObject", "contentUrl": image_1200, "width": 1200, "height": 675, "creditText": story.credit},
+        headline=story.title,
+        dateModified=story.modified,
+        datePublished=story.published,
+        isAccessibleForFree=True,
+        articleBody=article_body,
+        articleSection=story.crumbs[-1][0],
+        inLanguage=story.lang if story.lang == "ru" else "kk",
+        mainEntityOfPage=web_page(story.url),
+        publisher=schema(
+            "NewsMediaOrganization",
+            name="NUR.KZ",
+            ethicsPolicy="https://www.nur.kz/editorial-policy.html",
+            logo=image_object("https://www.nur.kz/nur/img/logo.svg", width="514", height="112"),
+            url="https://www.nur.kz",
+        ),
+        author=[{"@type": "Person", "name": story.author[0], "url": f"{origin}/authors/{story.author[1]}/"}],
+        about=[{"@type": "Thing", "name": t} for t in story.tags],
+        description=story.lead,
+    )
+    crumbs_ld = breadcrumb_list([(name, origin + path) for name, path in story.crumbs])
     crumbs_html = "\n".join(
         f'                <li class="breadcrumbs-item"><a href="{origin}{path}">{name}</a></li>' for name, path in story.crumbs
     )
     targeting = ldjson({"rubric": story.crumbs[0][1].strip("/"), "id": story.id, "authors": [story.author[0]]})
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_nur.py): {note} -->
-<!DOCTYPE html>
-<html lang="{'ru' if story.lang == 'ru' else 'kk'}" prefix="og: http://ogp.me/ns#">
+    return PAGES.html(note, f"""<html lang="{'ru' if story.lang == 'ru' else 'kk'}" prefix="og: http://ogp.me/ns#">
 <head>
     <meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
     <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
@@ -374,7 +372,7 @@ def article_page(story: Story, now: datetime, sidebar: list[tuple[str, str, str]
 </script>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def p(text: str) -> str:
@@ -701,7 +699,7 @@ def article_card(lang: str, item: tuple[str, str, str, str], now: datetime, imag
                     <a class="article-card__image-link" href="{url}" tabindex="-1"><img class="article-card__image" src="https://cdn.nur.kz/images/360x203/{image}.webp" alt="" loading="lazy"></a>
                     <div class="article-card__body">
                         <span class="article-card__category">{rubric}</span>
-                        <a class="article-card__title" href="{url}">{html.escape(title)}</a>
+                        <a class="article-card__title" href="{url}">{esc(title)}</a>
                         <time class="article-card__date" datetime="{utc_z(iso)}">{card_date(iso, lang, now)}</time>
                     </div>
                 </article>"""
@@ -783,15 +781,13 @@ def list_page(lang: str, url: str, title: str, heading: str, items, more_items, 
             },
         }
         ld = f'<script type="application/ld+json">{ldjson(ld_data)}</script>'
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_nur.py): {note} -->
-<!DOCTYPE html>
-<html lang="{'ru' if lang == 'ru' else 'kk'}" prefix="og: http://ogp.me/ns#">
+    return PAGES.html(note, f"""<html lang="{'ru' if lang == 'ru' else 'kk'}" prefix="og: http://ogp.me/ns#">
 <head>
     <meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
     <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
-    <title>{html.escape(title)}</title>
-    <meta name="description" content="{html.escape(title)}">
-    <meta property="og:title" content="{html.escape(title)}">
+    <title>{esc(title)}</title>
+    <meta name="description" content="{esc(title)}">
+    <meta property="og:title" content="{esc(title)}">
     <meta property="og:url" content="{url}">
     <meta property="og:type" content="website">
     <meta property="og:site_name" content="NUR.KZ">
@@ -803,7 +799,7 @@ def list_page(lang: str, url: str, title: str, heading: str, items, more_items, 
 {header(lang)}
 <div class="page__container">
     <div class="page__reducer js-page-content">
-        <div class="block-category-header"><h1 class="block-category-header__text">{html.escape(heading)}</h1></div>
+        <div class="block-category-header"><h1 class="block-category-header__text">{esc(heading)}</h1></div>
         <div class="layout-category">
             <section class="layout-category__main">
                 <div class="article-list js-latest-list">
@@ -820,7 +816,7 @@ def list_page(lang: str, url: str, title: str, heading: str, items, more_items, 
 {extra}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def list_page_2024(items: list[Story | tuple], now: datetime, note: str) -> str:
@@ -833,7 +829,7 @@ def list_page_2024(items: list[Story | tuple], now: datetime, note: str) -> str:
                     <picture class="article-preview-category__picture"><img class="article-preview-category__image" src="https://cdn.nur.kz/images/360x203/{zlib.crc32(path.encode()):012d}.webp" alt="" loading="lazy"></picture>
                     <div class="article-preview-category__info">
                         <span class="article-preview-category__text">{rubric}</span>
-                        <h2 class="article-preview-category__subhead">{html.escape(title)}</h2>
+                        <h2 class="article-preview-category__subhead">{esc(title)}</h2>
                     </div>
                     <div class="article-preview-category__date">
                         <time class="article-preview-category__date-time" datetime="{iso}">{card_date(iso, 'ru', now)}</time>
@@ -841,9 +837,7 @@ def list_page_2024(items: list[Story | tuple], now: datetime, note: str) -> str:
                 </a>
             </article>""")
     cards = "\n".join(rows)
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_nur.py): {note} -->
-<!DOCTYPE html>
-<html lang="ru" prefix="og: http://ogp.me/ns#">
+    return PAGES.html(note, f"""<html lang="ru" prefix="og: http://ogp.me/ns#">
 <head>
     <meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
     <title>Последние новости Казахстана и мира сегодня – NUR.KZ</title>
@@ -866,22 +860,14 @@ def list_page_2024(items: list[Story | tuple], now: datetime, note: str) -> str:
 {footer('ru')}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
-def sitemap_index(note: str) -> str:
+def article_sitemap_index(note: str) -> str:
     children = [("2025-06", "2025-06-30T23:58:12+05:00"), ("2025-05", "2025-05-31T23:59:40+05:00"),
                 ("2025-04", "2025-04-30T23:57:03+05:00")]
-    rows = "\n".join(
-        f"  <sitemap><loc>https://www.nur.kz/sitemaps/articles/{month}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>"
-        for month, lastmod in children
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_nur.py): {note} -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</sitemapindex>
-"""
+    return sitemap_index(PAGES.comment(note), [[("loc", f"https://www.nur.kz/sitemaps/articles/{month}.xml"),
+                                                ("lastmod", lastmod)] for month, lastmod in children])
 
 
 def sitemap_month(note: str) -> str:
@@ -891,21 +877,12 @@ def sitemap_month(note: str) -> str:
         ("/incident/2259075-v-aktobe-spasli-rybakov/", "2025-06-30T11:05:00+05:00"),
         ("/world/2259031-v-ssha-prinyali-novyy-byudzhet/", "2025-06-29T22:47:00+05:00"),
     ]
-    rows = "\n".join(
-        f"  <url><loc>https://www.nur.kz{path}</loc><lastmod>{lastmod}</lastmod><changefreq>monthly</changefreq>"
-        f"<priority>0.7</priority></url>"
-        for path, lastmod in urls
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_nur.py): {note} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</urlset>
-"""
+    return urlset(PAGES.comment(note), [[("loc", f"https://www.nur.kz{path}"), ("lastmod", lastmod),
+                                         ("changefreq", "monthly"), ("priority", "0.7")] for path, lastmod in urls])
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def build() -> dict[str, str]:
+    pages: dict[str, str] = {}
     ru_sidebar = [(s[0], s[1], s[2]) for s in RU_OTHERS[:5]]
     kk_sidebar = [(s[0], s[1], s[2]) for s in KK_OTHERS[:4]]
     article_note = (
@@ -915,39 +892,35 @@ def main() -> None:
         "class and the WhatsApp promo wording."
     )
     for story in (RU_SMARTPHONES, RU_HEAT, RU_MALL, RU_CLINIC):
-        (OUT / story.file).write_text(article_page(story, RU_NOW, ru_sidebar, article_note), encoding="utf-8")
+        pages[story.file] = article_page(story, RU_NOW, ru_sidebar, article_note)
     kk_note = article_note + " kaz.nur.kz: no real kk page was available; the kk labels are assumed."
     for story in (KK_BIKES, KK_SENATE):
-        (OUT / story.file).write_text(article_page(story, KK_NOW, kk_sidebar, kk_note), encoding="utf-8")
+        pages[story.file] = article_page(story, KK_NOW, kk_sidebar, kk_note)
     archive_note = (
         "the real article of April 2024 (text from its own JSON-LD articleBody, cut into paragraphs where its "
         "sentences turn), in the same markup; only the chrome around it is constructed."
     )
-    (OUT / RU_ANTICOR_2024.file).write_text(
-        article_page(RU_ANTICOR_2024, ARCHIVE_NOW, [], archive_note), encoding="utf-8"
-    )
+    pages[RU_ANTICOR_2024.file] = article_page(RU_ANTICOR_2024, ARCHIVE_NOW, [], archive_note)
 
     latest_note = (
         "www.nur.kz/latest/ in the 2025 markup (article.article-card, time.article-card__date in UTC with "
-        "milliseconds, 'Сегодня, 16:15' / 'Вчера, 11:22' / '13 августа 2025, 18:25' per SITES.md). The first items are "
-        "in the HTML; the next ones are JSON in window.__LATEST_NEXT__, appended by the page's script when "
+        "milliseconds, 'Сегодня, 16:15' / 'Вчера, 11:22' / '13 августа 2025, 18:25' per docs/evidence/SITES.md). "
+        "The first items are in the HTML; the next ones are JSON in window.__LATEST_NEXT__, appended by the page's script when "
         "'Показать еще' (button.js-load-more) is clicked or the page is scrolled, so the list a browser renders is "
         "longer than the HTML. Assumed: the button and the embedded data's shape."
     )
     ru_items = [story_item(RU_SMARTPHONES), *RU_OTHERS[:4], story_item(RU_HEAT), *RU_OTHERS[4:]]
     ru_more = [*RU_MORE_OTHERS[:2], story_item(RU_MALL), RU_MORE_OTHERS[2], RU_MORE_OTHERS[3],
                story_item(RU_CLINIC), *RU_MORE_OTHERS[4:]]
-    (OUT / "ru-latest.html").write_text(
-        list_page("ru", "https://www.nur.kz/latest/", "Последние новости Казахстана и мира сегодня – NUR.KZ",
-                  "Все новости", ru_items, ru_more, RU_NOW, latest_note),
-        encoding="utf-8",
+    pages["ru-latest.html"] = list_page(
+        "ru", "https://www.nur.kz/latest/", "Последние новости Казахстана и мира сегодня – NUR.KZ", "Все новости",
+        ru_items, ru_more, RU_NOW, latest_note,
     )
     kk_items = [story_item(KK_BIKES), KK_OTHERS[0], KK_OTHERS[1], story_item(KK_SENATE), *KK_OTHERS[2:]]
-    (OUT / "kk-latest.html").write_text(
-        list_page("kk", "https://kaz.nur.kz/latest/", "Қазақстан мен әлемнің соңғы жаңалықтары – NUR.KZ",
-                  "Барлық жаңалықтар", kk_items, KK_MORE_OTHERS, KK_NOW,
-                  latest_note + " kaz.nur.kz: the kk words ('Бүгін, 15:05', 'Тағы көрсету') are assumed."),
-        encoding="utf-8",
+    pages["kk-latest.html"] = list_page(
+        "kk", "https://kaz.nur.kz/latest/", "Қазақстан мен әлемнің соңғы жаңалықтары – NUR.KZ", "Барлық жаңалықтар",
+        kk_items, KK_MORE_OTHERS, KK_NOW,
+        latest_note + " kaz.nur.kz: the kk words ('Бүгін, 15:05', 'Тағы көрсету') are assumed.",
     )
     politics_items = [story_item(RU_SMARTPHONES), RU_OTHERS[5],
                       ("/politics/universe/2297302-tokaev-provel-telefonnyy-razgovor-s-prezidentom-uzbekistana/",
@@ -961,40 +934,33 @@ def main() -> None:
         'href="https://www.nur.kz/politics/?page=2">2</a> <a class="pagination__link" '
         'href="https://www.nur.kz/politics/?page=3">3</a></nav>'
     )
-    (OUT / "ru-politics.html").write_text(
-        list_page("ru", "https://www.nur.kz/politics/", "Политические новости Казахстана на NUR.KZ", "Политика",
-                  politics_items, [], RU_NOW,
-                  "www.nur.kz/politics/, a server-rendered section with ?page=N pagination and the CollectionPage/"
-                  "ItemList JSON-LD SITES.md reports for section pages; cards in the 2025 markup.",
-                  collection=True, pagination=pagination),
-        encoding="utf-8",
+    pages["ru-politics.html"] = list_page(
+        "ru", "https://www.nur.kz/politics/", "Политические новости Казахстана на NUR.KZ", "Политика",
+        politics_items, [], RU_NOW,
+        "www.nur.kz/politics/, a server-rendered section with ?page=N pagination and the CollectionPage/"
+        "ItemList JSON-LD docs/evidence/SITES.md reports for section pages; cards in the 2025 markup.",
+        collection=True, pagination=pagination,
     )
-    (OUT / "ru-latest-2024.html").write_text(
-        list_page_2024(
-            [("/society/2086940-v-petropavlovske-evakuirovali-eshche-dva-mikrorayona/",
-              "В Петропавловске эвакуировали еще два микрорайона", "2024-04-18T11:52:00+05:00", "Общество"),
-             RU_ANTICOR_2024,
-             ("/world/2086911-v-dubae-vypala-godovaya-norma-osadkov/", "В Дубае выпала годовая норма осадков",
-              "2024-04-18T10:12:00+05:00", "Мир"),
-             ("/nurfin/economy/2086870-kurs-dollara-na-18-aprelya/", "Курс доллара на 18 апреля",
-              "2024-04-17T21:05:00+05:00", "Экономика")],
-            ARCHIVE_NOW,
-            "www.nur.kz/latest/ in the 2024 markup (div.block-infinite > article > a.article-preview-category__content "
-            "with span.article-preview-category__text, h2.article-preview-category__subhead and time[datetime]), "
-            "after the selectors of several public scrapers of that year; captured the day of the saved article.",
-        ),
-        encoding="utf-8",
+    pages["ru-latest-2024.html"] = list_page_2024(
+        [("/society/2086940-v-petropavlovske-evakuirovali-eshche-dva-mikrorayona/",
+          "В Петропавловске эвакуировали еще два микрорайона", "2024-04-18T11:52:00+05:00", "Общество"),
+         RU_ANTICOR_2024,
+         ("/world/2086911-v-dubae-vypala-godovaya-norma-osadkov/", "В Дубае выпала годовая норма осадков",
+          "2024-04-18T10:12:00+05:00", "Мир"),
+         ("/nurfin/economy/2086870-kurs-dollara-na-18-aprelya/", "Курс доллара на 18 апреля",
+          "2024-04-17T21:05:00+05:00", "Экономика")],
+        ARCHIVE_NOW,
+        "www.nur.kz/latest/ in the 2024 markup (div.block-infinite > article > a.article-preview-category__content "
+        "with span.article-preview-category__text, h2.article-preview-category__subhead and time[datetime]), "
+        "after the selectors of several public scrapers of that year; captured the day of the saved article.",
     )
-    (OUT / "ru-sitemap-index.xml").write_text(
-        sitemap_index("www.nur.kz/article-index-sitemap.xml (URL from SITES.md); children per month are assumed. "
-                      "The sitemaps are said to be frozen: the newest child is from June 2025."),
-        encoding="utf-8",
-    )
-    (OUT / "ru-sitemap-2025-06.xml").write_text(
-        sitemap_month("a child of the article sitemap index (name and content assumed; frozen in June 2025)."),
-        encoding="utf-8",
-    )
+    pages["ru-sitemap-index.xml"] = article_sitemap_index(
+        "www.nur.kz/article-index-sitemap.xml (URL from docs/evidence/SITES.md); children per month are assumed. "
+        "The sitemaps are said to be frozen: the newest child is from June 2025.")
+    pages["ru-sitemap-2025-06.xml"] = sitemap_month(
+        "a child of the article sitemap index (name and content assumed; frozen in June 2025).")
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -12,19 +12,31 @@ No real HTML of orda.kz is available. What the pages rest on (see kznews/sites/o
   UTC, the author only by @id) and article:* meta.
 Assumed: the sitemap index /sitemap.xml, the visible date line, the kk texts and URLs, class names, the texts.
 
-Run from the repository root: python tests/tools/construct_orda.py
+Run from the repository root: python tests/tools/construct_orda.py  (rewrites the constructed files and cases.json;
+--check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "tests" / "fixtures" / "sites" / "orda"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    case,
+    cases_json,
+    esc,
+    jsonld,
+    resource,
+    sitemap_index,
+    urlset,
+)
+
+PAGES = Constructor("orda")
 
 ORIGINS = {"ru": "https://orda.kz", "kk": "https://kaz.orda.kz", "en": "https://en.orda.kz"}
 UI = {
@@ -48,7 +60,7 @@ class FeedItem:
 def feed_widget(lang: str, items: list[FeedItem]) -> str:
     rows = "\n".join(
         f'          <li class="news-feed__item"><time class="news-feed__time" datetime="{i.iso}">{i.time}</time> '
-        f'<a class="news-feed__link" href="{i.url}">{html.escape(i.title)}</a></li>'
+        f'<a class="news-feed__link" href="{i.url}">{esc(i.title)}</a></li>'
         for i in items
     )
     return f"""      <section id="orda_news_feed-2" class="widget widget_news_feed">
@@ -62,14 +74,12 @@ def feed_widget(lang: str, items: list[FeedItem]) -> str:
 
 def shell(lang: str, title: str, head: str, body_class: str, main: str, sidebar: str, note: str) -> str:
     origin = ORIGINS[lang]
-    menu = "".join(f'<li class="menu-item"><a href="{origin}/category/{i}/">{html.escape(m)}</a></li>' for i, m in enumerate(UI[lang]["menu"], 1))
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_orda.py): {note} -->
-<!DOCTYPE html>
-<html lang="{ {'ru': 'ru-RU', 'kk': 'kk', 'en': 'en-US'}[lang] }">
+    menu = "".join(f'<li class="menu-item"><a href="{origin}/category/{i}/">{esc(m)}</a></li>' for i, m in enumerate(UI[lang]["menu"], 1))
+    return PAGES.html(note, f"""<html lang="{ {'ru': 'ru-RU', 'kk': 'kk', 'en': 'en-US'}[lang] }">
 <head>
 <meta charset="UTF-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
+<title>{esc(title)}</title>
 <meta name="robots" content="index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1">
 {head}
 <link rel="stylesheet" id="orda-style-css" href="{origin}/wp-content/themes/orda/style.css?ver=2.4.1" media="all">
@@ -115,7 +125,7 @@ def shell(lang: str, title: str, head: str, body_class: str, main: str, sidebar:
 <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}} gtag('js', new Date()); gtag('config', 'G-ORDA8KZ01');</script>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 @dataclass
@@ -186,32 +196,32 @@ def article_page(a: Article) -> str:
             {"@type": "Person", "@id": person_id, "name": author_name, "url": f"{origin}/author/{a.author_slug or 'orda'}/"},
         ],
     }
-    tags_meta = "\n".join(f'<meta property="article:tag" content="{html.escape(t)}">' for t in a.tags)
+    tags_meta = "\n".join(f'<meta property="article:tag" content="{esc(t)}">' for t in a.tags)
     head = f"""<link rel="canonical" href="{a.url}">
 <meta property="og:locale" content="{UI[a.lang]['locale']}">
 <meta property="og:type" content="article">
-<meta property="og:title" content="{html.escape(a.title)} - Orda.kz">
-<meta property="og:description" content="{html.escape(a.description)}">
+<meta property="og:title" content="{esc(a.title)} - Orda.kz">
+<meta property="og:description" content="{esc(a.description)}">
 <meta property="og:url" content="{a.url}">
 <meta property="og:site_name" content="Orda.kz">
 <meta property="article:published_time" content="{a.utc}">
 <meta property="article:modified_time" content="{a.utc}">
 <meta property="og:image" content="{image}">
-<meta name="author" content="{html.escape(author_name)}">
+<meta name="author" content="{esc(author_name)}">
 {tags_meta}
-<meta name="description" content="{html.escape(a.description)}">
-<script type="application/ld+json" class="yoast-schema-graph">{json.dumps(graph, ensure_ascii=False)}</script>"""
+<meta name="description" content="{esc(a.description)}">
+<script type="application/ld+json" class="yoast-schema-graph">{jsonld(graph)}</script>"""
     byline = (
-        f'<span class="byline"><span class="author vcard"><a class="url fn n" href="{origin}/author/{a.author_slug}/">{html.escape(a.author)}</a></span></span>'
+        f'<span class="byline"><span class="author vcard"><a class="url fn n" href="{origin}/author/{a.author_slug}/">{esc(a.author)}</a></span></span>'
         if a.author
         else ""
     )
-    tags = ", ".join(f'<a href="{origin}/tag/{i}/" rel="tag">{html.escape(t)}</a>' for i, t in enumerate(a.tags, 1))
+    tags = ", ".join(f'<a href="{origin}/tag/{i}/" rel="tag">{esc(t)}</a>' for i, t in enumerate(a.tags, 1))
     body = "\n".join(f"          {p}" for p in a.paragraphs)
     main = f"""      <article id="post-{a.post_id}" class="post-{a.post_id} post type-post status-publish format-standard has-post-thumbnail hentry category-{a.category_slug}">
         <header class="entry-header">
-          <div class="entry-category"><a href="{origin}/category/{a.category_slug}/" rel="category tag">{html.escape(a.category)}</a></div>
-          <h1 class="entry-title">{html.escape(a.title)}</h1>
+          <div class="entry-category"><a href="{origin}/category/{a.category_slug}/" rel="category tag">{esc(a.category)}</a></div>
+          <h1 class="entry-title">{esc(a.title)}</h1>
           <div class="entry-meta">
             <time class="entry-date published" datetime="{a.local.replace(' ', 'T')}{a.offset}">{a.date_text}</time>
             {byline}
@@ -220,7 +230,7 @@ def article_page(a: Article) -> str:
         </header>
         <div class="post-thumbnail"><img width="1200" height="800" src="{image}" class="attachment-post-thumbnail wp-post-image" alt="cover"></div>
         <div class="entry-content">
-          <div class="post-cover-credit"><span class="screen-reader-text">cover</span> {html.escape(a.cover_credit)}</div>
+          <div class="post-cover-credit"><span class="screen-reader-text">cover</span> {esc(a.cover_credit)}</div>
 {body}
           <div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">{UI[a.lang]['share']}:</h3><ul><li><a class="share-telegram" href="#">Telegram</a></li><li><a class="share-facebook" href="#">Facebook</a></li></ul></div>
         </div>
@@ -233,14 +243,16 @@ def article_page(a: Article) -> str:
 def home_page(lang: str, feed: list[FeedItem], featured: list[tuple[str, str]], note: str) -> str:
     origin = ORIGINS[lang]
     cards = "\n".join(
-        f'        <article class="card card--big"><a class="card__link" href="{u}"><img src="{origin}/wp-content/uploads/card-{n}.jpg" alt="cover"><h2 class="card__title">{html.escape(t)}</h2></a></article>'
+        f'        <article class="card card--big"><a class="card__link" href="{u}"><img src="{origin}/wp-content/uploads/card-{n}.jpg" alt="cover"><h2 class="card__title">{esc(t)}</h2></a></article>'
         for n, (u, t) in enumerate(featured, 1)
     )
+    page = {"@type": "CollectionPage", "@id": origin + "/", "url": origin + "/", "name": "Orda.kz"}
+    graph = {"@context": "https://schema.org", "@graph": [page]}
     head = f"""<link rel="canonical" href="{origin}/">
 <meta property="og:type" content="website">
 <meta property="og:site_name" content="Orda.kz">
 <meta property="og:url" content="{origin}/">
-<script type="application/ld+json" class="yoast-schema-graph">{json.dumps({"@context": "https://schema.org", "@graph": [{"@type": "CollectionPage", "@id": origin + "/", "url": origin + "/", "name": "Orda.kz"}]})}</script>"""
+<script type="application/ld+json" class="yoast-schema-graph">{jsonld(graph, ascii=True)}</script>"""
     main = f"""      <section class="home-top">
 {cards}
       </section>"""
@@ -277,7 +289,7 @@ RU_386335 = Article(
         p("«Нет слов. Мы ждали этого полгода», – сказала одна из женщин."),
         p("<strong>Коллаж: Orda.kz</strong>"),
     ],
-    note="An orda.kz article at the URL in site-evidence.md section 8 (its excerpt had no date; 13.05.2024 is the day of the verdict). WordPress markup with Yoast's JSON-LD graph in UTC; credits 'cover Коллаж Orda.kz', 'Фото: Orda.kz', 'Коллаж: Orda.kz' and the 'Лента новостей' sidebar as site-evidence.md lists them; the visible date line is assumed.",
+    note="An orda.kz article at the URL in docs/evidence/site-evidence.md section 8 (its excerpt had no date; 13.05.2024 is the day of the verdict). WordPress markup with Yoast's JSON-LD graph in UTC; credits 'cover Коллаж Orda.kz', 'Фото: Orda.kz', 'Коллаж: Orda.kz' and the 'Лента новостей' sidebar as docs/evidence/site-evidence.md lists them; the visible date line is assumed.",
     fetched_at="2024-05-13T21:00:00+05:00",
 )
 
@@ -303,7 +315,7 @@ RU_381703 = Article(
         p("В МЧС сообщили, что разрушений и пострадавших нет. Занятия в школах проходят в обычном режиме."),
         p("Напомним, накануне ночью землетрясение магнитудой 7,0 вынудило тысячи горожан выйти на улицы."),
     ],
-    note="An orda.kz article at the URL in site-evidence.md section 8, posted by the desk account (no named author); reached through the news sitemap, whose loc for it carries a percent-encoded U+FFFC marker. Dated 23.01.2024 (+06:00 then).",
+    note="An orda.kz article at the URL in docs/evidence/site-evidence.md section 8, posted by the desk account (no named author); reached through the news sitemap, whose loc for it carries a percent-encoded U+FFFC marker. Dated 23.01.2024 (+06:00 then).",
     fetched_at="2024-05-13T21:00:00+05:00",
 )
 
@@ -329,7 +341,7 @@ KK_21845 = Article(
         p("<em>Сурет: Orda.kz</em>"),
         p("Бишімбаевтың туысы Бақытжан Байжанов қылмысты жасырғаны үшін төрт жылға сотталды."),
     ],
-    note="kaz.orda.kz: the Kazakh edition (SITES.md row 9); URL, id, date line and text assumed on the pattern of the ru pages.",
+    note="kaz.orda.kz: the Kazakh edition (docs/evidence/SITES.md row 9); URL, id, date line and text assumed on the pattern of the ru pages.",
     fetched_at="2024-05-13T21:00:00+05:00",
 )
 
@@ -383,7 +395,7 @@ EN_3246 = Article(
         p("Nukenova's relatives thanked the jurors and everyone who supported them during the trial."),
         '<div class="entry-original-author">Original Author: Ilya Astakhov</div>',
     ],
-    note="An en.orda.kz article at the URL in site-evidence.md section 8; the translated piece names its original author in the line 'Original Author: Ilya Astakhov' (the posting account is the desk's), assumed to be a theme field at the end of the content. Credits 'cover Photo: Orda' and 'Photo: avatars.dzeninfra.ru' and the 'Latest news' sidebar as listed there.",
+    note="An en.orda.kz article at the URL in docs/evidence/site-evidence.md section 8; the translated piece names its original author in the line 'Original Author: Ilya Astakhov' (the posting account is the desk's), assumed to be a theme field at the end of the content. Credits 'cover Photo: Orda' and 'Photo: avatars.dzeninfra.ru' and the 'Latest news' sidebar as listed there.",
     fetched_at="2024-05-14T20:00:00+05:00",
 )
 
@@ -409,7 +421,7 @@ EN_3251 = Article(
         p("Today, April 28, the city also announced a tender for the design of 12 new schools."),
         '<div class="entry-original-author">Original Author: Aidana Ergaliyeva</div>',
     ],
-    note="en.orda.kz, constructed (invented story; the body carries a relative date 'Today, April 28,' as site-evidence.md section 8 saw in EN bodies: it is text, not the publication date).",
+    note="en.orda.kz, constructed (invented story; the body carries a relative date 'Today, April 28,' as docs/evidence/site-evidence.md section 8 saw in EN bodies: it is text, not the publication date).",
     fetched_at="2024-05-14T20:00:00+05:00",
 )
 
@@ -455,41 +467,31 @@ for _article, _feed in ((RU_386335, RU_FEED), (RU_381703, RU_FEED), (KK_21845, K
 HOMES = [
     ("ru-home.html", "ru", RU_FEED, [(RU_386335.url, RU_386335.title), ("https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565", "Итоги 2023: топ-10 материалов Orda.kz"),
                                      *((i.url, i.title) for i in RU_FEED[3:])],
-     "orda.kz home page: featured cards and the 'Лента новостей' widget (site-evidence.md section 8 sees it as a sidebar) with WordPress time[datetime]; only the widget is read as the list.",
+     "orda.kz home page: featured cards and the 'Лента новостей' widget (docs/evidence/site-evidence.md section 8 sees it as a sidebar) with WordPress time[datetime]; only the widget is read as the list.",
      "2024-05-13T21:00:00+05:00"),
     ("kk-home.html", "kk", KK_FEED, [(KK_21845.url, KK_21845.title), *((i.url, i.title) for i in KK_FEED[2:])],
      "kaz.orda.kz home page in the markup of the ru one; the widget's Kazakh heading 'Жаңалықтар легі' is assumed.",
      "2024-05-13T21:00:00+05:00"),
     ("en-home.html", "en", EN_FEED, [(EN_3246.url, EN_3246.title), *((i.url, i.title) for i in EN_FEED[2:])],
-     "en.orda.kz home page with the 'Latest news' widget (site-evidence.md section 8).",
+     "en.orda.kz home page with the 'Latest news' widget (docs/evidence/site-evidence.md section 8).",
      "2024-05-14T20:00:00+05:00"),
 ]
 
-SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_orda.py): {origin}/sitemap.xml, an index of the numbered news sitemaps /sitemap/sitemap_news{{N}}.xml that SITES.md reports (the index URL is assumed); N grows with time, older children carry old lastmods. -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-  <sitemap><loc>{origin}/sitemap/sitemap_pages.xml</loc><lastmod>2023-06-01T08:00:00+00:00</lastmod></sitemap>
-{children}
-</sitemapindex>
-"""
-
-
-def sitemap_index(origin: str, last: int, lastmod: str) -> str:
-    children = "\n".join(
-        f"  <sitemap><loc>{origin}/sitemap/sitemap_news{n}.xml</loc><lastmod>{lastmod if n == last else f'20{14 + n % 9}-12-31T18:00:00+00:00'}</lastmod></sitemap>"
-        for n in range(last - 2, last + 1)
+def news_sitemap_index(origin: str, last: int, lastmod: str) -> str:
+    note = (
+        f"{origin}/sitemap.xml, an index of the numbered news sitemaps /sitemap/sitemap_news{{N}}.xml that "
+        "docs/evidence/SITES.md reports (the index URL is assumed); N grows with time, older children carry old lastmods."
     )
-    return SITEMAP_INDEX.format(origin=origin, children=children)
+    children = [[("loc", f"{origin}/sitemap/sitemap_pages.xml"), ("lastmod", "2023-06-01T08:00:00+00:00")]] + [
+        [("loc", f"{origin}/sitemap/sitemap_news{n}.xml"),
+         ("lastmod", lastmod if n == last else f"20{14 + n % 9}-12-31T18:00:00+00:00")]
+        for n in range(last - 2, last + 1)
+    ]
+    return sitemap_index(PAGES.comment(note), children)
 
 
-def sitemap_news(origin: str, entries: list[tuple[str, str]], note: str) -> str:
-    urls = "\n".join(f"  <url><loc>{loc}</loc><lastmod>{mod}</lastmod></url>" for loc, mod in entries)
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_orda.py): {note} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{urls}
-</urlset>
-"""
+def sitemap_news(entries: list[tuple[str, str]], note: str) -> str:
+    return urlset(PAGES.comment(note), [[("loc", loc), ("lastmod", mod)] for loc, mod in entries])
 
 
 SITEMAPS = [
@@ -498,7 +500,7 @@ SITEMAPS = [
       ("https://orda.kz/%EF%BF%BCzhiteli-almaty-pochuvstvovali-povtornye-tolchki-381703/", RU_381703.utc),
       ("https://orda.kz/itogi-2023-top-10-materialov-ordakz-380565", "2023-12-29T06:00:00+00:00"),
       ("https://orda.kz/ruhani-zhangyru-czentr-molodezh-i-penthaus-kak-skolotil-sostoyanie-otecz-bajbeka-chast-3-383101__trashed/", "2024-02-20T10:00:00+00:00")],
-     "orda.kz/sitemap/sitemap_news38.xml: a percent-encoded U+FFFC before one slug and a WordPress '__trashed' post, the bad paths a public scraper skips (SITES.md row 9)."),
+     "orda.kz/sitemap/sitemap_news38.xml: a percent-encoded U+FFFC before one slug and a WordPress '__trashed' post, the bad paths a public scraper skips (docs/evidence/SITES.md row 9)."),
     ("kk", 9, "kk-sitemap_news9.xml",
      [(KK_21845.url, KK_21845.utc), ("https://kaz.orda.kz/\ufffcalmatyda-zher-silkinisine-tozimdi-mektepter-salynady-21850/", KK_21850.utc)],
      "kaz.orda.kz/sitemap/sitemap_news9.xml: a raw U+FFFC (object replacement character) before one slug."),
@@ -516,27 +518,25 @@ ABOUT = (
 )
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    cases, resources = [], []
+def build() -> dict[str, str]:
+    pages, cases, resources = {}, [], []
     for file, lang, feed, featured, note, fetched in HOMES:
-        (OUT / file).write_text(home_page(lang, feed, featured, note), encoding="utf-8")
-        cases.append({"page": file, "kind": "list", "url": ORIGINS[lang] + "/", "fetched_at": fetched})
+        pages[file] = home_page(lang, feed, featured, note)
+        cases.append(case(file, "list", ORIGINS[lang] + "/", fetched))
     for a in ARTICLES:
-        (OUT / a.file).write_text(article_page(a), encoding="utf-8")
-        cases.append({"page": a.file, "kind": "article", "url": a.url, "fetched_at": a.fetched_at})
+        pages[a.file] = article_page(a)
+        cases.append(case(a.file, "article", a.url, a.fetched_at))
     for lang, last, file, entries, note in SITEMAPS:
         origin = ORIGINS[lang]
         fetched = next(h[5] for h in HOMES if h[1] == lang)
-        (OUT / file).write_text(sitemap_news(origin, entries, note), encoding="utf-8")
-        cases.append({"page": file, "kind": "sitemap", "url": f"{origin}/sitemap/sitemap_news{last}.xml", "fetched_at": fetched})
+        pages[file] = sitemap_news(entries, note)
+        cases.append(case(file, "sitemap", f"{origin}/sitemap/sitemap_news{last}.xml", fetched))
         index = f"{lang}-sitemap-index.xml"
-        (OUT / index).write_text(sitemap_index(origin, last, entries[0][1]), encoding="utf-8")
-        resources.append({"url": origin + "/sitemap.xml", "page": index, "fetched_at": fetched})
-    spec = {"site": "orda", "about": ABOUT, "cases": cases, "resources": resources}
-    (OUT / "cases.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(ARTICLES)} articles, {len(HOMES)} home pages and {2 * len(SITEMAPS)} sitemaps to {OUT.relative_to(ROOT)}")
+        pages[index] = news_sitemap_index(origin, last, entries[0][1])
+        resources.append(resource(origin + "/sitemap.xml", index, fetched))
+    pages["cases.json"] = cases_json("orda", ABOUT, cases, resources)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -1,7 +1,7 @@
 """Builds the constructed Sputnik Казахстан fixture pages (ru ru.sputnik.kz, kk sputnik.kz).
 
 We have no HTML of sputnik.kz: one stored ru page's text (docs/evidence/site-evidence.md section 17: the
-/YYYYMMDD/ URL, 'Подписаться' right after the title, 'Напомним,'), SITES.md ('data-unixtime',
+/YYYYMMDD/ URL, 'Подписаться' right after the title, 'Напомним,'), docs/evidence/SITES.md ('data-unixtime',
 sitemap_article_index.xml) and public scrapers of the same platform (other Sputnik sites): list__item /
 list__title / list__date[data-unixtime], article__title, article__announce-text, article__body of
 article__block[data-type] blocks, tags a.tag__text, article:published_time in basic ISO form, the feed
@@ -9,26 +9,42 @@ article__block[data-type] blocks, tags a.tag__text, article:published_time in ba
 Assumed: the Kazakh edition's host and wording, /news/, the JSON-LD printing Moscow time, the page chrome.
 Every page says so at its top.
 
-Run from the repository root: python tests/tools/construct_sputnik.py  (rewrites tests/fixtures/sites/sputnik)
+Run from the repository root: python tests/tools/construct_sputnik.py  (rewrites tests/fixtures/sites/sputnik;
+--check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-OUT = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "sputnik"
-KZ = timezone(timedelta(hours=5))  # Almaty in 2024 after March 1st
-MOSCOW = timezone(timedelta(hours=3))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    ALMATY,
+    Constructor,
+    breadcrumb_list,
+    esc,
+    image_object,
+    jsonld,
+    organization,
+    rfc822,
+    rss,
+    schema,
+    sitemap_index,
+    urlset,
+)
+
+PAGES = Constructor("sputnik")
+MOSCOW = ZoneInfo("Europe/Moscow")  # the platform's JSON-LD prints Moscow time
 
 NOTE = (
-    "CONSTRUCTED fixture (tests/tools/construct_sputnik.py): no real sputnik.kz HTML was available. Modelled on "
-    "the text of a stored ru.sputnik.kz page (site-evidence.md section 17: /YYYYMMDD/ URL, 'Подписаться' after the "
-    "title), SITES.md (data-unixtime, sitemap_article_index.xml) and public scrapers of other Sputnik sites "
+    "no real sputnik.kz HTML was available. Modelled on "
+    "the text of a stored ru.sputnik.kz page (docs/evidence/site-evidence.md section 17: /YYYYMMDD/ URL, 'Подписаться' after the "
+    "title), docs/evidence/SITES.md (data-unixtime, sitemap_article_index.xml) and public scrapers of other Sputnik sites "
     "(list__item, list__date[data-unixtime], article__title, article__announce-text, article__block[data-type], "
     "tag__text, basic-ISO article:published_time). Assumed: the kk host and wording, /news/, the JSON-LD in Moscow "
     "time, the chrome."
@@ -70,10 +86,6 @@ class Article:
     @property
     def id(self) -> str:
         return self.url.rsplit("-", 1)[1].split(".")[0]
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def unix(value: datetime) -> int:
@@ -173,31 +185,24 @@ def article_page(article: Article, latest: list[tuple[datetime, str, str]]) -> s
     texts = TEXTS[article.lang]
     origin = article.origin
     image = f"https://cdnn1.img.sputnik.kz/img/07e8/04/10/{article.id}_0:0:1280:720_1920x0_80_0_0_main.jpg"
-    ld = {
-        "@context": "http://schema.org",
-        "@type": "NewsArticle",
-        "url": article.url,
-        "mainEntityOfPage": article.url,
-        "headline": article.title,
-        "name": article.title,
-        "description": article.announce,
-        "image": {"@type": "ImageObject", "url": image, "width": 1920, "height": 1080},
-        "datePublished": article.published.astimezone(MOSCOW).isoformat(timespec="minutes"),
-        "dateModified": (article.modified or article.published).astimezone(MOSCOW).isoformat(timespec="minutes"),
-        "inLanguage": article.lang,
-        "publisher": {"@type": "Organization", "name": texts["site"],
-                      "logo": {"@type": "ImageObject", "url": "https://cdnn1.img.sputnik.kz/i/logo/logo-social.png"}},
-        "author": {"@type": "Organization", "name": texts["site"]},
-        "keywords": ", ".join(name for name, _ in article.tags),
-    }
-    crumbs = {
-        "@context": "http://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "item": {"@id": f"{origin}/", "name": texts["site"]}},
-            {"@type": "ListItem", "position": 2, "item": {"@id": f"{origin}{article.section[0]}", "name": article.section[1]}},
-        ],
-    }
+    ld = schema(
+        "NewsArticle",
+        context="http://schema.org",
+        url=article.url,
+        mainEntityOfPage=article.url,
+        headline=article.title,
+        name=article.title,
+        description=article.announce,
+        image=image_object(image, width=1920, height=1080),
+        datePublished=article.published.astimezone(MOSCOW).isoformat(timespec="minutes"),
+        dateModified=(article.modified or article.published).astimezone(MOSCOW).isoformat(timespec="minutes"),
+        inLanguage=article.lang,
+        publisher=organization(texts["site"], "https://cdnn1.img.sputnik.kz/i/logo/logo-social.png"),
+        author=organization(texts["site"]),
+        keywords=", ".join(name for name, _ in article.tags),
+    )
+    crumbs = breadcrumb_list([(texts["site"], f"{origin}/"), (article.section[1], f"{origin}{article.section[0]}")],
+                             nested=True, context="http://schema.org")
     modified_meta = (f'<meta property="article:modified_time" content="{basic_iso(article.modified)}">'
                      if article.modified else "")
     extra = f"""<meta property="og:type" content="article">
@@ -208,8 +213,8 @@ def article_page(article: Article, latest: list[tuple[datetime, str, str]]) -> s
 {modified_meta}
 <meta name="keywords" content="{esc(', '.join(name for name, _ in article.tags))}">
 <link rel="amphtml" href="{origin}/amp{article.url[len(origin):]}">
-<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
-<script type="application/ld+json">{json.dumps(crumbs, ensure_ascii=False)}</script>"""
+<script type="application/ld+json">{jsonld(ld)}</script>
+<script type="application/ld+json">{jsonld(crumbs)}</script>"""
     modified_html = (
         f' <div class="article__info-date-modified"> ({texts["updated"]}: <span data-unixtime="{unix(article.modified)}">{shown(article.modified)}</span>)</div>'
         if article.modified else ""
@@ -220,9 +225,7 @@ def article_page(article: Article, latest: list[tuple[datetime, str, str]]) -> s
     )
     day = article.published.strftime("%Y%m%d")
     title = f"{article.title} - {article.published:%d.%m.%Y}, {texts['site']}"
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="{article.lang}">
+    return PAGES.html(NOTE, f"""<html lang="{article.lang}">
 {head(article.lang, origin, title, article.announce, article.url, extra)}
 <body class="body m-article">
 {header(article.lang, origin)}
@@ -255,7 +258,7 @@ def article_page(article: Article, latest: list[tuple[datetime, str, str]]) -> s
 {footer(article.lang, origin)}
 </body>
 </html>
-"""
+""")
 
 
 def list_page(lang: str, origin: str, entries: list[tuple[datetime, str, str]], fetched: datetime) -> str:
@@ -273,9 +276,7 @@ def list_page(lang: str, origin: str, entries: list[tuple[datetime, str, str]], 
     last = entries[-1][0]
     url = f"{origin}/news/"
     extra = f'<meta property="og:type" content="website">\n<meta property="og:title" content="{texts["news"]}">'
-    return f"""<!DOCTYPE html>
-<!-- {NOTE} -->
-<html lang="{lang}">
+    return PAGES.html(NOTE, f"""<html lang="{lang}">
 {head(lang, origin, texts['news'] + ' - ' + texts['site'], texts['site'] + ' - ' + texts['news'], url, extra)}
 <body class="body m-list">
 {header(lang, origin)}
@@ -291,62 +292,45 @@ def list_page(lang: str, origin: str, entries: list[tuple[datetime, str, str]], 
 {footer(lang, origin)}
 </body>
 </html>
-"""
+""")
 
 
-def rss(lang: str, origin: str, entries: list[tuple[datetime, str, str, str]]) -> str:
-    items = "\n".join(
-        f"""    <item>
-      <title>{esc(title)}</title>
-      <link>{url}</link>
-      <guid>{url}</guid>
-      <pubDate>{format_datetime(when)}</pubDate>
-      <description>{esc(summary)}</description>
-      <enclosure url="https://cdnn1.img.sputnik.kz/img/07e8/04/10/{url.rsplit('-', 1)[1].split('.')[0]}_rss.jpg" type="image/jpeg" length="0"/>
-    </item>"""
+def rss_feed(lang: str, origin: str, entries: list[tuple[datetime, str, str, str]]) -> str:
+    channel = [
+        ("title", TEXTS[lang]["site"]),
+        ("link", f"{origin}/"),
+        ("description", TEXTS[lang]["site"]),
+        ("language", lang),
+        ("copyright", "RIA Novosti"),
+        ("lastBuildDate", rfc822(entries[0][0])),
+    ]
+    items = [
+        [
+            ("title", esc(title)),
+            ("link", url),
+            ("guid", url),
+            ("pubDate", rfc822(when)),
+            ("description", esc(summary)),
+            f'<enclosure url="https://cdnn1.img.sputnik.kz/img/07e8/04/10/{url.rsplit("-", 1)[1].split(".")[0]}_rss.jpg" '
+            'type="image/jpeg" length="0"/>',
+        ]
         for when, title, url, summary in entries
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- {NOTE} -->
-<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
-  <channel>
-    <title>{TEXTS[lang]['site']}</title>
-    <link>{origin}/</link>
-    <description>{TEXTS[lang]['site']}</description>
-    <language>{lang}</language>
-    <copyright>RIA Novosti</copyright>
-    <lastBuildDate>{format_datetime(entries[0][0])}</lastBuildDate>
-{items}
-  </channel>
-</rss>
-"""
+    ]
+    return rss(PAGES.comment(NOTE), channel, items, namespaces='xmlns:media="http://search.yahoo.com/mrss/"')
 
 
-def sitemap_index(origin: str, days: list[tuple[str, datetime]]) -> str:
-    children = "\n".join(
-        f"  <sitemap>\n    <loc>{origin}/sitemap_article.xml?date_start={day}&amp;date_end={day}</loc>\n"
-        f"    <lastmod>{lastmod.isoformat()}</lastmod>\n  </sitemap>"
+def article_sitemap_index(origin: str, days: list[tuple[str, datetime]]) -> str:
+    children = [
+        [("loc", f"{origin}/sitemap_article.xml?date_start={day}&amp;date_end={day}"), ("lastmod", lastmod.isoformat())]
         for day, lastmod in days
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- {NOTE} -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{children}
-</sitemapindex>
-"""
+    ]
+    return sitemap_index(PAGES.comment(NOTE), children, multiline=True)
 
 
 def sitemap(entries: list[tuple[datetime, str]]) -> str:
-    urls = "\n".join(
-        f"  <url>\n    <loc>{url}</loc>\n    <lastmod>{when.isoformat()}</lastmod>\n    <changefreq>never</changefreq>\n  </url>"
-        for when, url in entries
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- {NOTE} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
-{urls}
-</urlset>
-"""
+    urls = [[("loc", url), ("lastmod", when.isoformat()), ("changefreq", "never")] for when, url in entries]
+    return urlset(PAGES.comment(NOTE), urls, multiline=True,
+                  namespaces='xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"')
 
 
 # --- the articles ------------------------------------------------------------------------------------------
@@ -360,8 +344,8 @@ RU_TRIAL = Article(
     url=f"{RU}/20240416/roditelyam-pogibshey-saltanat-nukenovoy-stalo-plokho-v-zale-suda-prodolzhenie-translyatsii-43698034.html",
     title="Родителям погибшей Салтанат Нукеновой стало плохо в зале суда - продолжение трансляции",
     announce="Заседание по делу Куандыка Бишимбаева прервали на 20 минут, в зал вызвали медиков.",
-    published=datetime(2024, 4, 16, 12, 5, tzinfo=KZ),
-    modified=datetime(2024, 4, 16, 13, 30, tzinfo=KZ),
+    published=datetime(2024, 4, 16, 12, 5, tzinfo=ALMATY),
+    modified=datetime(2024, 4, 16, 13, 30, tzinfo=ALMATY),
     section=("/incidents/", "Происшествия"),
     paragraphs=[
         "АСТАНА, 16 апр - Sputnik. Родителям Салтанат Нукеновой стало плохо во время заседания суда по делу "
@@ -387,7 +371,7 @@ RU_FLOODS = Article(
     url=f"{RU}/20240416/pavodki-v-kazakhstane-v-kakikh-regionakh-ozhidaetsya-podem-vody-43701122.html",
     title="Паводки в Казахстане: в каких регионах ожидается подъем воды",
     announce="Жителей прибрежных поселков у реки Урал призвали быть готовыми к эвакуации.",
-    published=datetime(2024, 4, 16, 15, 30, tzinfo=KZ),
+    published=datetime(2024, 4, 16, 15, 30, tzinfo=ALMATY),
     modified=None,
     section=("/society/", "Общество"),
     paragraphs=[
@@ -411,7 +395,7 @@ KK_FLOODS = Article(
     url=f"{KK}/20240416/su-tasqyny-oral-ozenindegi-su-dengeyi-syni-belgige-zhaqyndady-43702245.html",
     title="Су тасқыны: Орал өзеніндегі су деңгейі сыни белгіге жақындады",
     announce="Жағалаудағы ауылдардың тұрғындарына эвакуацияға дайын болу ұсынылды.",
-    published=datetime(2024, 4, 16, 16, 10, tzinfo=KZ),
+    published=datetime(2024, 4, 16, 16, 10, tzinfo=ALMATY),
     modified=None,
     section=("/society/", "Қоғам"),
     paragraphs=[
@@ -433,8 +417,8 @@ KK_TRIAL = Article(
     url=f"{KK}/20240416/saltanat-nukenova-isi-sot-otyrysynda-uzilis-zhariyalandy-43699310.html",
     title="Салтанат Нукенова ісі: сот отырысында үзіліс жарияланды",
     announce="Марқұмның ата-анасының денсаулығы нашарлап, залға дәрігерлер шақырылды.",
-    published=datetime(2024, 4, 16, 12, 40, tzinfo=KZ),
-    modified=datetime(2024, 4, 16, 13, 5, tzinfo=KZ),
+    published=datetime(2024, 4, 16, 12, 40, tzinfo=ALMATY),
+    modified=datetime(2024, 4, 16, 13, 5, tzinfo=ALMATY),
     section=("/incidents/", "Оқиғалар"),
     paragraphs=[
         "АСТАНА, 16 сәуір - Sputnik. Қуандық Бишімбаевтың ісі бойынша сот отырысында Салтанат Нукенованың "
@@ -450,35 +434,35 @@ KK_TRIAL = Article(
 )
 
 RU_OTHERS = [
-    (datetime(2024, 4, 16, 17, 45, tzinfo=KZ), "Курс доллара в обменниках Казахстана на вечер 16 апреля",
+    (datetime(2024, 4, 16, 17, 45, tzinfo=ALMATY), "Курс доллара в обменниках Казахстана на вечер 16 апреля",
      f"{RU}/20240416/kurs-dollara-v-obmennikah-kazakhstana-16-aprelya-43703390.html"),
-    (datetime(2024, 4, 16, 14, 2, tzinfo=KZ), "Токаев провел совещание по ликвидации последствий паводков",
+    (datetime(2024, 4, 16, 14, 2, tzinfo=ALMATY), "Токаев провел совещание по ликвидации последствий паводков",
      f"{RU}/20240416/tokaev-provel-soveshchanie-po-likvidatsii-posledstviy-pavodkov-43699872.html"),
-    (datetime(2024, 4, 16, 17, 10, tzinfo=KZ), "В Петропавловске начали откачивать воду из подтопленных домов",
+    (datetime(2024, 4, 16, 17, 10, tzinfo=ALMATY), "В Петропавловске начали откачивать воду из подтопленных домов",
      f"{RU}/20240416/v-petropavlovske-nachali-otkachivat-vodu-iz-podtoplennyh-domov-43703011.html"),
-    (datetime(2024, 4, 16, 16, 48, tzinfo=KZ), "Нацбанк сообщил о росте золотовалютных резервов в марте",
+    (datetime(2024, 4, 16, 16, 48, tzinfo=ALMATY), "Нацбанк сообщил о росте золотовалютных резервов в марте",
      f"{RU}/20240416/natsbank-soobshchil-o-roste-zolotovalyutnykh-rezervov-43702760.html"),
-    (datetime(2024, 4, 16, 13, 15, tzinfo=KZ), "Казахстанцам напомнили о сроке подачи декларации",
+    (datetime(2024, 4, 16, 13, 15, tzinfo=ALMATY), "Казахстанцам напомнили о сроке подачи декларации",
      f"{RU}/20240416/kazakhstantsam-napomnili-o-sroke-podachi-deklaratsii-43699015.html"),
-    (datetime(2024, 4, 16, 11, 30, tzinfo=KZ), "Какая погода ожидается в Казахстане в среду",
+    (datetime(2024, 4, 16, 11, 30, tzinfo=ALMATY), "Какая погода ожидается в Казахстане в среду",
      f"{RU}/20240416/kakaya-pogoda-ozhidaetsya-v-kazakhstane-v-sredu-43697640.html"),
-    (datetime(2024, 4, 16, 9, 20, tzinfo=KZ), "В Атырау укрепляют дамбы на Урале",
+    (datetime(2024, 4, 16, 9, 20, tzinfo=ALMATY), "В Атырау укрепляют дамбы на Урале",
      f"{RU}/20240416/v-atyrau-ukreplyayut-damby-na-urale-43696102.html"),
-    (datetime(2024, 4, 15, 21, 10, tzinfo=KZ), "В Астане ограничат движение на проспекте Кабанбай батыра",
+    (datetime(2024, 4, 15, 21, 10, tzinfo=ALMATY), "В Астане ограничат движение на проспекте Кабанбай батыра",
      f"{RU}/20240415/v-astane-ogranichat-dvizhenie-na-prospekte-kabanbay-batyra-43684457.html"),
-    (datetime(2024, 4, 15, 19, 40, tzinfo=KZ), "Суд по делу Бишимбаева: что известно на данный момент",
+    (datetime(2024, 4, 15, 19, 40, tzinfo=ALMATY), "Суд по делу Бишимбаева: что известно на данный момент",
      f"{RU}/20240415/sud-po-delu-bishimbaeva-chto-izvestno-43681170.html"),
 ]
 KK_OTHERS = [
-    (datetime(2024, 4, 16, 17, 20, tzinfo=KZ), "Доллар бағамы: 16 сәуірдегі айырбастау пункттеріндегі баға",
+    (datetime(2024, 4, 16, 17, 20, tzinfo=ALMATY), "Доллар бағамы: 16 сәуірдегі айырбастау пункттеріндегі баға",
      f"{KK}/20240416/dollar-bagamy-16-sauirdegi-bagasy-43703115.html"),
-    (datetime(2024, 4, 16, 14, 55, tzinfo=KZ), "Петропавлда су басқан үйлерден су сорыла бастады",
+    (datetime(2024, 4, 16, 14, 55, tzinfo=ALMATY), "Петропавлда су басқан үйлерден су сорыла бастады",
      f"{KK}/20240416/petropavlda-su-basqan-uylerden-su-soryla-bastady-43701530.html"),
-    (datetime(2024, 4, 16, 11, 5, tzinfo=KZ), "Сәрсенбіде Қазақстанда қандай ауа райы болады",
+    (datetime(2024, 4, 16, 11, 5, tzinfo=ALMATY), "Сәрсенбіде Қазақстанда қандай ауа райы болады",
      f"{KK}/20240416/sarsenbide-qazaqstanda-qanday-aua-rayy-bolady-43697790.html"),
-    (datetime(2024, 4, 16, 10, 15, tzinfo=KZ), "Тоқаев су тасқыны салдарын жою жөнінде кеңес өткізді",
+    (datetime(2024, 4, 16, 10, 15, tzinfo=ALMATY), "Тоқаев су тасқыны салдарын жою жөнінде кеңес өткізді",
      f"{KK}/20240416/toqaev-su-tasqyny-saldaryn-zhoyu-zhoninde-kenes-otkizdi-43697204.html"),
-    (datetime(2024, 4, 15, 20, 30, tzinfo=KZ), "Бишімбаев ісі: сот процесі туралы не белгілі",
+    (datetime(2024, 4, 15, 20, 30, tzinfo=ALMATY), "Бишімбаев ісі: сот процесі туралы не белгілі",
      f"{KK}/20240415/bishimbaev-isi-sot-procesi-turaly-ne-belgili-43681502.html"),
 ]
 
@@ -488,36 +472,29 @@ def _by_time(rows):
 
 
 def build() -> dict[str, str]:
-    fetched = datetime(2024, 4, 16, 18, 0, tzinfo=KZ)
+    fetched = datetime(2024, 4, 16, 18, 0, tzinfo=ALMATY)
     ru_list = _by_time([*RU_OTHERS, (RU_TRIAL.published, RU_TRIAL.title, RU_TRIAL.url),
                         (RU_FLOODS.published, RU_FLOODS.title, RU_FLOODS.url)])
     kk_list = _by_time([*KK_OTHERS, (KK_TRIAL.published, KK_TRIAL.title, KK_TRIAL.url),
                         (KK_FLOODS.published, KK_FLOODS.title, KK_FLOODS.url)])
     pages = {
-        RU_TRIAL.file: article_page(RU_TRIAL, [r for r in ru_list if r[0] <= datetime(2024, 4, 16, 14, 0, tzinfo=KZ)]),
-        RU_FLOODS.file: article_page(RU_FLOODS, [r for r in ru_list if r[0] <= datetime(2024, 4, 16, 16, 0, tzinfo=KZ)]),
-        KK_FLOODS.file: article_page(KK_FLOODS, [r for r in kk_list if r[0] <= datetime(2024, 4, 16, 17, 0, tzinfo=KZ)]),
-        KK_TRIAL.file: article_page(KK_TRIAL, [r for r in kk_list if r[0] <= datetime(2024, 4, 16, 14, 0, tzinfo=KZ)]),
+        RU_TRIAL.file: article_page(RU_TRIAL, [r for r in ru_list if r[0] <= datetime(2024, 4, 16, 14, 0, tzinfo=ALMATY)]),
+        RU_FLOODS.file: article_page(RU_FLOODS, [r for r in ru_list if r[0] <= datetime(2024, 4, 16, 16, 0, tzinfo=ALMATY)]),
+        KK_FLOODS.file: article_page(KK_FLOODS, [r for r in kk_list if r[0] <= datetime(2024, 4, 16, 17, 0, tzinfo=ALMATY)]),
+        KK_TRIAL.file: article_page(KK_TRIAL, [r for r in kk_list if r[0] <= datetime(2024, 4, 16, 14, 0, tzinfo=ALMATY)]),
         "ru-news.html": list_page("ru", RU, ru_list, fetched),
         "kk-news.html": list_page("kk", KK, kk_list, fetched),
     }
     summaries = {RU_TRIAL.url: RU_TRIAL.announce, RU_FLOODS.url: RU_FLOODS.announce,
                  KK_TRIAL.url: KK_TRIAL.announce, KK_FLOODS.url: KK_FLOODS.announce}
-    pages["ru-rss.xml"] = rss("ru", RU, [(w, t, u, summaries.get(u, t)) for w, t, u in ru_list])
-    pages["kk-rss.xml"] = rss("kk", KK, [(w, t, u, summaries.get(u, t)) for w, t, u in kk_list])
-    pages["ru-sitemap-index.xml"] = sitemap_index(
-        RU, [("20240416", datetime(2024, 4, 16, 17, 46, tzinfo=KZ)), ("20240415", datetime(2024, 4, 15, 23, 58, tzinfo=KZ))]
+    pages["ru-rss.xml"] = rss_feed("ru", RU, [(w, t, u, summaries.get(u, t)) for w, t, u in ru_list])
+    pages["kk-rss.xml"] = rss_feed("kk", KK, [(w, t, u, summaries.get(u, t)) for w, t, u in kk_list])
+    pages["ru-sitemap-index.xml"] = article_sitemap_index(
+        RU, [("20240416", datetime(2024, 4, 16, 17, 46, tzinfo=ALMATY)), ("20240415", datetime(2024, 4, 15, 23, 58, tzinfo=ALMATY))]
     )
     pages["ru-sitemap-20240416.xml"] = sitemap([(w, u) for w, _, u in ru_list if w.day == 16])
     return pages
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in build().items():
-        (OUT / name).write_text(text, encoding="utf-8")
-        print("wrote", OUT / name)
-
-
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

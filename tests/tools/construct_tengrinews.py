@@ -8,21 +8,38 @@ Known site habits are reproduced on purpose: the JSON-LD offset bug (+06:00 afte
 "Наши новости теперь в WhatsApp" promo, "ПОДЕЛИТЬСЯ", the duplicated lead, the tag list inside the body.
 What is assumed (no evidence): the kk and en date strings and list markup; every page says so at its top.
 
-Run from the repository root: python tests/tools/construct_tengrinews.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_tengrinews.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
+import sys
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    ROOT,
+    Constructor,
+    breadcrumb_list,
+    esc,
+    image_object,
+    jsonld,
+    organization,
+    rfc822,
+    schema,
+    sitemap_index,
+    web_page,
+    xml_element,
+)
+
+PAGES = Constructor("tengrinews")
 REAL = ROOT / "tests" / "fixtures" / "real" / "tengrinews"
-OUT = ROOT / "tests" / "fixtures" / "sites" / "tengrinews"
 
 ARTICLE_TEMPLATE = REAL / "article-2024-03-18-2362.html"
 LIST_TEMPLATE = REAL / "news-2024-10-15.html"
@@ -58,8 +75,12 @@ def _replace_between(text: str, start: str, end: str, new: str) -> str:
     return text[:i] + new + text[j:]
 
 
-def _ld_escape(value: str) -> str:
-    return json.dumps(value, ensure_ascii=True)[1:-1].replace("/", "\\/")
+def marked(text: str, note: str) -> str:
+    """The real page with the provenance comment after its doctype (first, if it has none)."""
+    comment = PAGES.comment(note) + "\n"
+    if text.startswith("<!DOCTYPE html>\n"):
+        return text.replace("<!DOCTYPE html>\n", "<!DOCTYPE html>\n" + comment, 1)
+    return comment + text
 
 
 def build_article(page: Page) -> str:
@@ -70,7 +91,7 @@ def build_article(page: Page) -> str:
     origin = "/".join(origin)
     article_id = re.search(r"-(\d+)/$", page.url).group(1)
     text = text.replace(old_url, page.url).replace(old_url.replace("/", "\\/"), page.url.replace("/", "\\/"))
-    text = text.replace(old_title, html.escape(page.title, quote=True))
+    text = text.replace(old_title, esc(page.title))
     text = text.replace('data-id="2362"', f'data-id="{article_id}"').replace("comm-2362", f"comm-{article_id}")
     text = text.replace("2024-03-18T06:16:01+05:00", page.iso_meta)
     text = text.replace('<html lang="ru">', f'<html lang="{page.lang}">', 1)
@@ -80,25 +101,22 @@ def build_article(page: Page) -> str:
     text = re.sub(r"https://tengrinews\.kz/userdata/article/2024/article_2362/(resize|thumb_m)/photo_3455\.jpeg", image, text)
     text = text.replace('<meta name="article:section" content="Новости">', f'<meta name="article:section" content="{page.section_name}">')
     keywords = ",".join(page.title.split())
-    text = re.sub(r'(<meta name="news_keywords"\s+content=")[^"]*"', lambda m: m.group(1) + html.escape(keywords) + '"', text)
+    text = re.sub(r'(<meta name="news_keywords"\s+content=")[^"]*"', lambda m: m.group(1) + esc(keywords) + '"', text)
     # JSON-LD NewsArticle, rebuilt whole
-    ld = {
-        "@context": "http://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": page.url},
-        "headline": page.title,
-        "image": {"@type": "ImageObject", "url": image, "height": 800, "width": 450},
-        "datePublished": page.iso_ld,
-        "dateModified": page.iso_ld,
-        "author": [{"@type": "Person", "name": a.name, "url": origin + a.path} for a in page.authors],
-        "publisher": {
-            "@type": "Organization",
-            "name": "Tengrinews.kz",
-            "logo": {"@type": "ImageObject", "url": "https://tengrinews.kz/img/tn-logo.png", "width": 246, "height": 38},
-        },
-        "description": f"Интересная и полезная статья ✅ {page.title} ⚡ Читайте онлайн публикации на актуальные темы на интернет-портале Tengrinews.kz.",
-    }
-    ld_text = json.dumps(ld, ensure_ascii=True).replace("/", "\\/")
+    ld = schema(
+        "NewsArticle",
+        context="http://schema.org",
+        mainEntityOfPage=web_page(page.url),
+        headline=page.title,
+        image=image_object(image, height=800, width=450),
+        datePublished=page.iso_ld,
+        dateModified=page.iso_ld,
+        author=[{"@type": "Person", "name": a.name, "url": origin + a.path} for a in page.authors],
+        publisher=organization("Tengrinews.kz", image_object("https://tengrinews.kz/img/tn-logo.png", width=246, height=38)),
+        description=f"Интересная и полезная статья ✅ {page.title} ⚡ Читайте онлайн публикации на актуальные темы на "
+        "интернет-портале Tengrinews.kz.",
+    )
+    ld_text = jsonld(ld, ascii=True, escape_slashes=True)
     text = re.sub(
         r'(<script type="application/ld\+json">\s*)\{"@context":"http:\\/\\/schema.org","@type":"NewsArticle".*?(\s*</script>)',
         lambda m: m.group(1) + ld_text + m.group(2),
@@ -107,17 +125,11 @@ def build_article(page: Page) -> str:
         flags=re.DOTALL,
     )
     section_path = page.url.split("/")[3]
-    crumbs = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "item": {"@id": origin + "/", "name": HOME_NAME[page.lang]}},
-            {"@type": "ListItem", "position": 2, "item": {"@id": f"{origin}/{section_path}/", "name": page.section_name}},
-        ],
-    }
+    crumbs = breadcrumb_list([(HOME_NAME[page.lang], origin + "/"), (page.section_name, f"{origin}/{section_path}/")],
+                             nested=True)
     text = re.sub(
         r'\{"@context":"https:\\/\\/schema.org","@type":"BreadcrumbList".*?\}\]\}',
-        lambda m: json.dumps(crumbs, ensure_ascii=True).replace("/", "\\/"),
+        lambda m: jsonld(crumbs, ascii=True, escape_slashes=True),
         text,
         count=1,
     )
@@ -129,8 +141,8 @@ def build_article(page: Page) -> str:
                                         <img src="/userdata/user/{zlib.crc32(a.name.encode()):08x}.jpeg">
                                     </div>
                                     <span class="content_main_meta_author_item_name">
-                                    <a href="{a.path}">{html.escape(a.name)}</a>
-                                    {html.escape(a.role)}
+                                    <a href="{a.path}">{esc(a.name)}</a>
+                                    {esc(a.role)}
                                     </span>
                                 </div>"""
         for a in page.authors
@@ -148,7 +160,7 @@ def build_article(page: Page) -> str:
         '<div class="content_main_text">\n\n' + page.body_html + "\n\n                    ",
     )
     tags = "".join(
-        f'\n                                                                                                                        <span><a href="{href}">{html.escape(name)}</a></span>'
+        f'\n                                                                                                                        <span><a href="{href}">{esc(name)}</a></span>'
         for name, href in page.tags
     )
     text = _replace_between(
@@ -157,11 +169,7 @@ def build_article(page: Page) -> str:
         "</div>",
         f'<div id="comm" class="content_main_text_tags">{tags}\n                    ',
     )
-    marker = (
-        f"<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): the real page {ARTICLE_TEMPLATE.name} "
-        f"with its article parts replaced. {page.note} -->\n"
-    )
-    return text.replace("<!DOCTYPE html>\n", "<!DOCTYPE html>\n" + marker, 1)
+    return marked(text, f"the real page {ARTICLE_TEMPLATE.name} with its article parts replaced. {page.note}")
 
 
 @dataclass
@@ -186,9 +194,9 @@ def build_list(file: str, lang: str, items: list[ListItem], note: str, origin: s
                             </picture>
                         </a>
                         <span class="content_main_item_title">
-                            <a href="{item.url}">{html.escape(item.title)}</a>
+                            <a href="{item.url}">{esc(item.title)}</a>
                         </span>
-                        <span class="content_main_item_announce">{html.escape(item.announce)}</span>
+                        <span class="content_main_item_announce">{esc(item.announce)}</span>
                         <div class="content_main_item_meta">
                                 <span>
             {item.date}        </span>
@@ -209,11 +217,7 @@ def build_list(file: str, lang: str, items: list[ListItem], note: str, origin: s
     list_path = "/article/page/" if "article" in file else "/news/page/"
     text = text.replace("https://tengrinews.kz/news/page/", origin + list_path)
     text = text.replace('<html lang="ru">', f'<html lang="{lang}">', 1)
-    marker = (
-        f"<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): the real page {LIST_TEMPLATE.name} with its "
-        f"items replaced. {note} -->\n"
-    )
-    return text.replace("<!DOCTYPE html>\n", "<!DOCTYPE html>\n" + marker, 1) if text.startswith("<!DOCTYPE html>\n") else marker + text
+    return marked(text, f"the real page {LIST_TEMPLATE.name} with its items replaced. {note}")
 
 
 HOME_NAME = {"ru": "Главная", "kk": "Басты бет", "en": "Home"}
@@ -226,7 +230,7 @@ def paragraphs(*texts: str) -> str:
 
 RU_PROMO = '<p><strong>Наши новости теперь в WhatsApp! <a href="https://www.whatsapp.com/channel/0029VaC8d1M3AzNVm4DlYk2H">Подписывайтесь</a></strong></p>'
 
-PAGES = [
+ARTICLES = [
     Page(
         file="ru-news-550643.html",
         url="https://tengrinews.kz/kazakhstan_news/preduprejdaem-antikor-obratilsya-k-kazahstantsam-550643/",
@@ -237,7 +241,7 @@ PAGES = [
         iso_ld="2024-10-15T10:12:00+06:00",
         authors=[Author("Дана Есимова", "/author/372/", "Корреспондент")],
         tags=[("Антикор", "/tag/антикор/"), ("мошенничество", "/tag/мошенничество/")],
-        note="Linked from the real /news/ list of 2024-10-15 (news-2024-10-15.html); date line in the 'D месяца YYYY | HH:MM' form seen on tengrinews news articles (site-evidence.md).",
+        note="Linked from the real /news/ list of 2024-10-15 (news-2024-10-15.html); date line in the 'D месяца YYYY | HH:MM' form seen on tengrinews news articles (docs/evidence/site-evidence.md).",
         body_html=paragraphs(
             "Антикоррупционная служба обратилась к казахстанцам с предупреждением о мошенниках в мессенджерах, передает <a href=\"https://tengrinews.kz/\">Tengrinews.kz</a>.",
         )
@@ -376,8 +380,8 @@ LISTS = {
         "https://kaz.tengrinews.kz",
         "kaz.tengrinews.kz/news/ list, constructed: the 2024 content_main markup with Kazakh items dated 'Бүгін' (assumed by analogy with the ru 'Сегодня').",
         [
-            ListItem(PAGES[3].url, PAGES[3].title, "Астанада түнде басталған қар жауу таңертең де толастамады.", "Бүгін"),
-            ListItem(PAGES[2].url, PAGES[2].title, "Алматыда метрополитеннің жаңа бекеті жолаушыларды қабылдай бастады.", "Бүгін"),
+            ListItem(ARTICLES[3].url, ARTICLES[3].title, "Астанада түнде басталған қар жауу таңертең де толастамады.", "Бүгін"),
+            ListItem(ARTICLES[2].url, ARTICLES[2].title, "Алматыда метрополитеннің жаңа бекеті жолаушыларды қабылдай бастады.", "Бүгін"),
             ListItem(
                 "https://kaz.tengrinews.kz/world_news/alemde-munai-bagasy-tomendedi-588990/",
                 "Әлемде мұнай бағасы төмендеді",
@@ -391,8 +395,8 @@ LISTS = {
         "https://en.tengrinews.kz",
         "en.tengrinews.kz/news/ list, constructed: the 2024 content_main markup with English items dated 'Today' (assumed).",
         [
-            ListItem(PAGES[5].url, PAGES[5].title, "Air pollution in Almaty reached a high level on Thursday morning.", "Today"),
-            ListItem(PAGES[4].url, PAGES[4].title, "Kazakhstan has opened a second railway crossing to China.", "Today"),
+            ListItem(ARTICLES[5].url, ARTICLES[5].title, "Air pollution in Almaty reached a high level on Thursday morning.", "Today"),
+            ListItem(ARTICLES[4].url, ARTICLES[4].title, "Kazakhstan has opened a second railway crossing to China.", "Today"),
             ListItem(
                 "https://en.tengrinews.kz/world_news/oil-prices-fall-33190/",
                 "Oil prices fall to a four-year low",
@@ -403,25 +407,31 @@ LISTS = {
     ),
 }
 
-RSS = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): tengrinews.kz/news.rss as RSS 2.0 (feed URL from SITES.md). -->
-<rss version="2.0"><channel>
+def rss_feed(articles: list[Page]) -> str:
+    items = "\n".join(
+        xml_element("item", [("title", esc(a.title)), ("link", a.url), ("guid", a.url),
+                             ("pubDate", rfc822(datetime.fromisoformat(a.iso_meta))), ("description", esc(a.title))])
+        for a in articles
+    )
+    return PAGES.xml("tengrinews.kz/news.rss as RSS 2.0 (feed URL from docs/evidence/SITES.md).", f"""<rss version="2.0"><channel>
 <title>Tengrinews.kz</title><link>https://tengrinews.kz/</link><description>Главные новости Казахстана</description>
 {items}
 </channel></rss>
-"""
-RSS_ITEM = "<item><title>{title}</title><link>{url}</link><guid>{url}</guid><pubDate>{date}</pubDate><description>{title}</description></item>"
+""")
 
-SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): tengrinews.kz/sitemap-index.xml; only children containing 'sitemap-news' are followed. -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-<sitemap><loc>https://tengrinews.kz/sitemap-news.xml</loc><lastmod>2024-10-15T12:00:00+05:00</lastmod></sitemap>
-<sitemap><loc>https://tengrinews.kz/sitemap-tags.xml</loc><lastmod>2024-10-15T12:00:00+05:00</lastmod></sitemap>
-</sitemapindex>
-"""
-SITEMAP_NEWS = """<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_tengrinews.py): a Google News sitemap with the broken loc SITES.md reports ('https://tengrinews.kzhttps://tengrisport.kz/...'). -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+
+def news_sitemap_index() -> str:
+    note = "tengrinews.kz/sitemap-index.xml; only children containing 'sitemap-news' are followed."
+    children = ["https://tengrinews.kz/sitemap-news.xml", "https://tengrinews.kz/sitemap-tags.xml"]
+    return sitemap_index(PAGES.comment(note), [[("loc", loc), ("lastmod", "2024-10-15T12:00:00+05:00")] for loc in children],
+                         indent="")
+
+
+NEWS_SITEMAP_NOTE = (
+    "a Google News sitemap with the broken loc docs/evidence/SITES.md reports "
+    "('https://tengrinews.kzhttps://tengrisport.kz/...')."
+)
+NEWS_SITEMAP = """<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>https://tengrinews.kz/kazakhstan_news/tokaev-kazahstan-gotov-uchastvovat-razrabotke-mestorojdeniy-550644/</loc>
 <news:news><news:publication><news:name>Tengrinews.kz</news:name><news:language>ru</news:language></news:publication>
 <news:publication_date>2024-10-15T11:34:00+05:00</news:publication_date><news:title>Токаев: Казахстан готов участвовать в разработке месторождений Туркменистана</news:title></news:news></url>
@@ -432,21 +442,15 @@ SITEMAP_NEWS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for page in PAGES:
-        (OUT / page.file).write_text(build_article(page), encoding="utf-8")
+def build() -> dict[str, str]:
+    pages = {article.file: build_article(article) for article in ARTICLES}
     for file, (lang, origin, note, items) in LISTS.items():
-        (OUT / file).write_text(build_list(file, lang, items, note, origin), encoding="utf-8")
-    rss_items = "\n".join(
-        RSS_ITEM.format(title=html.escape(p.title), url=p.url, date=d)
-        for p, d in ((PAGES[1], "Tue, 15 Oct 2024 11:34:00 +0500"), (PAGES[0], "Tue, 15 Oct 2024 10:12:00 +0500"))
-    )
-    (OUT / "ru-news.rss").write_text(RSS.format(items=rss_items), encoding="utf-8")
-    (OUT / "ru-sitemap-index.xml").write_text(SITEMAP_INDEX, encoding="utf-8")
-    (OUT / "ru-sitemap-news.xml").write_text(SITEMAP_NEWS, encoding="utf-8")
-    print(f"wrote {len(PAGES)} articles, {len(LISTS)} lists, a feed and two sitemaps to {OUT.relative_to(ROOT)}")
+        pages[file] = build_list(file, lang, items, note, origin)
+    pages["ru-news.rss"] = rss_feed([ARTICLES[1], ARTICLES[0]])
+    pages["ru-sitemap-index.xml"] = news_sitemap_index()
+    pages["ru-sitemap-news.xml"] = PAGES.xml(NEWS_SITEMAP_NOTE, NEWS_SITEMAP)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -15,18 +15,30 @@ No real HTML of vlast.kz is available. What the pages rest on (see kznews/sites/
 Assumed (no evidence): every class name not listed above, the kk list /kz/novosti/?archive=1, the JSON-LD (with
 the site as the author and a wrong fixed offset, mistakes such sites make), the datetime attributes, the texts.
 
-Run from the repository root: python tests/tools/construct_vlast.py
+Run from the repository root: python tests/tools/construct_vlast.py  (rewrites the constructed files and cases.json;
+--check compares)
 """
 
 from __future__ import annotations
 
-import html
-import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "tests" / "fixtures" / "sites" / "vlast"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    breadcrumb_list,
+    case,
+    cases_json,
+    esc,
+    jsonld,
+    organization,
+    schema,
+)
+
+PAGES = Constructor("vlast")
 ORIGIN = "https://vlast.kz"
 
 UI = {
@@ -144,11 +156,11 @@ FOOTER = """<footer class="footer">
 def sidebar(lang: str) -> str:
     ui = UI[lang]
     items = "\n".join(
-        f'      <li><a href="{href}">{html.escape(title)}</a> <time class="news-date js-date-long">{when}</time></li>'
+        f'      <li><a href="{href}">{esc(title)}</a> <time class="news-date js-date-long">{when}</time></li>'
         for href, title, when in MORE[lang]
     )
     popular = "\n".join(
-        f'      <li><a href="{href}">{html.escape(title)}</a> <span class="views"><i class="icon icon--view-gray"></i> {views}</span></li>'
+        f'      <li><a href="{href}">{esc(title)}</a> <span class="views"><i class="icon icon--view-gray"></i> {views}</span></li>'
         for (href, title, _), views in zip(MORE[lang][::-1][:5], (12045, 8311, 6290, 5102, 4477), strict=True)
     )
     return f"""<aside class="sidebar">
@@ -169,13 +181,11 @@ def sidebar(lang: str) -> str:
 
 
 def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_vlast.py): {note} -->
-<!DOCTYPE html>
-<html lang="{lang}">
+    return PAGES.html(note, f"""<html lang="{lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{html.escape(title)}</title>
+  <title>{esc(title)}</title>
   <link rel="icon" href="/favicon.ico">
   <link rel="stylesheet" href="/static/css/app.min.css?v=3.12">
 {head}
@@ -195,7 +205,7 @@ def shell(lang: str, title: str, head: str, main: str, note: str) -> str:
 {FOOTER}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 @dataclass
@@ -226,54 +236,46 @@ def article_page(a: Article) -> str:
     ui = UI[a.lang]
     url = ORIGIN + a.path
     image = f"{ORIGIN}/media/pages/{a.path.rsplit('/', 1)[1].split('-')[0]}/lead.jpg"
-    ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": url,
-        "headline": a.title,
-        "description": a.subtitle,
-        "image": [image],
-        "datePublished": a.ld_date,
-        "author": {"@type": "Organization", "name": "Vласть"},
-        "publisher": {"@type": "Organization", "name": "Vласть", "logo": {"@type": "ImageObject", "url": ORIGIN + "/static/img/logo-vlast.png"}},
-    }
-    crumbs = {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "name": ui["home"], "item": ORIGIN + (ui["prefix"] or "") + "/"},
-            {"@type": "ListItem", "position": 2, "name": a.section, "item": ORIGIN + a.section_path},
-        ],
-    }
-    head = f"""  <meta name="description" content="{html.escape(a.subtitle)}">
+    ld = schema(
+        "NewsArticle",
+        mainEntityOfPage=url,
+        headline=a.title,
+        description=a.subtitle,
+        image=[image],
+        datePublished=a.ld_date,
+        author=organization("Vласть"),
+        publisher=organization("Vласть", ORIGIN + "/static/img/logo-vlast.png"),
+    )
+    crumbs = breadcrumb_list([(ui["home"], ORIGIN + (ui["prefix"] or "") + "/"), (a.section, ORIGIN + a.section_path)])
+    head = f"""  <meta name="description" content="{esc(a.subtitle)}">
   <meta property="og:type" content="article">
   <meta property="og:site_name" content="Vласть">
   <meta property="og:locale" content="{ui['locale']}">
-  <meta property="og:title" content="{html.escape(a.title)}">
-  <meta property="og:description" content="{html.escape(a.subtitle)}">
+  <meta property="og:title" content="{esc(a.title)}">
+  <meta property="og:description" content="{esc(a.subtitle)}">
   <meta property="og:url" content="{url}">
   <meta property="og:image" content="{image}">
   <meta name="twitter:card" content="summary_large_image">
   <link rel="canonical" href="{url}">
   <link rel="amphtml" href="{ORIGIN}{ui['prefix']}/amp{a.path[len(ui['prefix']):]}">
-  <script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
-  <script type="application/ld+json">{json.dumps(crumbs, ensure_ascii=False)}</script>"""
+  <script type="application/ld+json">{jsonld(ld)}</script>
+  <script type="application/ld+json">{jsonld(crumbs)}</script>"""
     meta = f"""        <ul class="meta item-expand-meta time-uppercase list-inline">
           <li><i class="icon icon--view-gray"></i> {a.views}</li>
           <li><time class="news-date js-date-long" datetime="{a.date_attr}">{a.date_text}</time></li>
         </ul>"""
-    byline = f'        <div class="item-expand-author">{html.escape(a.byline)}</div>\n' if a.byline else ""
-    title = f'        <h1 class="item-expand-title">{html.escape(a.title)}</h1>'
-    subtitle = f'        <div class="item-expand-subtitle">{html.escape(a.subtitle)}</div>'
-    if a.kind == "longread":  # views, date, byline, then the title (site-evidence.md, 30202)
+    byline = f'        <div class="item-expand-author">{esc(a.byline)}</div>\n' if a.byline else ""
+    title = f'        <h1 class="item-expand-title">{esc(a.title)}</h1>'
+    subtitle = f'        <div class="item-expand-subtitle">{esc(a.subtitle)}</div>'
+    if a.kind == "longread":  # views, date, byline, then the title (docs/evidence/site-evidence.md, 30202)
         header = f"{meta}\n{byline}{title}\n{subtitle}"
-    else:  # subtitle, the view bullet, the title, the photo credit (site-evidence.md, 58071)
+    else:  # subtitle, the view bullet, the title, the photo credit (docs/evidence/site-evidence.md, 58071)
         header = f"{subtitle}\n{meta}\n{byline}{title}"
-    credit = f'\n        <p class="item-expand-image-credit">{html.escape(a.credit)}</p>' if a.credit else ""
+    credit = f'\n        <p class="item-expand-image-credit">{esc(a.credit)}</p>' if a.credit else ""
     body = "\n".join(f"          {p}" if p.startswith("<") else f"          <p>{p}</p>" for p in a.paragraphs)
     more = ""
     if a.more:
-        links = "\n".join(f'              <li><a href="{h}">{html.escape(t)}</a></li>' for h, t in a.more)
+        links = "\n".join(f'              <li><a href="{h}">{esc(t)}</a></li>' for h, t in a.more)
         more = f"""
           <div class="also-block">
             <p><strong>{ui['more']}</strong></p>
@@ -284,15 +286,15 @@ def article_page(a: Article) -> str:
     tags = ""
     if a.tags:
         tags = "\n        <div class=\"item-expand-tags\">" + " ".join(
-            f'<a href="/tags/{i}/">{html.escape(t)}</a>' for i, t in enumerate(a.tags, start=100)
+            f'<a href="/tags/{i}/">{esc(t)}</a>' for i, t in enumerate(a.tags, start=100)
         ) + "</div>"
     share = """        <div class="share-block"><span>Поделиться:</span> <a href="#" class="share-fb">Facebook</a> <a href="#" class="share-tg">Telegram</a> <a href="#" class="share-wa">WhatsApp</a></div>"""
-    main = f"""      <nav class="breadcrumbs"><a href="{(ui['prefix'] or '')}/">{ui['home']}</a> / <a href="{a.section_path}">{html.escape(a.section)}</a></nav>
+    main = f"""      <nav class="breadcrumbs"><a href="{(ui['prefix'] or '')}/">{ui['home']}</a> / <a href="{a.section_path}">{esc(a.section)}</a></nav>
       <article class="item-expand item-expand--{a.kind}">
         <div class="item-expand-header">
 {header}
         </div>
-        <div class="item-expand-image"><img src="{image}" alt="{html.escape(a.title)}">{credit}</div>
+        <div class="item-expand-image"><img src="{image}" alt="{esc(a.title)}">{credit}</div>
         <div class="item-expand-content js-mediator-article">
 {body}{more}
         </div>{tags}
@@ -328,8 +330,8 @@ def list_page(lang: str, path: str, last: int, items: list[ListItem], note: str)
     rows = "\n".join(
         f"""        <div class="news-list-item">
           <time class="news-date" datetime="{i.when}">{i.time_text}</time>
-          <a class="news-list-title" href="{i.path}">{html.escape(i.title)}</a>
-          <p class="news-list-lead">{html.escape(i.lead)} ...</p>
+          <a class="news-list-title" href="{i.path}">{esc(i.title)}</a>
+          <p class="news-list-lead">{esc(i.lead)} ...</p>
         </div>"""
         for i in items
     )
@@ -380,7 +382,7 @@ RU_58071 = Article(
         "«После ознакомления сторон с материалами дело будет направлено в прокуратуру, а затем в суд», — сообщили в МВД.",
         "Родственники погибшей требуют, чтобы процесс был открытым. Петицию об ужесточении наказания за домашнее насилие к этому времени подписали более 150 тысяч человек.",
     ],
-    note="A vlast.kz news page: URL from site-evidence.md section 6 (its excerpt had no date; 10.01.2024 is assumed from the id's place between dated ids). Header order subtitle / view bullet / title / credit and the capitalised credit as site-evidence.md gives them; time.news-date.js-date-long in the '11.12.2019, 11:27' form from SITES.md. JSON-LD names the site as author.",
+    note="A vlast.kz news page: URL from docs/evidence/site-evidence.md section 6 (its excerpt had no date; 10.01.2024 is assumed from the id's place between dated ids). Header order subtitle / view bullet / title / credit and the capitalised credit as docs/evidence/site-evidence.md gives them; time.news-date.js-date-long in the '11.12.2019, 11:27' form from docs/evidence/SITES.md. JSON-LD names the site as author.",
     fetched_at="2024-01-10T18:00:00+06:00",
 )
 
@@ -430,7 +432,7 @@ RU_29071 = Article(
         "В Нацбанке считают, что новая методика точнее отразит рыночную ситуацию и снизит влияние отдельных крупных сделок на курс.",
         "Участники рынка отмечают, что аналогичный подход применяют центральные банки России и Беларуси.",
     ],
-    note="An old (2018) vlast.kz news page at the URL from site-evidence.md section 6; same markup assumed. Its JSON-LD carries +05:00 although Almaty was UTC+6 in 2018 (the wall clock is right). Parsed by the fixture test, not served (no list of the mini-site links it).",
+    note="An old (2018) vlast.kz news page at the URL from docs/evidence/site-evidence.md section 6; same markup assumed. Its JSON-LD carries +05:00 although Almaty was UTC+6 in 2018 (the wall clock is right). Parsed by the fixture test, not served (no list of the mini-site links it).",
     fetched_at="2024-01-10T18:00:00+06:00",
     serve=False,
 )
@@ -456,7 +458,7 @@ KK_60059 = Article(
         "Өңірлерде 2 мыңнан астам құтқарушы мен 600-ге жуық техника жұмыс істеп жатыр. Эвакуацияланған тұрғындардың бір бөлігі үйлеріне орала бастады.",
         "ТЖМ тұрғындарды су басқан аумақтарға бармауға және ресми ақпаратты ғана қадағалауға шақырды.",
     ],
-    note="vlast.kz Kazakh edition under /kz/ (site-evidence.md section 6 shows /kz/amp/novosti/60059-...; the slug and the text are invented). JSON-LD keeps +06:00 after 2024-03-01 (wrong; the wall clock is right).",
+    note="vlast.kz Kazakh edition under /kz/ (docs/evidence/site-evidence.md section 6 shows /kz/amp/novosti/60059-...; the slug and the text are invented). JSON-LD keeps +06:00 after 2024-03-01 (wrong; the wall clock is right).",
     fetched_at="2024-05-06T19:00:00+05:00",
 )
 
@@ -506,7 +508,7 @@ KK_30202 = Article(
         "Қайта өңдеу кәсіпорындары шикізаттың сапасы төмен екенін айтады. Пластик пен қағаз тамақ қалдықтарымен араласып кеткендіктен, оларды тазарту қымбатқа түседі.",
         "Қала әкімдігі 2025 жылға қарай қайта өңделетін қалдықтың үлесін 40 пайызға жеткізуді жоспарлап отыр.",
     ],
-    note="A vlast.kz long read in the Kazakh edition at the URL from site-evidence.md section 6, whose stored text gave the header order (view count 47785, '29 октября 2018', 'Текст: Данияр Молдабеков, Фото: Данияр Мусиров', the title) and the title repeated after the subtitle; the Russian header strings are kept as seen there. The Kazakh text is invented. The visible date has no time: the JSON-LD time of that day supplies it. Not linked from the mini-site's lists, so not served.",
+    note="A vlast.kz long read in the Kazakh edition at the URL from docs/evidence/site-evidence.md section 6, whose stored text gave the header order (view count 47785, '29 октября 2018', 'Текст: Данияр Молдабеков, Фото: Данияр Мусиров', the title) and the title repeated after the subtitle; the Russian header strings are kept as seen there. The Kazakh text is invented. The visible date has no time: the JSON-LD time of that day supplies it. Not linked from the mini-site's lists, so not served.",
     fetched_at="2024-05-06T19:00:00+05:00",
     serve=False,
 )
@@ -577,7 +579,7 @@ LISTS = [
             item(RU_58080, "На участке от Навои до Саина появятся выделенные полосы"),
             item(RU_58071, "Бывшему министру национальной экономики Куандыку Бишимбаеву предъявлено обвинение"),
         ],
-        "vlast.kz/novosti/?archive=1 (SITES.md row 6: the archive list with <link rel=\"last\" href=\"/novosti/27/?archive=1\"> and time[datetime]); the 'Поиск новостей' opening and the teasers ending in ' ...' as site-evidence.md section 6 describes the list page; markup assumed.",
+        "vlast.kz/novosti/?archive=1 (docs/evidence/SITES.md row 6: the archive list with <link rel=\"last\" href=\"/novosti/27/?archive=1\"> and time[datetime]); the 'Поиск новостей' opening and the teasers ending in ' ...' as docs/evidence/site-evidence.md section 6 describes the list page; markup assumed.",
         "2024-01-10T18:00:00+06:00",
     ),
     (
@@ -589,7 +591,7 @@ LISTS = [
             item(KK_60071, "Қала әкімдігі тариф жыл соңына дейін сақталатынын мәлімдеді"),
             item(KK_60059, "ТЖМ Петропавл мен Қостанай облыстарында жағдай бақылауда"),
         ],
-        "vlast.kz/kz/novosti/?archive=1: the Kazakh edition's list, assumed by analogy with /novosti/?archive=1 (SITES.md names /vlast-qazaqsha/ from a scraper; site-evidence.md shows Kazakh pages under /kz/).",
+        "vlast.kz/kz/novosti/?archive=1: the Kazakh edition's list, assumed by analogy with /novosti/?archive=1 (docs/evidence/SITES.md names /vlast-qazaqsha/ from a scraper; docs/evidence/site-evidence.md shows Kazakh pages under /kz/).",
         "2024-05-06T19:00:00+05:00",
     ),
     (
@@ -601,7 +603,7 @@ LISTS = [
             item(EN_66410, "The city says buses will be twice as fast at rush hour"),
             item(EN_66402, "Trade union activists in the oil sector say they face dismissals"),
         ],
-        "vlast.kz/english/?archive=1 (SITES.md row 6; a public scraper walks it); markup as the ru list.",
+        "vlast.kz/english/?archive=1 (docs/evidence/SITES.md row 6; a public scraper walks it); markup as the ru list.",
         "2025-07-14T20:00:00+05:00",
     ),
 ]
@@ -614,22 +616,17 @@ ABOUT = (
 )
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    cases = []
+def build() -> dict[str, str]:
+    pages, cases = {}, []
     for file, lang, path, last, items, note, fetched in LISTS:
-        (OUT / file).write_text(list_page(lang, path, last, items, note), encoding="utf-8")
-        cases.append({"page": file, "kind": "list", "url": ORIGIN + path, "fetched_at": fetched})
+        pages[file] = list_page(lang, path, last, items, note)
+        cases.append(case(file, "list", ORIGIN + path, fetched))
     for a in ARTICLES:
-        (OUT / a.file).write_text(article_page(a), encoding="utf-8")
-        case = {"page": a.file, "kind": "article", "url": ORIGIN + a.path, "fetched_at": a.fetched_at}
-        if not a.serve:
-            case["serve"] = False
-        cases.append(case)
-    spec = {"site": "vlast", "about": ABOUT, "cases": cases}
-    (OUT / "cases.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(ARTICLES)} articles and {len(LISTS)} lists to {OUT.relative_to(ROOT)}")
+        pages[a.file] = article_page(a)
+        cases.append(case(a.file, "article", ORIGIN + a.path, a.fetched_at, serve=a.serve))
+    pages["cases.json"] = cases_json("vlast", ABOUT, cases)
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

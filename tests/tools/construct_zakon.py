@@ -1,34 +1,46 @@
 """Builds the constructed zakon.kz fixture pages (tests/fixtures/sites/zakon/).
 
-We have no real zakon.kz HTML. The pages are built from what is known (SITES.md row 3, site-evidence.md section 3,
-the selectors of two public scrapers): the header with the trending hashtag and the rubric above the title, the
-lead photo whose alt text, repeated as its caption, ends in '- Новости Zakon.kz от 27.02.2026 09:12' followed by
-'Фото: Zakon.kz' (the page's only timestamp), the lead in `.description`, the text in `div.article__block
-div.content` followed by .willShare, .google-news-follow and .tags.newsTags, the author block printing the avatar
-alt 'Фото Ирина Капитанова' and the name, JSON-LD whose articleBody is only the lead. The list items are
-`div.newscard > a.newscard_link` (2025) and `.zmainCard_item` with time[datetime] (2023); the "load more"
-endpoint answers JSON whose strings are HTML chunks of newscards. Assumed: the class names not listed above, the
-JSON's field names, the absence of structured dates, the kk caption wording and list date words.
+We have no real zakon.kz HTML. The pages are built from what is known (docs/evidence/SITES.md row 3,
+docs/evidence/site-evidence.md section 3, the selectors of two public scrapers): the header with the trending
+hashtag and the rubric above the title, the lead photo whose alt text, repeated as its caption, ends in '- Новости
+Zakon.kz от 27.02.2026 09:12' followed by 'Фото: Zakon.kz' (the page's only timestamp), the lead in `.description`,
+the text in `div.article__block div.content` followed by .willShare, .google-news-follow and .tags.newsTags, the
+author block printing the avatar alt 'Фото Ирина Капитанова' and the name, JSON-LD whose articleBody is only the
+lead. The list items are `div.newscard > a.newscard_link` (2025) and `.zmainCard_item` with time[datetime] (2023);
+the "load more" endpoint answers JSON whose strings are HTML chunks of newscards. Assumed: the class names not
+listed above, the JSON's field names, the absence of structured dates, the kk caption wording and list date words.
 
-Run from the repository root: python tests/tools/construct_zakon.py  (rewrites the constructed files)
+Run from the repository root: python tests/tools/construct_zakon.py  (rewrites the constructed files; --check
+compares)
 """
 
 from __future__ import annotations
 
-import html
 import json
+import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sites" / "zakon"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.pagebuilder import (
+    Constructor,
+    day_month_year,
+    days_before,
+    esc,
+    jsonld,
+    organization,
+    rfc822,
+    rss,
+    schema,
+    sitemap_index,
+    urlset,
+    web_page,
+)
+
+PAGES = Constructor("zakon")
 ORIGINS = {"ru": "https://www.zakon.kz", "kk": "https://kaz.zakon.kz"}
-MONTHS = {
-    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"],
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"],
-}
 RELATIVE = {"ru": ("сегодня", "вчера"), "kk": ("бүгін", "кеше")}
 WORDS = {
     "ru": {
@@ -86,20 +98,17 @@ class Story:
         return f"{self.alt} - {WORDS[self.lang]['caption']} {self.stamp}"
 
 
-def ld(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def card_date(iso: str, lang: str, now: datetime, time_first: bool = False) -> str:
     """'сегодня, 13:51' / '13:51, сегодня' / '13:51, 15 августа 2025' as the list prints them."""
     value = datetime.fromisoformat(iso)
     today, yesterday = RELATIVE[lang]
-    if value.date() == now.date():
+    days = days_before(value, now)
+    if days == 0:
         day = today
-    elif value.date() == (now - timedelta(days=1)).date() and not time_first:
+    elif days == 1 and not time_first:
         day = yesterday
     else:
-        return f"{value:%H:%M}, {value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+        return f"{value:%H:%M}, {day_month_year(value, lang)}"
     return f"{value:%H:%M}, {day}" if time_first else f"{day}, {value:%H:%M}"
 
 
@@ -145,7 +154,7 @@ STYLE = """<style>
 
 def popular(lang: str, items, now: datetime) -> str:
     rows = "\n".join(
-        f'        <li class="popular__item"><a href="{ORIGINS[lang]}{path}">{html.escape(title)}</a> '
+        f'        <li class="popular__item"><a href="{ORIGINS[lang]}{path}">{esc(title)}</a> '
         f'<span class="popular__date">{card_date(iso, lang, now, time_first=True)}</span></li>'
         for path, title, iso in items
     )
@@ -160,21 +169,18 @@ def popular(lang: str, items, now: datetime) -> str:
 def article_page(story: Story, now: datetime, sidebar, note: str) -> str:
     words = WORDS[story.lang]
     origin = ORIGINS[story.lang]
-    esc = html.escape
     image = f"https://static.zakon.kz/zakon_cache/{story.image}"
-    ld_article = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": story.url},
-        "headline": story.title,
-        "description": story.lead,
-        "articleBody": story.lead,
-        "image": [image],
-        "author": {"@type": "Organization", "name": "Zakon.kz", "url": origin + "/"},
-        "publisher": {"@type": "Organization", "name": "Zakon.kz",
-                      "logo": {"@type": "ImageObject", "url": "https://www.zakon.kz/img/logo.svg"}},
-        "inLanguage": story.lang,
-    }
+    ld_article = schema(
+        "NewsArticle",
+        mainEntityOfPage=web_page(story.url),
+        headline=story.title,
+        description=story.lead,
+        articleBody=story.lead,
+        image=[image],
+        author=organization("Zakon.kz", url=origin + "/"),
+        publisher=organization("Zakon.kz", "https://www.zakon.kz/img/logo.svg"),
+        inLanguage=story.lang,
+    )
     tags = " ".join(f'<a class="newsTags__item" href="{origin}/tags/{i}/">#{esc(t)}</a>' for i, t in enumerate(story.tags))
     author = ""
     if story.author:
@@ -184,9 +190,7 @@ def article_page(story: Story, now: datetime, sidebar, note: str) -> str:
                 <a class="author__name" href="{origin}/authors/{slug}/">{esc(name)}</a>
             </div>"""
     blocks = "\n".join(story.paragraphs)
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_zakon.py): {note} -->
-<!DOCTYPE html>
-<html lang="{story.lang}">
+    return PAGES.html(note, f"""<html lang="{story.lang}">
 <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -203,7 +207,7 @@ def article_page(story: Story, now: datetime, sidebar, note: str) -> str:
     <link rel="amphtml" href="{origin}/amp{story.path}">
     <link rel="alternate" type="application/rss+xml" title="Zakon.kz" href="https://www.zakon.kz/rss.xml">
     {STYLE}
-    <script type="application/ld+json">{ld(ld_article)}</script>
+    <script type="application/ld+json">{jsonld(ld_article)}</script>
 </head>
 <body>
 {header(story.lang)}
@@ -236,7 +240,7 @@ def article_page(story: Story, now: datetime, sidebar, note: str) -> str:
 {footer(story.lang)}
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def p(text: str) -> str:
@@ -424,7 +428,7 @@ def newscard(lang: str, entry: tuple[str, str, str], now: datetime, time_first: 
     path, title, iso = entry
     return (f'<div class="newscard"><a class="newscard_link" href="{path}">'
             f'<div class="newscard__img"><img src="https://static.zakon.kz/zakon_cache/thumbs/{path.split("/")[-1][:7]}.jpg" alt="" loading="lazy"></div>'
-            f'<div class="newscard__content"><div class="newscard__title">{html.escape(title)}</div>'
+            f'<div class="newscard__content"><div class="newscard__title">{esc(title)}</div>'
             f'<span class="newscard__date">{card_date(iso, lang, now, time_first)}</span></div></a></div>')
 
 
@@ -433,9 +437,7 @@ def news_page(lang: str, entries, now: datetime, note: str, sidebar) -> str:
     words = WORDS[lang]
     cards = "\n".join("                " + newscard(lang, e, now) for e in entries)
     title = "Новости Казахстана и мира сегодня - Zakon.kz" if lang == "ru" else "Қазақстан мен әлем жаңалықтары - Zakon.kz"
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_zakon.py): {note} -->
-<!DOCTYPE html>
-<html lang="{lang}">
+    return PAGES.html(note, f"""<html lang="{lang}">
 <head>
     <meta charset="utf-8">
     <title>{title}</title>
@@ -471,7 +473,7 @@ document.querySelector('.loadMoreNews').addEventListener('click', function () {{
 </script>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def news_page_2023(note: str) -> str:
@@ -487,14 +489,12 @@ def news_page_2023(note: str) -> str:
     items = "\n".join(
         f"""            <div class="zmainCard_item">
                 <a class="zmainCard_link" href="{path}"><div class="zmainCard_img"><img src="https://static.zakon.kz/zakon_cache/thumbs/{path.split('/')[-1][:7]}.jpg" alt=""></div>
-                <div class="zmainCard_title">{html.escape(title)}</div></a>
+                <div class="zmainCard_title">{esc(title)}</div></a>
                 <time class="zmainCard_date" datetime="{iso}">{card_date(iso, 'ru', now)}</time>
             </div>"""
         for path, title, iso in entries
     )
-    return f"""<!-- CONSTRUCTED fixture (tests/tools/construct_zakon.py): {note} -->
-<!DOCTYPE html>
-<html lang="ru">
+    return PAGES.html(note, f"""<html lang="ru">
 <head>
     <meta charset="utf-8">
     <title>Новости Казахстана и мира сегодня - Zakon.kz</title>
@@ -511,7 +511,7 @@ def news_page_2023(note: str) -> str:
 <footer class="zfooter">© 2000–2023 Zakon.kz</footer>
 </body>
 </html>
-"""
+""", doctype_first=False)
 
 
 def load_more_json(entries, now: datetime, page: int) -> str:
@@ -526,53 +526,33 @@ def load_more_json(entries, now: datetime, page: int) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
-def rss(stories, others, note: str) -> str:
-    def rfc822(iso: str) -> str:
-        value = datetime.fromisoformat(iso)
-        days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return f"{days[value.weekday()]}, {value.day:02d} {months[value.month - 1]} {value:%Y %H:%M:%S} +0500"
-
-    rows = []
+def rss_feed(stories, others, note: str) -> str:
     entries = [*((s.path, s.title, s.published, s.lead, s.rubric[0]) for s in stories), *others]
-    for path, title, iso, description, category in sorted(entries, key=lambda e: e[2], reverse=True):
-        url = ORIGINS["ru"] + path
-        rows.append(f"""    <item>
-      <title>{html.escape(title)}</title>
-      <link>{url}</link>
-      <guid isPermaLink="true">{url}</guid>
-      <pubDate>{rfc822(iso)}</pubDate>
-      <category>{html.escape(category)}</category>
-      <description>{html.escape(description)}</description>
-    </item>""")
-    items = "\n".join(rows)
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_zakon.py): {note} -->
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-  <channel>
-    <title>Zakon.kz</title>
-    <link>https://www.zakon.kz/</link>
-    <description>Новости Казахстана и мира</description>
-    <language>ru</language>
-    <atom:link href="https://www.zakon.kz/rss.xml" rel="self" type="application/rss+xml"/>
-{items}
-  </channel>
-</rss>
-"""
+    items = [
+        [
+            ("title", esc(title)),
+            ("link", ORIGINS["ru"] + path),
+            ('guid isPermaLink="true"', ORIGINS["ru"] + path),
+            ("pubDate", rfc822(datetime.fromisoformat(iso))),
+            ("category", esc(category)),
+            ("description", esc(description)),
+        ]
+        for path, title, iso, description, category in sorted(entries, key=lambda e: e[2], reverse=True)
+    ]
+    channel = [
+        ("title", "Zakon.kz"),
+        ("link", "https://www.zakon.kz/"),
+        ("description", "Новости Казахстана и мира"),
+        ("language", "ru"),
+        '<atom:link href="https://www.zakon.kz/rss.xml" rel="self" type="application/rss+xml"/>',
+    ]
+    return rss(PAGES.comment(note), channel, items, namespaces='xmlns:atom="http://www.w3.org/2005/Atom"')
 
 
-def sitemap_index(note: str) -> str:
-    rows = "\n".join(
-        f"  <sitemap><loc>https://www.zakon.kz/sitemap/{n}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>"
-        for n, lastmod in [(650, "2026-02-27T10:20:00+05:00"), (649, "2026-02-19T08:15:00+05:00"),
-                           (648, "2026-02-09T22:40:00+05:00")]
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_zakon.py): {note} -->
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</sitemapindex>
-"""
+def news_sitemap_index(note: str) -> str:
+    children = [(650, "2026-02-27T10:20:00+05:00"), (649, "2026-02-19T08:15:00+05:00"), (648, "2026-02-09T22:40:00+05:00")]
+    return sitemap_index(PAGES.comment(note), [[("loc", f"https://www.zakon.kz/sitemap/{n}.xml"), ("lastmod", lastmod)]
+                                               for n, lastmod in children])
 
 
 def sitemap_649(note: str) -> str:
@@ -581,74 +561,58 @@ def sitemap_649(note: str) -> str:
         ("/proisshestviia/6499954-pozhar-na-sklade-v-aktobe.html", "2026-02-19T06:45:00+05:00"),
         ("/6499921-itogi-zasedaniya-pravitelstva-18-fevralya.html", "2026-02-18T18:30:00+05:00"),
     ]
-    rows = "\n".join(
-        f"  <url><loc>https://www.zakon.kz{path}</loc><lastmod>{lastmod}</lastmod></url>" for path, lastmod in urls
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<!-- CONSTRUCTED fixture (tests/tools/construct_zakon.py): {note} -->
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{rows}
-</urlset>
-"""
+    return urlset(PAGES.comment(note), [[("loc", f"https://www.zakon.kz{path}"), ("lastmod", lastmod)]
+                                        for path, lastmod in urls])
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def build() -> dict[str, str]:
+    pages: dict[str, str] = {}
     note = (
-        "zakon.kz article page built from SITES.md row 3, site-evidence.md section 3 and public scrapers' selectors: "
-        "hashtag and rubric lines above the title, the lead photo's alt/caption '<keywords> - Новости Zakon.kz от "
-        "DD.MM.YYYY HH:MM' + 'Фото: ...' as the only timestamp, .description + div.article__block div.content, "
-        ".willShare / .google-news-follow / .tags.newsTags, the author block with the avatar alt 'Фото <name>', "
-        "JSON-LD whose articleBody is the lead only. Assumed: other class names; no structured dates."
+        "zakon.kz article page built from docs/evidence/SITES.md row 3, docs/evidence/site-evidence.md section 3 and "
+        "public scrapers' selectors: hashtag and rubric lines above the title, the lead photo's alt/caption "
+        "'<keywords> - Новости Zakon.kz от DD.MM.YYYY HH:MM' + 'Фото: ...' as the only timestamp, .description + "
+        "div.article__block div.content, .willShare / .google-news-follow / .tags.newsTags, the author block with "
+        "the avatar alt 'Фото <name>', JSON-LD whose articleBody is the lead only. Assumed: other class names; no "
+        "structured dates."
     )
     ru_sidebar = [item(RU_ICE), RU_OTHERS[0][:3], RU_MORE[2][:3]]
     for story in (RU_BLAST, RU_BUSES, RU_ICE):
-        (OUT / story.file).write_text(article_page(story, RU_NOW, ru_sidebar, note), encoding="utf-8")
+        pages[story.file] = article_page(story, RU_NOW, ru_sidebar, note)
     kk_note = note + " kaz.zakon.kz: the caption wording '- Zakon.kz жаңалықтары DD.MM.YYYY HH:MM' is assumed."
     kk_sidebar = [KK_OTHERS[0], KK_OTHERS[2]]
     for story in (KK_VANDALS, KK_FIRE):
-        (OUT / story.file).write_text(article_page(story, KK_NOW, kk_sidebar, kk_note), encoding="utf-8")
+        pages[story.file] = article_page(story, KK_NOW, kk_sidebar, kk_note)
 
     ru_entries = [item(RU_BUSES), RU_OTHERS[0], RU_OTHERS[1], item(RU_BLAST), RU_OTHERS[2], RU_OTHERS[3]]
-    (OUT / "ru-news.html").write_text(
-        news_page("ru", ru_entries, RU_NOW,
-                  "www.zakon.kz/news/ in the 2025 newscard markup (div.newscard > a.newscard_link, .newscard__title, "
-                  "span.newscard__date 'сегодня, 13:51'); after midnight it still lists yesterday's items. The "
-                  "'Показать еще' button loads /news/?handler=LoadMoreNews&p=1&type=list (first page number "
-                  "assumed).", ru_sidebar),
-        encoding="utf-8",
+    pages["ru-news.html"] = news_page(
+        "ru", ru_entries, RU_NOW,
+        "www.zakon.kz/news/ in the 2025 newscard markup (div.newscard > a.newscard_link, .newscard__title, "
+        "span.newscard__date 'сегодня, 13:51'); after midnight it still lists yesterday's items. The "
+        "'Показать еще' button loads /news/?handler=LoadMoreNews&p=1&type=list (first page number assumed).",
+        ru_sidebar,
     )
     kk_entries = [item(KK_FIRE), KK_OTHERS[0], item(KK_VANDALS), KK_OTHERS[1], KK_OTHERS[2]]
-    (OUT / "kk-news.html").write_text(
-        news_page("kk", kk_entries, KK_NOW,
-                  "kaz.zakon.kz/news/ in the 2025 newscard markup; the kk date words ('бүгін, 12:05', 'кеше, 22:15') "
-                  "are assumed.", kk_sidebar),
-        encoding="utf-8",
+    pages["kk-news.html"] = news_page(
+        "kk", kk_entries, KK_NOW,
+        "kaz.zakon.kz/news/ in the 2025 newscard markup; the kk date words ('бүгін, 12:05', 'кеше, 22:15') are "
+        "assumed.",
+        kk_sidebar,
     )
-    (OUT / "ru-loadmore-p1.json").write_text(
-        load_more_json([item(RU_ICE), *RU_MORE], RU_NOW, 1) + "\n", encoding="utf-8"
+    pages["ru-loadmore-p1.json"] = load_more_json([item(RU_ICE), *RU_MORE], RU_NOW, 1) + "\n"
+    pages["ru-news-2023.html"] = news_page_2023(
+        "www.zakon.kz/news/ in the 2023 markup (.zmainCard_item with time[datetime]) per docs/evidence/SITES.md; "
+        "the rest of the page is reduced to its frame.")
+    pages["ru-rss.xml"] = rss_feed(
+        [RU_BUSES, RU_BLAST],
+        [(*RU_OTHERS[0], "Национальный банк Казахстана сохранил базовую ставку на уровне 18% годовых.", "Экономика")],
+        "www.zakon.kz/rss.xml (linked as rel=alternate from the site's pages), RSS 2.0; items assumed.",
     )
-    (OUT / "ru-news-2023.html").write_text(
-        news_page_2023("www.zakon.kz/news/ in the 2023 markup (.zmainCard_item with time[datetime]) per SITES.md; "
-                       "the rest of the page is reduced to its frame."),
-        encoding="utf-8",
-    )
-    (OUT / "ru-rss.xml").write_text(
-        rss([RU_BUSES, RU_BLAST],
-            [(RU_OTHERS[0][0], RU_OTHERS[0][1], RU_OTHERS[0][2], "Национальный банк Казахстана сохранил базовую "
-              "ставку на уровне 18% годовых.", "Экономика")],
-            "www.zakon.kz/rss.xml (linked as rel=alternate from the site's pages), RSS 2.0; items assumed."),
-        encoding="utf-8",
-    )
-    (OUT / "ru-sitemap-index.xml").write_text(
-        sitemap_index("www.zakon.kz/sitemap/index.xml with numeric children N.xml (SITES.md); lastmods assumed."),
-        encoding="utf-8",
-    )
-    (OUT / "ru-sitemap-649.xml").write_text(
-        sitemap_649("www.zakon.kz/sitemap/649.xml, a child of the index (ids 6490000-6499999; content assumed)."),
-        encoding="utf-8",
-    )
+    pages["ru-sitemap-index.xml"] = news_sitemap_index(
+        "www.zakon.kz/sitemap/index.xml with numeric children N.xml (docs/evidence/SITES.md); lastmods assumed.")
+    pages["ru-sitemap-649.xml"] = sitemap_649(
+        "www.zakon.kz/sitemap/649.xml, a child of the index (ids 6490000-6499999; content assumed).")
+    return pages
 
 
 if __name__ == "__main__":
-    main()
+    PAGES.main(build)

@@ -1,6 +1,6 @@
 """A local HTTP server that serves pages as if from the news sites: GET /<host><path>?<query>.
 
-Spiders reach it through KZNEWS_HOST_MAP (kznews.middlewares.LoopbackDownloadHandler), so they request the
+Spiders reach it through KZNEWS_HOST_MAP (tests/tools/loopback.py), so they request the
 real site URLs and never touch the network. Every request is logged for assertions ("fetched exactly once").
 """
 

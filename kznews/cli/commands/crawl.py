@@ -1,0 +1,39 @@
+"""`scrapy crawl SITE -a NAME=VALUE`: Scrapy's crawl command, with the spider's arguments checked before the crawl
+starts (kznews.spiders.arguments). A bad one prints one line and exits 2, no traceback (scrapyd's jobs run this
+command too)."""
+
+from __future__ import annotations
+
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
+from scrapy.spiderloader import get_spider_loader
+
+from kznews.spiders.arguments import SpiderArgumentError
+
+
+def usage_error(message: str) -> None:
+    print(message, file=sys.stderr)
+    raise SystemExit(2)
+
+
+class Command(ScrapyCrawlCommand):
+    def process_options(self, args, opts):
+        # before the crawler process exists: nothing is logged or started for arguments that cannot work
+        try:
+            super().process_options(args, opts)
+        except UsageError as error:  # "-a foo" without "=": Scrapy's message, on one line
+            usage_error(f"scrapy crawl: {error}")
+        if len(args) != 1:
+            return  # Scrapy's own usage errors
+        try:
+            spider = get_spider_loader(self.settings).load(args[0])
+        except KeyError:
+            usage_error(f"scrapy crawl: no spider named {args[0]!r} (scrapy list shows them)")
+        check = getattr(spider, "check_arguments", None)
+        if check is not None:
+            try:
+                check(opts.spargs)
+            except SpiderArgumentError as error:
+                usage_error(f"scrapy crawl {args[0]}: {error}")

@@ -1,0 +1,33 @@
+"""`python -m kznews schema`: the articles collection's table (kznews.schema) as Markdown; `--readme README.md`
+writes it into the README's "The articles collection" instead (`make docs`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HEADER = "| field | type | meaning |"
+
+
+def add_parser(commands) -> None:
+    schema = commands.add_parser("schema", help="print the article schema's table (Markdown)")
+    schema.add_argument("--readme", help="write the table into this README instead of printing it")
+    schema.set_defaults(run=run)
+
+
+def replace_table(text: str, table: str) -> str:
+    """`text` with the Markdown table that starts with HEADER replaced by `table`."""
+    start = text.index(HEADER)
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end + 1
+    return text[:start] + table + text[end:]
+
+
+def run(args) -> int:
+    from kznews.schema import markdown_table
+
+    if not args.readme:
+        print(markdown_table(), end="")
+        return 0
+    path = Path(args.readme)
+    path.write_text(replace_table(path.read_text(encoding="utf-8"), markdown_table()), encoding="utf-8")
+    return 0

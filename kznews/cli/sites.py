@@ -1,0 +1,56 @@
+"""`python -m kznews sites`: the supported-sites table, generated from the registry (docs/sites.md, `make docs`)."""
+
+from __future__ import annotations
+
+from kznews.sites import SITES
+
+
+def add_parser(commands) -> None:
+    sites = commands.add_parser("sites", help="print the supported sites table (Markdown)")
+    sites.set_defaults(run=run)
+
+
+def run(args) -> int:
+    print(sites_table())
+    return 0
+
+
+def _discovery(site) -> str:
+    methods = []
+    if any(e.lists for e in site.editions):
+        methods.append("lists")
+    if any(s.kind == "headlines" for e in site.editions for s in e.lists):
+        methods.append("headlines")
+    if any(e.feeds for e in site.editions):
+        methods.append("RSS/Atom")
+    if any(e.sitemaps for e in site.editions):
+        methods.append("sitemaps")
+    if any(e.json_lists for e in site.editions):
+        methods.append("JSON API")
+    return ", ".join(methods)
+
+
+def sites_table() -> str:
+    lines = [
+        "# Supported sites",
+        "",
+        "Generated from the registry (`kznews/sites/`) by `python -m kznews sites`; do not edit by hand.",
+        "",
+        "| spider | site | editions | also accepted (host aliases; archive prefixes) | discovery | JavaScript "
+        "| list layouts | article layouts |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name in sorted(SITES):
+        site = SITES[name]
+        editions = "<br>".join(f"{e.key}: {e.origin}{e.path_prefix}" for e in site.editions)
+        also = ", ".join(sorted(site.host_aliases)) or "-"
+        archive = "<br>".join(f"{e.key}: {', '.join(e.archive_prefixes)}" for e in site.editions if e.archive_prefixes)
+        if archive:
+            also += "; " + archive
+        js = "yes: " + ", ".join(s.path for e in site.editions for s in e.lists if s.js) if site.uses_browser else "no"
+        lines.append(
+            f"| `{name}` | {site.title} | {editions} | {also} | {_discovery(site)} | {js} | "
+            f"{', '.join(layout.name for layout in site.list_layouts) or '-'} | "
+            f"{', '.join(layout.name for layout in site.article_layouts) or '-'} |"
+        )
+    return "\n".join(lines) + "\n"

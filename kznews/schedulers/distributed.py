@@ -1,0 +1,246 @@
+"""One crawl on several machines: scrapy-redis' shared request queue and duplicate filter, plus the lifecycle that
+lets N nodes start, share and finish a crawl of the same spider together (KZNEWS_PROFILE=distributed).
+
+scrapy-redis alone leaves two gaps for spiders that are scheduled again and again:
+- its scheduler either flushes the queue and the duplicate filter when a node closes (and the first node to
+  finish would wipe them under the others' feet) or keeps them for ever (and the next scheduled run would find
+  every URL already seen and fetch nothing);
+- a node closes as soon as the shared queue is momentarily empty, while another node may be about to push the
+  requests its responses produce.
+
+So this Scheduler (a small subclass of scrapy_redis.scheduler.Scheduler) keeps its keys under a *crawl id*:
+
+    kznews:{spider}:{crawl}:requests     the shared priority queue (scrapy-redis)
+    kznews:{spider}:{crawl}:dupefilter   fingerprints of every request scheduled in this crawl (scrapy-redis)
+    kznews:{spider}:{crawl}:nodes        the nodes that joined; kznews:{spider}:{crawl}:node:{id} = busy|idle
+                                         with a TTL refreshed every few seconds (a crashed node expires)
+    kznews:{spider}:current              the crawl id new nodes join (absent between crawls)
+
+A node joins the spider's current crawl, or starts one when there is none, so nodes that scrapyd starts at about
+the same time share one crawl without configuration (KZNEWS_CRAWL_ID names the crawl explicitly instead). A node
+that goes idle stays open while the queue holds requests or another node is busy (up to KZNEWS_REDIS_MAX_WAIT
+seconds), so the work keeps being shared until the end. When the last node of a crawl leaves, the crawl is over:
+`current` is cleared and its keys expire after KZNEWS_REDIS_KEEP seconds, and the next scheduled run starts a
+fresh crawl. Every URL is still fetched at most once per crawl across all nodes: the duplicate filter is shared
+and never flushed while a node of the crawl is running.
+
+Tested against scrapy-redis 0.9.1, redis-py 8.1 and Scrapy 2.19 (tests/test_distributed.py). The subclass also
+carries the only compatibility shim needed: scrapy-redis calls Spider.log() and passes `spider=` to the stats
+collector, both deprecated in Scrapy 2.19 (warnings, not failures); open/enqueue_request/next_request here do
+the same work without them. Scrapy's own RFPDupeFilter has no from_settings() any more, so DUPEFILTER_CLASS must be
+scrapy-redis' (the distributed profile sets it). Requests that must wait (a back-off, a host's cool-down) are held
+on the node outside the downloader (kznews.schedulers.delayed) and go back into the shared queue at close.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import socket
+import time
+import uuid
+
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.misc import load_object
+from scrapy_redis import connection, defaults
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.scheduler import Scheduler as RedisScheduler
+from twisted.internet.task import LoopingCall
+
+from kznews.schedulers.delayed import DelayingScheduler
+from kznews.settings.registry import setting
+from kznews.stats import DISTRIBUTED
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "kznews"
+BUSY, IDLE = "busy", "idle"
+
+# Join the current crawl or start a new one (atomically: two nodes starting together get the same id).
+_JOIN = """
+local current = redis.call('GET', KEYS[1])
+if not current then
+  redis.call('SET', KEYS[1], ARGV[1])
+  current = ARGV[1]
+end
+return current
+"""
+
+
+def crawl_keys(spider: str, crawl: str) -> dict[str, str]:
+    base = f"{PREFIX}:{spider}:{crawl}"
+    return {
+        "requests": f"{base}:requests",
+        "dupefilter": f"{base}:dupefilter",
+        "nodes": f"{base}:nodes",
+        "node": f"{base}:node:",
+        "current": f"{PREFIX}:{spider}:current",
+    }
+
+
+def _text(value) -> str | None:
+    # scrapy-redis' client returns bytes (its queue holds pickles, so responses cannot be decoded globally)
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def node_id(name: str = "") -> str:
+    """This process's id in the crawl: KZNEWS_NODE (default: the host name), the pid and a random suffix."""
+    return f"{name or socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+
+
+class SharedCrawlScheduler(RedisScheduler):
+    """scrapy-redis' scheduler with per-crawl keys and a shared end of crawl (see the module docstring)."""
+
+    def __init__(self, server, *, crawler=None, crawl_id: str = "", keep: int = 3600, ttl: int = 30,
+                 max_wait: float = 1800.0, node: str = "", **kwargs):
+        kwargs["persist"] = True  # the crawl's lifecycle decides when its keys go, not one node's close
+        super().__init__(server, **kwargs)
+        self.crawler = crawler
+        self.crawl_id = crawl_id
+        self.keep = keep
+        self.ttl = ttl
+        self.max_wait = max_wait
+        self.node = node_id(node)
+        self.state = BUSY
+        self.idle_since: float | None = None
+        self.keys: dict[str, str] = {}
+        self._heartbeat: LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        server = connection.from_settings(settings)
+        server.ping()  # fail at start, not at the first request
+        serializer = settings.get("SCHEDULER_SERIALIZER")
+        instance = cls(
+            server,
+            crawler=crawler,
+            crawl_id=setting(settings, "KZNEWS_CRAWL_ID"),
+            keep=setting(settings, "KZNEWS_REDIS_KEEP"),
+            ttl=setting(settings, "KZNEWS_REDIS_NODE_TTL"),
+            max_wait=setting(settings, "KZNEWS_REDIS_MAX_WAIT"),
+            node=setting(settings, "KZNEWS_NODE"),
+            queue_cls=settings.get("SCHEDULER_QUEUE_CLASS") or defaults.SCHEDULER_QUEUE_CLASS,
+            serializer=importlib.import_module(serializer) if serializer else None,
+        )
+        instance.stats = crawler.stats
+        crawler.signals.connect(instance.spider_idle, signal=signals.spider_idle)
+        return instance
+
+    # --- lifecycle -----------------------------------------------------------------------------------------
+
+    def open(self, spider):
+        name = spider.name
+        if self.crawl_id:
+            crawl = self.crawl_id
+        else:
+            proposal = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+            crawl = _text(self.server.eval(_JOIN, 1, f"{PREFIX}:{name}:current", proposal))
+        self.crawl_id = crawl
+        self.keys = crawl_keys(name, crawl)
+        for key in ("requests", "dupefilter", "nodes"):
+            self.server.persist(self.keys[key])  # a crawl being resumed or joined keeps its keys
+        self.queue_key = self.keys["requests"]
+        self.df = RFPDupeFilter(self.server, key=self.keys["dupefilter"],
+                                debug=spider.settings.getbool("DUPEFILTER_DEBUG"))
+        self.server.sadd(self.keys["nodes"], self.node)
+        self._set_state(BUSY)
+        spider.kznews_crawl_id = crawl  # recorded in the runs collection
+        if self.stats:
+            self.stats.set_value(DISTRIBUTED(count="crawl"), crawl)
+            self.stats.set_value(DISTRIBUTED(count="node"), self.node)
+        logger.info("node %s joined crawl %s of %s", self.node, crawl, name)
+        self._heartbeat = LoopingCall(self._refresh)
+        self._heartbeat.start(max(1.0, self.ttl / 3), now=False)
+        # scrapy-redis' open() without its Spider.log() call (deprecated in Scrapy 2.19)
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(
+            server=self.server, spider=spider, key=self.queue_key, serializer=self.serializer
+        )
+        if len(self.queue):
+            logger.info("crawl %s: %d requests already queued", crawl, len(self.queue))
+
+    def close(self, reason):
+        if self._heartbeat and self._heartbeat.running:
+            self._heartbeat.stop()
+        keys = self.keys
+        self.server.delete(keys["node"] + self.node)
+        self.server.srem(keys["nodes"], self.node)
+        if not self._live_nodes():
+            # The last node of the crawl: the crawl is over. Late nodes start a new one.
+            if _text(self.server.get(keys["current"])) == self.crawl_id:
+                self.server.delete(keys["current"])
+            for key in ("requests", "dupefilter", "nodes"):
+                self.server.expire(keys[key], self.keep)
+            logger.info("crawl %s of %s is over (%s)", self.crawl_id, self.spider.name, reason)
+
+    # --- who is busy ---------------------------------------------------------------------------------------
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.server.set(self.keys["node"] + self.node, state, ex=self.ttl)
+
+    def _refresh(self) -> None:
+        try:
+            self._set_state(self.state)
+        except Exception as error:  # Redis restarting: the next beat tries again
+            logger.warning("could not refresh node %s: %s", self.node, type(error).__name__)
+
+    def _live_nodes(self) -> dict[str, str]:
+        """Nodes of the crawl whose heartbeat has not expired, with their state; expired ones are removed."""
+        members = sorted(_text(m) for m in self.server.smembers(self.keys["nodes"]))
+        if not members:
+            return {}
+        states = self.server.mget([self.keys["node"] + m for m in members])
+        live = {}
+        for member, state in zip(members, states, strict=True):
+            if state is None:
+                self.server.srem(self.keys["nodes"], member)
+            else:
+                live[member] = _text(state)
+        return live
+
+    # scrapy-redis' enqueue_request()/next_request(), without the `spider` argument to the stats collector that
+    # Scrapy 2.19 deprecates; popping a request marks this node busy.
+
+    def enqueue_request(self, request):
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        self.queue.push(request)
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
+    def next_request(self):
+        request = self.queue.pop(self.idle_before_close)
+        if request is not None:
+            if self.stats:
+                self.stats.inc_value("scheduler/dequeued/redis")
+            if self.state != BUSY:
+                self._set_state(BUSY)
+                self.idle_since = None
+        return request
+
+    def spider_idle(self, spider):
+        """Stay open while the shared queue has requests or another node is busy (it may push more)."""
+        if self.state != IDLE:
+            self._set_state(IDLE)
+            self.idle_since = time.monotonic()
+        pending = len(self.queue)
+        busy = [n for n, state in self._live_nodes().items() if state == BUSY and n != self.node]
+        if not pending and not busy:
+            return
+        if time.monotonic() - (self.idle_since or 0) > self.max_wait:
+            logger.warning("stopped waiting for nodes %s of crawl %s", busy, self.crawl_id)
+            return
+        if self.stats:
+            self.stats.inc_value(DISTRIBUTED(count="waits"))
+        raise DontCloseSpider
+
+
+class Scheduler(DelayingScheduler, SharedCrawlScheduler):
+    """The `distributed` profile's SCHEDULER: the shared crawl, with requests that must wait held back on this node
+    outside the downloader (kznews.schedulers.delayed); at close they go back into the shared queue."""

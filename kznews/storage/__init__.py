@@ -1,0 +1,13 @@
+"""Storage: the only package that knows MongoDB. Every collection is read and written here.
+
+- articles.py  `ArticleStore`: the `articles` collection (upserts, aliases, incremental reads), and the handle on
+               every other collection
+- reprints.py  `ReprintLinker`: the `signatures` collection and reprint clusters across sites
+- spill.py     spill files: articles kept on local disk while MongoDB is down, loaded back later
+
+Only `MONGO_URI` is configured; a real mongod or any wire-compatible server behind it is the same to this code.
+"""
+
+from kznews.storage.articles import ArticleStore, now_utc, redact_uri
+
+__all__ = ["ArticleStore", "now_utc", "redact_uri"]

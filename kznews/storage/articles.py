@@ -1,0 +1,352 @@
+"""The articles collection, and the handle on every other collection (kznews.storage owns the database).
+
+Collections:
+- `articles`: one document per canonical URL (unique index on `url`); written by bulk upserts, so two runs that
+  overlap, or a run that is resumed, cannot store an article twice. The same body under a second URL of the same
+  site (an article listed under two sections) is not stored again: the URL joins the first document's `aliases`
+  (unique index on site + body_hash). An archived copy (kznews.archives) never replaces a copy of the URL fetched
+  later, a live one in particular.
+- `signatures`: the MinHash LSH band keys and shingle sets of recent articles, which link reprints across sites
+  (see ReprintLinker): articles whose bodies are near copies share a `cluster_id`, the URL of the earliest one.
+- `runs`: one document per crawl run (see kznews.monitoring).
+
+Only `MONGO_URI` is configured; a real mongod or any wire-compatible server behind it is the same to this code.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
+from pymongo.errors import BulkWriteError
+
+from kznews.storage.reprints import ReprintLinker
+
+logger = logging.getLogger(__name__)
+
+ARTICLES = "articles"
+SIGNATURES = "signatures"
+RUNS = "runs"
+
+# Fields set on every write; `first_seen_at` only when the document is created.
+_INSERT_ONLY = ("first_seen_at",)
+
+
+def redact_uri(uri: str) -> str:
+    """The URI with its password replaced, for logs and error messages."""
+    return re.sub(r"(?<=://)([^:/@]+):([^@/]*)@", r"\1:***@", uri or "")
+
+
+class ArticleStore:
+    def __init__(self, uri: str, database: str, *, timeout_ms: int = 10_000, site: str | None = None, socket_timeout_ms: int = 60_000):
+        self.uri = uri
+        self.client: MongoClient = MongoClient(
+            uri,
+            serverSelectionTimeoutMS=timeout_ms,
+            connectTimeoutMS=timeout_ms,
+            # A server that stops answering mid-operation must not hold a writer thread forever.
+            socketTimeoutMS=socket_timeout_ms,
+            tz_aware=True,
+            tzinfo=UTC,
+            appname="kznews",
+        )
+        self.db = self.client[database]
+        self.articles = self.db[ARTICLES]
+        self.signatures = self.db[SIGNATURES]
+        self.runs = self.db[RUNS]
+        # `site`: the one site this store writes (a spider's), so reprint linking keeps only other sites in memory
+        self.reprints = ReprintLinker(self.articles, self.signatures, site=site)
+
+    def __repr__(self) -> str:
+        return f"ArticleStore({redact_uri(self.uri)!r}, {self.db.name!r})"
+
+    def ping(self) -> None:
+        self.client.admin.command("ping")
+
+    def ensure_indexes(self) -> None:
+        self.articles.create_index([("url", ASCENDING)], unique=True, name="url_unique")
+        self.articles.create_index([("site", ASCENDING), ("published_at", DESCENDING)], name="site_published")
+        self.articles.create_index([("published_at", DESCENDING)], name="published")
+        # Loading the recently fetched URLs of one edition for incremental crawls reads only this index.
+        self.articles.create_index(
+            [("site", ASCENDING), ("lang", ASCENDING), ("fetched_at", DESCENDING), ("url", ASCENDING)],
+            name="site_lang_fetched_url",
+        )
+        # One document per body on a site: a second URL with the same body becomes an alias.
+        self.articles.create_index(
+            [("site", ASCENDING), ("body_hash", ASCENDING)],
+            unique=True,
+            partialFilterExpression={"body_hash": {"$type": "string"}},
+            name="site_body_hash_unique",
+        )
+        self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
+        self.reprints.ensure_indexes()
+        self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
+
+    def upsert_articles(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        """Store articles (`store_articles`), then link their reprints across sites (`link_reprints`)."""
+        counts = self.store_articles(documents)
+        started = time.perf_counter()
+        counts["linked"] = self.link_reprints(counts.pop("to_link"))
+        counts["link_ms"] = round((time.perf_counter() - started) * 1000)
+        return counts
+
+    def store_articles(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+        """Insert or update each article keyed by `url` in one unordered bulk write and turn same-site duplicates
+        into aliases. Returns counts (upserted, modified, matched, aliased, store_ms) and `to_link`: the stored
+        documents whose reprints `link_reprints` links.
+
+        Two overlapping runs may both try to insert a new URL (or a new body); the loser gets a duplicate-key
+        error, and its document is resolved again against what the winner stored and written once more."""
+        documents = [dict(doc) for doc in documents]
+        started = time.perf_counter()
+        counts: dict[str, Any] = {"upserted": 0, "modified": 0, "matched": 0, "aliased": 0, "stale": 0}
+        aliased: set[str] = set()
+        stale: set[str] = set()
+        pending = documents
+        for attempt in range(3):
+            stored, alias_ops = self._resolve_aliases(pending)
+            aliased.update(doc["url"] for _, doc in alias_ops)
+            alias_ops = [op for op, _ in alias_ops]
+            counts["aliased"] += len(alias_ops)
+            operations = [self._upsert(doc) for doc in stored] + alias_ops
+            if not operations:
+                break
+            try:
+                details = self.articles.bulk_write(operations, ordered=False).bulk_api_result
+                pending = []
+            except BulkWriteError as error:
+                details = error.details
+                errors = details.get("writeErrors", [])
+                if any(e.get("code") != 11000 for e in errors):
+                    raise
+                # An archived copy whose URL is stored with a later fetch finds no document to update, and its
+                # insert collides with that one: it is stale, not lost (a race is tried once more first).
+                archived = {e["index"] for e in errors if attempt > 0 and e["index"] < len(stored)
+                            and is_archived(stored[e["index"]])}
+                later = self._fetched_later([stored[i] for i in archived])
+                older = {i for i in archived if stored[i]["url"] in later}
+                stale.update(stored[i]["url"] for i in older)
+                counts["stale"] += len(older)
+                errors = [e for e in errors if e["index"] not in older]
+                if errors and attempt == 2:
+                    raise
+                pending = [stored[e["index"]] for e in errors if e["index"] < len(stored)]
+            counts["upserted"] += details.get("nUpserted", 0)
+            counts["modified"] += details.get("nModified", 0)
+            counts["matched"] += details.get("nMatched", 0)
+            if not pending:
+                break
+        # archived copies not stored because a later fetch is (counted `stale`) join no story
+        counts["to_link"] = [doc for doc in documents if doc.get("body_hash") and doc["url"] not in aliased | stale]
+        # where the database time goes, for the crawl's stats (milliseconds)
+        counts["store_ms"] = round((time.perf_counter() - started) * 1000)
+        return counts
+
+    def link_reprints(self, documents: list[dict]) -> int:
+        """Link stored articles to other sites' near copies (kznews.storage.reprints); how many were linked.
+        Idempotent: `python -m kznews link-reprints` does it again for recent articles."""
+        return self.reprints.link(documents) if documents else 0
+
+    def _fetched_later(self, documents: list[dict]) -> set[str]:
+        """The URLs of these documents that are stored with a later fetch time than theirs."""
+        if not documents:
+            return set()
+        fetched = {doc["url"]: doc.get("fetched_at") for doc in documents}
+        later = set()
+        for stored in self.articles.find({"url": {"$in": list(fetched)}}, {"url": 1, "fetched_at": 1, "_id": 0}):
+            mine = fetched.get(stored["url"])
+            if mine is not None and stored.get("fetched_at") is not None and stored["fetched_at"] > mine:
+                later.add(stored["url"])
+        return later
+
+    def _resolve_aliases(self, documents: list[dict]) -> tuple[list[dict], list[tuple[UpdateOne, dict]]]:
+        """Split documents into those to store and (alias update, document) pairs for bodies a site already has
+        under another URL (stored before, or earlier in this batch)."""
+        hashed = [doc for doc in documents if doc.get("body_hash")]
+        owners: dict[tuple[str, str], str] = {}
+        if hashed:
+            query = {"$or": [{"site": site, "body_hash": {"$in": hashes}} for site, hashes in _by_site(hashed).items()]}
+            for existing in self.articles.find(query, {"url": 1, "site": 1, "body_hash": 1, "_id": 0}):
+                owners[(existing["site"], existing["body_hash"])] = existing["url"]
+        stored, alias_ops = [], []
+        for doc in documents:
+            key = (doc.get("site"), doc.get("body_hash"))
+            owner = owners.get(key) if doc.get("body_hash") else None
+            if owner is None or owner == doc["url"]:
+                if doc.get("body_hash"):
+                    owners[key] = doc["url"]
+                stored.append(doc)
+                continue
+            alias_ops.append((UpdateOne({"url": owner}, {"$addToSet": {"aliases": doc["url"]}}), doc))
+        return stored, alias_ops
+
+    @staticmethod
+    def _upsert(doc: Mapping[str, Any]) -> UpdateOne:
+        fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
+        if fields.get("body_hash") is None:  # no hash, no entry in the unique (site, body_hash) index
+            fields.pop("body_hash", None)
+        on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
+        if "cluster_id" not in fields:  # every article starts as its own story; reprint linking may join it to one
+            on_insert["cluster_id"] = doc["url"]
+        update: dict[str, Any] = {"$set": fields}
+        if on_insert:
+            update["$setOnInsert"] = on_insert
+        return UpdateOne(_upsert_filter(doc), update, upsert=True)
+
+    # --- reliability: loading spill files (kznews.storage.spill) ---------------------------------------------------
+
+    def upsert_if_newer(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+        """Upsert articles by `url` unless the stored one was fetched later (a spill file loaded late must not
+        overwrite a newer crawl). Idempotent: loading the same documents twice changes nothing the second time.
+        Returns counts: inserted, updated, unchanged (same fetch already stored), stale (a newer one is stored)."""
+        operations = []
+        for doc in documents:
+            # `updated_at` stays the time the run meant to write it: loading twice then modifies nothing.
+            fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
+            update: dict[str, Any] = {"$set": fields}
+            on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
+            if "cluster_id" not in fields:  # every article starts as its own story, as in _upsert
+                on_insert["cluster_id"] = doc["url"]
+            if on_insert:
+                update["$setOnInsert"] = on_insert
+            query: dict[str, Any] = {"url": doc["url"]}
+            if doc.get("fetched_at") is not None:
+                query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
+            operations.append(UpdateOne(query, update, upsert=True))
+        if not operations:
+            return {"inserted": 0, "updated": 0, "unchanged": 0, "stale": 0}
+        stale = 0
+        try:
+            details = self.articles.bulk_write(operations, ordered=False).bulk_api_result
+        except BulkWriteError as error:
+            # A duplicate key here means the stored document is newer: the filter did not match, the insert
+            # collided with it. Anything else is a real error.
+            details = error.details
+            errors = details.get("writeErrors", [])
+            if any(e.get("code") != 11000 for e in errors):
+                raise
+            stale = len(errors)
+        matched, modified = details.get("nMatched", 0), details.get("nModified", 0)
+        # spilled articles join their stories like any other (linking is idempotent)
+        self.reprints.link([dict(doc) for doc in documents if doc.get("body")])
+        return {"inserted": details.get("nUpserted", 0), "updated": modified, "unchanged": matched - modified,
+                "stale": stale}
+
+    def relink_reprints(self, published_since: datetime, batch_size: int = 200) -> dict[str, int]:
+        """Link again the articles published since then, site by site, oldest first: what two processes storing
+        matching articles at the same moment could each have missed (linking is idempotent; clusters only merge)."""
+        counts = {"articles": 0, "linked": 0}
+        for site in sorted(self.articles.distinct("site", {"published_at": {"$gte": published_since}})):
+            linker = ReprintLinker(self.articles, self.signatures, site=site)
+            cursor = self.articles.find(
+                {"site": site, "published_at": {"$gte": published_since}},
+                {"url": 1, "site": 1, "body": 1, "published_at": 1, "fetched_at": 1, "_id": 0},
+            ).sort("published_at", ASCENDING)
+            batch: list[dict] = []
+            for doc in cursor:
+                batch.append(doc)
+                if len(batch) >= batch_size:
+                    counts["linked"] += linker.link(batch)
+                    counts["articles"] += len(batch)
+                    batch = []
+            if batch:
+                counts["linked"] += linker.link(batch)
+                counts["articles"] += len(batch)
+        return counts
+
+    def known_urls(self, site: str, langs: Iterable[str], fetched_since: datetime) -> dict[str, float]:
+        """Canonical URL -> when it was last fetched (Unix seconds), for the articles of these editions fetched
+        since `fetched_since` and their aliases: what an incremental run need not request again."""
+        query = {"site": site, "lang": {"$in": list(langs)}, "fetched_at": {"$gte": fetched_since}}
+        cursor = self.articles.find(query, {"url": 1, "fetched_at": 1, "_id": 0}).hint("site_lang_fetched_url")
+        known = {doc["url"]: doc["fetched_at"].timestamp() for doc in cursor}
+        for doc in self.articles.find({**query, "aliases": {"$exists": True}}, {"aliases": 1, "fetched_at": 1}):
+            for alias in doc["aliases"]:
+                known.setdefault(alias, doc["fetched_at"].timestamp())
+        return known
+
+    def stored_urls(self, urls: list[str], chunk: int = 500) -> set[str]:
+        """Which of these canonical URLs are stored (one query per `chunk` URLs; the crash-safe JOBDIR asks)."""
+        found: set[str] = set()
+        for start in range(0, len(urls), chunk):
+            part = urls[start : start + chunk]
+            found.update(d["url"] for d in self.articles.find({"url": {"$in": part}}, {"url": 1, "_id": 0}))
+        return found
+
+    def editions_of(self, site: str) -> dict[str, int]:
+        """Articles stored per edition language of a site."""
+        rows = self.articles.aggregate([{"$match": {"site": site}}, {"$group": {"_id": "$lang", "n": {"$sum": 1}}}])
+        return {row["_id"]: row["n"] for row in rows}
+
+    def latest_articles(self, site: str, limit: int = 3) -> list[dict[str, Any]]:
+        """The most recently published articles of a site (published_at, lang, title)."""
+        cursor = self.articles.find({"site": site}, {"published_at": 1, "lang": 1, "title": 1, "_id": 0})
+        return list(cursor.sort("published_at", DESCENDING).limit(limit))
+
+    # --- runs: one document per crawl run, written by kznews.monitoring ---------------------------------------
+
+    def ensure_run_indexes(self) -> None:
+        self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
+        self.runs.create_index([("started_at", DESCENDING)], name="started")
+        self.runs.create_index([("healthy", ASCENDING), ("started_at", DESCENDING)], name="healthy_started")
+
+    def record_run(self, run: Mapping[str, Any]) -> None:
+        """Insert or replace one run document (keyed by its `_id`, the scrapyd job id when there is one)."""
+        self.ensure_run_indexes()
+        self.runs.replace_one({"_id": run["_id"]}, dict(run), upsert=True)
+
+    def latest_runs(
+        self, spiders: Iterable[str] | None = None, per_spider: int = 3, *, unhealthy: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The last `per_spider` runs of each spider (newest first), by the `spider_started` index. Spiders
+        without runs map to an empty list; without `spiders`, every spider that has runs."""
+        names = list(spiders) if spiders is not None else sorted(self.runs.distinct("spider"))
+        query: dict[str, Any] = {"healthy": False} if unhealthy else {}
+        projection = {"stats": 0, "checks": 0, "thresholds": 0}
+        return {
+            name: list(
+                self.runs.find({"spider": name, **query}, projection)
+                .sort("started_at", DESCENDING)
+                .limit(per_spider)
+            )
+            for name in names
+        }
+
+    def run_spiders(self) -> list[str]:
+        """Every spider that has a run recorded."""
+        return sorted(self.runs.distinct("spider"))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _by_site(documents: list[dict]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for doc in documents:
+        grouped.setdefault(doc["site"], []).append(doc["body_hash"])
+    return grouped
+
+
+def is_archived(doc: Mapping[str, Any]) -> bool:
+    """A copy read from a web archive (kznews.archives), not fetched from the site."""
+    source = doc.get("source")
+    return isinstance(source, Mapping) and source.get("kind") not in (None, "site")
+
+
+def _upsert_filter(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """Which stored document an upsert may write: any with the URL, except that an archived copy never replaces
+    one fetched later (a live copy in particular: archives hold older pages)."""
+    query: dict[str, Any] = {"url": doc["url"]}
+    if is_archived(doc) and doc.get("fetched_at") is not None:
+        query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
+    return query
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)

@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives clean chaos
+.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos
 
 setup: $(STAMP) system-packages
 
@@ -84,6 +84,10 @@ bench-lists: setup
 # The CC-NEWS reader: CPU per GB of WARC and the memory a piece costs (docs/archives.md)
 bench-archives: setup
 	$(PY) tests/benchmarks/bench_archives.py
+# The hostile-input corpus (tests/data/hostile) through every parser: CPU time and peak memory per case and parser
+# against 2 s and 300 MB; a table and a JSON last line with the worst figures. About 10 minutes.
+bench-hostile: setup
+	$(PY) tests/benchmarks/bench_hostile.py
 
 # --- operations (docs/operations.md) ---------------------------------------------------------------------------
 .PHONY: runs scrapyd-deploy schedule-once

@@ -19,7 +19,8 @@ handlers by the `SecretsGuard` extension, kznews.extensions.secrets) scrubs ever
 defence behind `kznews.storage.redact_uri`.
 
 Nothing from a page is executed: pages are parsed by lxml (no network, no entities for XML), JSON by `json`;
-gzip bodies that are not Content-Encoding (sitemaps) are decompressed with a bound (`bounded_gunzip`).
+gzip bodies that are not Content-Encoding (sitemaps) are unpacked while parsed, with a bound (kznews.extract.feeds;
+`bounded_gunzip` is the same bound for a caller that wants the bytes).
 """
 
 from __future__ import annotations

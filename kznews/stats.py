@@ -82,6 +82,11 @@ LIST = Key("kznews/list/{site}/{edition}/{count}",
 FEED = Key("kznews/feed/{site}/{edition}/entries", "feed entries read")
 SITEMAP = Key("kznews/sitemap/{site}/{edition}/entries", "sitemap entries read")
 SITEMAP_PROBLEM = Key("kznews/sitemap/{site}/{problem}", "bad_gzip, unreadable")
+FEED_SKIPPED = Key("kznews/feed/{site}/skipped/{reason}",
+                   "feed entries left out: bad_url (not http(s), too long), bad_date (absurd or far in the future), "
+                   "over_limit (past the bound of entries per feed)")
+SITEMAP_SKIPPED = Key("kznews/sitemap/{site}/skipped/{reason}",
+                      "sitemap entries left out: bad_url, bad_date, over_limit (past the bound of entries per sitemap)")
 KNOWN = Key("kznews/known/{site}/{count}",
             "incremental runs: loaded (known URLs read at start), load_failed, skipped (listed but stored), "
             "modified_refetched")
@@ -111,15 +116,21 @@ ARCHIVE_NOTES = Key("kznews/archive/{site}/notes/{note}",
 FAILED_TOTAL = Key("kznews/failed/{reason}", "requests that ended without a page for the spider, by reason")
 FAILED = Key("kznews/failed/{site}/{reason}",
              "the same per site: http_404, http_503, timeout, connection, truncated, empty_response, too_large, "
-             "redirect_loop, blocked, unsafe_url, ...")
+             "redirect_loop, blocked, unsafe_url, bad_encoding (a Content-Encoding that does not unpack), ...")
 RETRY = Key("kznews/retry/{count}", "waited_seconds (back-off scheduled), retry_after_honoured, delayed "
             "(requests held back outside the downloader until due)")
+DECOMPRESSION_BOMB = Key("kznews/decompression_bomb/{site}",
+                         "responses whose Content-Encoding unpacks past DOWNLOAD_MAXSIZE (also failed too_large)")
 BLOCKED = Key("kznews/blocked/{site}", "challenge pages received (the `blocked` check reads it)")
 BLOCKING = Key("kznews/blocking/{site}/{kind}", "challenge pages by kind (cloudflare, captcha, ...), gave_up")
 UNSAFE_URL = Key("kznews/unsafe_url/{site}/{reason}", "refused URLs by reason")
 ENCODING = Key("kznews/encoding/{site}/{change}", "repaired, and each repair as `declared->right`")
 BROWSER = Key("kznews/browser/{count}", "pages (rendered), contexts_recycled")
-WARC = Key("warc/{count}", "replayed, replay_miss (counted 404s), recorded")
+WARC = Key("warc/{count}", "replayed, replay_miss (counted 404s), recorded, too_large (a recorded payload over "
+           "DOWNLOAD_MAXSIZE: failed as a live download would)")
+WARC_SKIPPED = Key("warc/skipped/{reason}",
+                   "records of a replayed archive the bounded reader left out: gzip bombs, lying lengths, garbage, "
+                   "broken headers (kznews.warc)")
 
 # --- the crawl's process (schedulers, extensions) ------------------------------------------------------------------
 JOURNAL = Key("kznews/journal/{count}", "recovered, replayed, replayed_unstored, unserializable")

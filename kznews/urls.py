@@ -74,9 +74,13 @@ from kznews.swallowed import swallowed
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "canonical_from_page", "canonicalize_url", "is_amp_url", "registrable_domain", "same_site", "url_key",
-    "without_tracking",
+    "MAX_URL_LENGTH", "canonical_from_page", "canonicalize_url", "is_amp_url", "registrable_domain", "same_site",
+    "url_key", "without_tracking",
 ]  # fmt: skip
+
+# The longest URL kznews takes from a page (links, canonical, images) or stores: Scrapy's URLLENGTH_LIMIT default
+# (the old browsers' limit). News URLs are under 300 characters; a 100,000-character one is an attack or garbage.
+MAX_URL_LENGTH = 2083
 
 _HTTP_SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = frozenset({80, 443})
@@ -141,7 +145,7 @@ def canonical_from_page(
         href = (rel_canonical or "").strip()
         if href:
             resolved = urljoin(page_url.strip(), _INNER_WHITESPACE.sub("", href))
-            if same_site(page_url, resolved, host_aliases):
+            if len(resolved) <= MAX_URL_LENGTH and same_site(page_url, resolved, host_aliases):
                 candidate = canonicalize_url(resolved, host_aliases)
                 page = canonicalize_url(page_url, host_aliases)
                 if not (_path_of(candidate) == "/" and _path_of(page) != "/"):

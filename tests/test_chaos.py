@@ -1,7 +1,8 @@
 """The fault matrix of `make chaos` (tests/tools/chaos.py), run inside the test suite: every HTTP, encoding,
 bot-protection and content fault in one crawl (one spider per fault), then the storage and process faults: MongoDB
 stopped mid-crawl and restarted, MongoDB down for a whole crawl (spill, load-spill twice), SIGKILL and resume with
-the same JOBDIR, two overlapping runs. Each row must lose nothing, duplicate nothing and store nothing wrong."""
+the same JOBDIR, two overlapping runs, a WARC replay whose archive holds gzip bombs. Each row must lose nothing,
+duplicate nothing and store nothing wrong (and no stored document may be invalid: hostile-input rows)."""
 
 import json
 
@@ -70,3 +71,20 @@ def test_two_overlapping_runs(tmp_path, mongo_uri, mongo_db):
     result = chaos.scenario_overlap(mongo_uri, mongo_db.name, tmp_path)
     assert result.ok, _explain(result)
     assert mongo_db.articles.count_documents({}) == 60
+
+
+def test_every_hostile_input_of_issue_14_is_in_the_matrix():
+    names = {row.name for row in chaos.ROWS}
+    required = {
+        "hostile-deep", "hostile-one-line", "hostile-attributes", "hostile-itemprop", "hostile-jsonld-huge",
+        "hostile-jsonld-deep", "hostile-bad-bytes", "hostile-dates", "hostile-long-urls", "hostile-xxe",
+        "hostile-gzip-bomb", "hostile-bad-encoding", "hostile-sitemap-xxe", "hostile-sitemap-bomb",
+        "hostile-feed-dates",
+    }
+    assert required <= names
+
+
+def test_warc_replay_with_gzip_bombs_between_records(tmp_path, mongo_uri, mongo_db):
+    result = chaos.scenario_warc_bombs(mongo_uri, mongo_db.name, tmp_path)
+    assert result.ok, _explain(result)
+    assert result.stored == 2 and result.failed == 1

@@ -204,8 +204,10 @@ def test_sitemap_loc_repair_and_feed_dates():
     assert repair_loc(" https://tengrinews.kz/a-1/ ") == "https://tengrinews.kz/a-1/"
     feed = b"""<rss version="2.0"><channel><item><title>T</title><link>https://tengrinews.kz/a/b-1/</link>
         <pubDate>Tue, 15 Oct 2024 11:34:00 +0500</pubDate></item></channel></rss>"""
-    (entry,) = parse_feed(feed, "ru", FETCHED)
+    (entry,) = parse_feed(feed, "ru", datetime(2024, 10, 16, tzinfo=UTC))
     assert entry.published_at == datetime(2024, 10, 15, 6, 34, tzinfo=UTC)
+    (entry,) = parse_feed(feed, "ru", FETCHED)  # fetched months before that date: a date from the future is none
+    assert entry.published_at is None
     atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
         <link rel="alternate" href="https://tengrinews.kz/a/c-2/"/><published>2024-10-15T11:34:00Z</published></entry></feed>"""
     assert parse_feed(atom, "ru", FETCHED)[0].url == "https://tengrinews.kz/a/c-2/"

@@ -161,6 +161,12 @@ _YEAR_BEFORE_RE = re.compile(
     r"(?<![0-9])([0-9]{4})\s*(?:жылғы|жылдың|жылы|ж\.?|jylgy|jyldyn|jyly|j\.|г\.|года|году|год)[\s,]*$"
 )
 _YEAR_BEFORE_WINDOW = 20
+# What follows a four-digit number after the month when that number is the date's year (the end, a time, a year
+# word): then a number outside MIN_YEAR..MAX_YEAR makes the date impossible ("31 декабря 9999, 23:59"), while a
+# number followed by anything else is noise after a year-less date (a view count).
+_IMPOSSIBLE_YEAR_TAIL = re.compile(
+    r"[\s,|]*(?:$|(?:(?:в|at|сағат)\s*)?[0-9]{1,2}:[0-9]{2}|(?:г|года|год|ж|жыл|жылы|y|jyl|jyly)(?![^\W\d_]))"
+)
 
 _RELATIVE_DAY_RE = re.compile(
     _NOT_LETTER_BEFORE
@@ -287,6 +293,8 @@ def _find_date(s: str) -> tuple[int, int, int | None, int, int] | None:
         year_match = _YEAR_AFTER_RE.match(s, end)
         if year_match and _valid_year(int(year_match.group(1))):
             year, end = int(year_match.group(1)), year_match.end()
+        elif year_match and _IMPOSSIBLE_YEAR_TAIL.match(s, year_match.end()):
+            raise _Bad  # "31 декабря 9999, 23:59": the date's own year is impossible, not a view count
         else:
             before = _YEAR_BEFORE_RE.search(s, max(0, match.start() - _YEAR_BEFORE_WINDOW), match.start())
             if before:
@@ -306,6 +314,8 @@ def _find_date(s: str) -> tuple[int, int, int | None, int, int] | None:
             year_match = _YEAR_AFTER_RE.match(s, end)
             if year_match and _valid_year(int(year_match.group(1))):
                 year, end = int(year_match.group(1)), year_match.end()
+            elif year_match and _IMPOSSIBLE_YEAR_TAIL.match(s, year_match.end()):
+                raise _Bad
             best = (match.start(), end, year, month, int(match.group(2)))
             break
     return best

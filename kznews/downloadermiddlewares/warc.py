@@ -10,15 +10,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 from warcio.warcwriter import WARCWriter
 
 from kznews.downloadermiddlewares.fetchtime import REPLAY_FLAG
 from kznews.settings.registry import setting
-from kznews.stats import WARC
-from kznews.warc import MISS_FLAG, WarcArchive, open_archive, write_response_record
+from kznews.stats import WARC, WARC_SKIPPED, count_failure
+from kznews.warc import MISS_FLAG, RecordTooLarge, WarcArchive, open_archive, write_response_record
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +28,18 @@ class WarcMiddleware:
         self.crawler = crawler
         self.stats = crawler.stats
         self.archive: WarcArchive | None = None
+        self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE", 10 * 1024 * 1024)
         self.writer: WARCWriter | None = None
         self._stream = None
         self._record_path = record
         if replay:
             self.archive = open_archive(replay)
             logger.info("replaying %d recorded responses from %s", len(self.archive), replay)
+            # records the bounded reader left out (gzip bombs, lying lengths, garbage; kznews.warc)
+            for reason, count in self.archive.skipped.items():
+                self.stats.set_value(WARC_SKIPPED(reason=reason), count)
+            if self.archive.skipped:
+                logger.warning("records left out of %s: %s", replay, dict(self.archive.skipped))
         if record:
             crawler.signals.connect(self._open_record, signals.spider_opened)
             crawler.signals.connect(self._close_record, signals.spider_closed)
@@ -66,7 +72,14 @@ class WarcMiddleware:
     def process_request(self, request):
         if self.archive is None:
             return None
-        found = self.archive.get(request.url)
+        try:
+            # download_maxsize 0 means no limit, as in Scrapy (the archive's own record bound still holds)
+            found = self.archive.get(request.url, request.meta.get("download_maxsize", self.maxsize) or None)
+        except RecordTooLarge:
+            # As a live download over DOWNLOAD_MAXSIZE: counted and dropped, never held in memory.
+            self.stats.inc_value(WARC(count="too_large"))
+            count_failure(self.crawler, "too_large")
+            raise IgnoreRequest(f"recorded response over the size limit: {request.url}") from None
         if found is None:
             self.stats.inc_value(WARC(count="replay_miss"))
             logger.debug("not in the archive: %s", request.url)

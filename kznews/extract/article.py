@@ -60,7 +60,6 @@ LAYOUT_BODY_MIN_CHARS = 200
 # longer ones are kept once (the lead printed twice).
 REPEAT_MIN_CHARS = 100
 
-_TRAILING_ELLIPSIS = re.compile(r"[.…\s]+$")
 _URLISH = re.compile(r"https?://|www\.|\.(kz|ru|com|org|media)\b", re.IGNORECASE)
 # Role labels in a byline ("Текст: Данияр Молдабеков, Фото: Данияр Мусиров", "Original Author: Ilya Astakhov").
 _BYLINE_ROLE = re.compile(
@@ -125,6 +124,7 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
         fetched_at=to_almaty(fetched_at),
         layout=layout.name if layout else None,
     )
+    data.notes.extend(structured.notes)
     if truncated:
         data.notes.append("truncated")
     visible_title = _visible_title(tree, layout, site)
@@ -182,8 +182,16 @@ def _strip_suffix(title: str, site: Site) -> str:
 def _truncated(candidate: str, full: str | None) -> bool:
     if not full or len(full) <= len(candidate):
         return False
-    stem = _TRAILING_ELLIPSIS.sub("", candidate)
-    return full.startswith(stem)
+    return full.startswith(_strip_ellipsis(candidate))
+
+
+def _strip_ellipsis(text: str) -> str:
+    """`text` without trailing dots, ellipses and spaces (a loop: the regex `[.…\\s]+$` is quadratic on a
+    title of many dots that does not end in one)."""
+    end = len(text)
+    while end and (text[end - 1] in ".…" or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
 
 
 def _title(
@@ -428,11 +436,14 @@ def _dates(
     fetched = data.fetched_at
 
     def plausible(candidate: Candidate | None) -> bool:
-        # the date policy's bound (kznews.extract.timestamps); an earlier date is left to the policy's decision
+        # the date policy's bounds (kznews.extract.timestamps): another source may hold the right date
         if candidate is None:
             return False
         if implausible(candidate.value, fetched) == "future":
             data.notes.append(f"future_date:{candidate.source}")
+            return False
+        if implausible(candidate.value, fetched) == "too_early":
+            data.notes.append(f"ancient_date:{candidate.source}")
             return False
         return True
 
@@ -486,6 +497,7 @@ def _dates(
     if layout and layout.modified:
         text = date_text_of(select_one(tree, layout.modified), layout.date_attr)
         visible_modified = visible_candidate("layout", text, parse_date_detail(text, lang, fetched))
+        visible_modified = visible_modified if plausible(visible_modified) else None
     chosen_modified = choose_instant([c for c in modified if plausible(c)], visible_modified)
     if chosen_modified is not None:
         data.modified_at = chosen_modified.value

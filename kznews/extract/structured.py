@@ -11,6 +11,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from kznews.extract.html import absolute_url, clean_text
 
 ARTICLE_TYPES = frozenset(
@@ -31,6 +33,14 @@ _ARTICLE_PRIORITY = {"webpage": 1}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# A JSON-LD block larger than this is not an article's metadata (a long-read's articleBody is ~100 KB): it is
+# skipped unread, as json would hold tens of bytes of objects per byte of a block like [{},{},...].
+MAX_JSONLD_CHARS = 1_000_000
+# JSON-LD objects looked at per page (a real @graph holds about ten).
+MAX_JSONLD_OBJECTS = 10_000
+# Elements with an itemprop read per page, and the longest text kept from one (an author or a date, not a body).
+MAX_ITEMPROPS = 200
+MAX_ITEMPROP_CHARS = 1000
 
 
 @dataclass
@@ -42,6 +52,7 @@ class Structured:
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased property/name/itemprop -> contents
     canonical: str | None = None
     html_lang: str | None = None
+    notes: list[str] = field(default_factory=list)  # what was skipped: "jsonld_too_large", "jsonld_unreadable"
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -75,16 +86,32 @@ def _load_json(text: str):
         return None
 
 
-def _objects(data):
-    """Flatten lists and @graph containers into the JSON-LD objects they hold."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        if "@graph" in data:
-            yield from _objects(data["@graph"])
-        if "@type" in data:
-            yield data
+def _objects(data, limit: int = MAX_JSONLD_OBJECTS):
+    """Flatten lists and @graph containers into the JSON-LD objects they hold, in document order (a container's
+    graph before the container); iterative, as a page may nest them as deep as json reads, and bounded to
+    `limit` containers."""
+    stack: list = [data]
+    seen = 0
+    while stack and seen < limit:
+        item = stack.pop()
+        if isinstance(item, _Emit):
+            yield item.obj
+            continue
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            if "@type" in item:
+                stack.append(_Emit(item))
+            if "@graph" in item:
+                stack.append(item["@graph"])
+
+
+class _Emit:
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: dict):
+        self.obj = obj
 
 
 def _types(obj: dict) -> list[str]:
@@ -98,7 +125,13 @@ def read_structured(tree, page_url: str) -> Structured:
     articles: list[tuple[int, dict]] = []
     nodes: dict[str, dict] = {}  # @id -> object, to resolve references
     for script in tree.xpath('//script[@type="application/ld+json"]'):
-        data = _load_json(script.text or "")
+        text = script.text or ""
+        if len(text) > MAX_JSONLD_CHARS:
+            found.notes.append("jsonld_too_large")
+            continue
+        data = _load_json(text)
+        if data is None and text.strip():
+            found.notes.append("jsonld_unreadable")
         for obj in _objects(data):
             if isinstance(obj.get("@id"), str):
                 nodes.setdefault(obj["@id"], obj)
@@ -127,9 +160,10 @@ def read_structured(tree, page_url: str) -> Structured:
         key = node.get("property") or node.get("name") or node.get("itemprop")
         if key:
             meta.setdefault(key.strip().lower(), []).append(node.get("content"))
-    for node in tree.xpath("//*[@itemprop][not(self::meta)]"):
+    # Microdata nests one or two levels (an author's name inside the author); deeper nesting is no value.
+    for node in tree.xpath("//*[@itemprop][not(self::meta)][count(ancestor::*[@itemprop]) < 2]")[:MAX_ITEMPROPS]:
         key = "itemprop:" + node.get("itemprop").strip().lower()
-        value = node.get("datetime") or node.get("content") or node.text_content()
+        value = node.get("datetime") or node.get("content") or _short_text(node)
         meta.setdefault(key, []).append(value)
     found.meta = meta
 
@@ -142,16 +176,32 @@ def read_structured(tree, page_url: str) -> Structured:
     return found
 
 
+def _short_text(node) -> str:
+    """The first MAX_ITEMPROP_CHARS of an element's text, cut in libxml2 (nested itemprop elements around a long
+    text would otherwise make a Python string of all of it once per level)."""
+    return _SHORT_TEXT(node)
+
+
+_SHORT_TEXT = etree.XPath(f"substring(string(.), 1, {MAX_ITEMPROP_CHARS})", smart_strings=False)
+
+
 # Fields that graphs (Yoast's WordPress @graph above all) give as references to other nodes: {"@id": "...#primaryimage"}.
 _REFERENCED = ("image", "author")
 
 
 def _resolve(value, nodes: dict[str, dict]):
-    """A reference {"@id": ...} (maybe with a name) replaced by the node it names, when the page holds it."""
+    """A reference {"@id": ...} (maybe with a name) replaced by the node it names, when the page holds it; in a
+    list, each item (one level: a list of lists names nothing)."""
     if isinstance(value, list):
-        return [_resolve(item, nodes) for item in value]
-    if isinstance(value, dict) and set(value) <= {"@id", "name"} and value.get("@id") in nodes:
-        return {**nodes[value["@id"]], **{k: v for k, v in value.items() if k == "name"}}
+        return [_resolve_one(item, nodes) for item in value]
+    return _resolve_one(value, nodes)
+
+
+def _resolve_one(value, nodes: dict[str, dict]):
+    if isinstance(value, dict) and set(value) <= {"@id", "name"} and isinstance(value.get("@id"), str):
+        node = nodes.get(value["@id"])
+        if node is not None:
+            return {**node, **{k: v for k, v in value.items() if k == "name"}}
     return value
 
 

@@ -29,10 +29,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from kznews.dates import ALMATY, DateParse, parse_date, to_almaty
+from kznews.dates.engine import MAX_YEAR, MIN_YEAR
 
 _KZ_OFFSETS = (timedelta(hours=5), timedelta(hours=6))
 # Dates later than the fetch by more than this are wrong (clock skew allowance).
 FUTURE_TOLERANCE = timedelta(hours=1)
+# Feeds and sitemaps only hint at dates (the article page decides what is stored), and sites print their offsets
+# wrong by hours: a hint more than this ahead of the fetch is no date.
+HINT_FUTURE_TOLERANCE = timedelta(days=1)
 # Kazakhstan's online press begins in the 1990s; anything earlier is a misread number, not a date.
 EARLIEST_PLAUSIBLE = datetime(1991, 1, 1, tzinfo=ALMATY)
 # A list's date and the page's that differ by this much are worth counting (the page wins).
@@ -63,6 +67,8 @@ def parse_structured(text: str | None) -> tuple[datetime, bool, bool] | None:
     try:
         value = datetime.fromisoformat(candidate)
     except ValueError:
+        return None
+    if not MIN_YEAR <= value.year <= MAX_YEAR:  # year 1 or 9999: not a date, and no offset can be applied
         return None
     has_time = len(candidate) > 10
     if value.year < FIRST_YEAR:  # a placeholder (0001-01-01, the Unix epoch), not a publication date
@@ -133,10 +139,13 @@ def choose_instant(structured: list[Candidate], visible: Candidate | None) -> Ca
 # --- the date policy ----------------------------------------------------------------------------------------------
 
 
-def implausible(value: datetime, fetched_at: datetime | None) -> str | None:
-    """Why an instant cannot be an article's date ("future": after the fetch beyond FUTURE_TOLERANCE; "too_early":
-    before 1991), or None. A wrong date is worse than none: callers drop it and count it."""
-    if fetched_at is not None and value > fetched_at + FUTURE_TOLERANCE:
+def implausible(
+    value: datetime, fetched_at: datetime | None, tolerance: timedelta = FUTURE_TOLERANCE
+) -> str | None:
+    """Why an instant cannot be an article's date ("future": after the fetch beyond `tolerance`, FUTURE_TOLERANCE
+    for a page and HINT_FUTURE_TOLERANCE for a feed's or sitemap's hint; "too_early": before 1991), or None. A wrong
+    date is worse than none: callers drop it and count it."""
+    if fetched_at is not None and value > fetched_at + tolerance:
         return "future"
     if value < EARLIEST_PLAUSIBLE:
         return "too_early"

@@ -245,10 +245,13 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.downloadermiddlewares.archive.ArchiveRecordMiddleware": 588,
         "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
         "kznews.downloadermiddlewares.redirect.RedirectMiddleware": 600,
+        "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+        # Scrapy's, with gzip bombs and broken encodings counted
+        "kznews.downloadermiddlewares.compression.HttpCompressionMiddleware": 590,
         "kznews.downloadermiddlewares.warc.WarcMiddleware": 950,
         "kznews.downloadermiddlewares.fetchtime.FetchTimeMiddleware": 960,
-    }, "URL safety first; retries with back-off, challenge pages, encoding repair, redirect loops; WARC next to "
-       "the downloader", "components"),
+    }, "URL safety first; retries with back-off, challenge pages, decompression bombs, encoding repair, redirect "
+       "loops; WARC next to the downloader", "components"),
     _scrapy("SPIDER_MIDDLEWARES", "json", {
         "kznews.spidermiddlewares.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
         "kznews.spidermiddlewares.callbackerrors.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50)

@@ -2,8 +2,8 @@
 
 Same addressing as tests.tools.site_server (GET /<host><path>; spiders reach it through KZNEWS_HOST_MAP), plus a
 fault per URL: an HTTP status (with or without Retry-After), a hang longer than the client's timeout, a connection
-reset, a body cut short (three ways), an empty 200, a redirect, a challenge page, a very large body, or latency.
-A fault hits the first `times` requests for the URL (transient) or every request (`times=None`, permanent); after
+reset, a body cut short (three ways), an empty 200, a redirect, a challenge page, a very large body, latency, a
+gzip bomb (Content-Encoding) or an encoding that does not decode. A fault hits the first `times` requests for the URL (transient) or every request (`times=None`, permanent); after
 that the URL's real page is served. Every request is logged with its time, so tests can check that retries waited.
 
 Nothing here touches the network: the server listens on 127.0.0.1 only.
@@ -17,6 +17,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
@@ -34,6 +35,8 @@ KINDS = (
     "challenge",  # `status` (200) with `body` and `headers`: a bot-protection page
     "large",  # 200 with a body of `size` bytes (the real page, padded), `chunked` or with a Content-Length
     "latency",  # the real page after `seconds`
+    "gzip-bomb",  # 200, Content-Encoding: gzip, a body of a few MB that unpacks to `size` bytes
+    "bad-encoding",  # 200, Content-Encoding: gzip, a body that is not gzip
 )
 
 
@@ -52,6 +55,13 @@ class Fault:
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; known: {', '.join(KINDS)}")
+
+
+@cache
+def _gzip_bomb(size: int) -> bytes:
+    from tests.data.hostile.gzipbomb import zeros
+
+    return zeros(size, b"<html><body>")
 
 
 def _key(url: str) -> str:
@@ -155,6 +165,10 @@ class FaultServer:
                 elif kind == "latency":
                     time.sleep(fault.seconds)
                     self.send(resource.status, body, resource.content_type, resource.headers)
+                elif kind == "gzip-bomb":
+                    self.send(200, _gzip_bomb(fault.size), resource.content_type, {"Content-Encoding": "gzip"})
+                elif kind == "bad-encoding":
+                    self.send(200, b"\x1f\x8b\x08\x00" + body[:2000], resource.content_type, {"Content-Encoding": "gzip"})
 
             def large(self, fault: Fault, body: bytes, content_type: str):
                 # The real page with a long HTML comment before </body>, streamed: never built in memory.

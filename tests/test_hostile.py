@@ -22,10 +22,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
-from kznews.extract.html import MAX_ATTRIBUTES, MAX_TAGS, bounded, parse_html
 from kznews.downloadermiddlewares.compression import HttpCompressionMiddleware
+from kznews.downloadermiddlewares.warc import WarcMiddleware
+from kznews.extract.html import MAX_ATTRIBUTES, MAX_TAGS, bounded, parse_html
 from kznews.sites import SITES
-from kznews.warc import WarcArchive, WarcMiddleware
+from kznews.warc import WarcArchive
 from tests.data.hostile import gzipbomb, warcs
 from tests.data.hostile import parsers as P
 from tests.data.hostile.cases import CASES, PARAGRAPHS, TITLE, Target

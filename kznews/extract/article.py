@@ -144,9 +144,12 @@ def extract_article(html: str | bytes, url: str, site: Site, lang: str, fetched_
 # markup would cost seconds of parsing for nothing.
 MAX_MARKUP = 5_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
-# Share of control characters (or decoding replacements) in the first 8 KB of a page's text above which it is
-# binary data: text has none; random bytes parsed as HTML have about 11%.
+# Share of control characters (or decoding replacements) in the first 8 KB of a page's text, and in its first
+# 256 characters, above which it is binary data: text has none; random bytes parsed as HTML have about 11%, from their
+# first byte on. A page that opens as text and carries garbage further down (a paragraph of broken character
+# references) is a page.
 BINARY_SHARE = 0.05
+BINARY_HEAD = 256
 
 
 def _looks_binary(tree) -> bool:
@@ -158,8 +161,10 @@ def _looks_binary(tree) -> bool:
         size += len(text)
         if size >= 8192:
             break
-    head = "".join(pieces)[:8192]
-    return len(_CONTROL.findall(head)) > BINARY_SHARE * len(head) if head else False
+    sample = "".join(pieces)[:8192]
+    if not sample:
+        return False
+    return all(len(_CONTROL.findall(text)) > BINARY_SHARE * len(text) for text in (sample, sample[:BINARY_HEAD]))
 
 
 # --- fields ------------------------------------------------------------------------------------------------

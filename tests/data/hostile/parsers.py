@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from kznews.dates import ALMATY
 from kznews.encoding import detect_encoding
-from kznews.extract import extract_article, extract_list, parse_feed, parse_sitemap
+from kznews.extract import extract_article, extract_json_list, extract_list, parse_feed, parse_sitemap
 from kznews.extract.html import parse_html
 from kznews.items import Article
 from kznews.sites import tengrinews, zakon
@@ -65,7 +65,7 @@ def run_sitemap(body: bytes):
 def run_json_list(body: bytes):
     """zakon's hook as the spider calls it: a ValueError or RecursionError is the counted 'unreadable' drop."""
     try:
-        return zakon.json_list(body.decode("utf-8", errors="replace"), JSON_LIST_URL, "ru", FETCHED_AT)
+        return extract_json_list(body.decode("utf-8", errors="replace"), JSON_LIST_URL, zakon.SITE, "ru", FETCHED_AT)
     except (ValueError, RecursionError):
         return "unreadable"
 
@@ -104,7 +104,8 @@ def pipeline_verdict(data) -> Verdict:
     """ValidatePipeline and DatesPipeline on the article the spider would yield."""
     from scrapy.exceptions import DropItem
 
-    from kznews.pipelines import DatesPipeline, ValidatePipeline
+    from kznews.pipelines.dates import DatesPipeline
+    from kznews.pipelines.validate import ValidatePipeline
 
     crawler = type("Crawler", (), {"stats": _Stats()})()
     item = Article(url=data.url, site=data.site, lang=data.lang, title=data.title, summary=data.summary,

@@ -24,6 +24,8 @@ SMOKE_RUNS = {
                          {"pages", "f1", "trafilatura_f1", "ms_median", "site_fixtures_body_f1_no_layouts"}),
     "bench_lists.py": ([], {"real_pages", "truth", "titles_eq", "dates_eq"}),
     "bench_archives.py": (["--records", "50", "--chunk-mb", "1"], {"records", "kept", "peak_scan_mb"}),
+    "bench_hostile.py": (["--only", "html-entity-flood,rss-quadratic-blowup", "--parsers", "article,feed"],
+                         {"cases", "runs", "worst_cpu_s", "worst_peak_mb", "errors", "ok"}),
 }
 
 

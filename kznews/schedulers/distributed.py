@@ -52,7 +52,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
 from kznews.schedulers.delayed import DelayingScheduler
-from kznews.schedulers.leases import HAND_BACK, LEASE, POP, RECLAIM, Ledger
+from kznews.schedulers.leases import ENQUEUE, LEASE, POP, RECLAIM, RETURN, Ledger
 from kznews.settings.registry import setting
 from kznews.stats import DISTRIBUTED
 
@@ -231,20 +231,17 @@ class SharedCrawlScheduler(RedisScheduler):
             return True
 
     def _enqueue(self, request, token: str | None) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            if token is not None:
-                self.ledger.forget(token)
-                self._release_lease(token)  # the new request is a duplicate: the leased one is done
-            return False
-        if token is not None and token in self.ledger.pending:
-            # the queued request replaces the leased one, in one step: never in both places, never in none
-            self.server.eval(HAND_BACK, 2, self.queue_key, self._lease_key(self.node), token,
-                             -request.priority, self.queue._encode_request(request))
+        """Seen-check and push in one script; a request replacing a leased one (a retry, a redirect) releases that
+        lease in the same step: never in both places, never in none."""
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        added = self.server.eval(ENQUEUE, 3, self.df.key, self.queue_key, self._lease_key(self.node), fingerprint,
+                                 -request.priority, self.queue._encode_request(request), token or "")
+        if token is not None:
             self.ledger.forget(token)
             self._count("handed_back")
-        else:
-            self.queue.push(request)
+        if not added:
+            self.df.log(request, self.spider)
+            return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
@@ -327,6 +324,14 @@ class SharedCrawlScheduler(RedisScheduler):
             self._count("returned", returned)
             logger.info("%d unfinished leased requests put back into the queue at close", returned)
 
+    def _return_orphans(self) -> None:
+        """Leases in this node's hash that it does not know of (a pop whose answer was lost to a Redis failure)."""
+        known = set(self.ledger.pending) | set(self._unreleased)
+        orphans = [t for t in map(_text, self.server.hkeys(self._lease_key(self.node))) if t not in known]
+        if orphans:
+            self.server.eval(RETURN, 2, self.queue_key, self._lease_key(self.node), *orphans)
+            self._count("returned", len(orphans))
+
     def _others_hold_leases(self) -> bool:
         others = [_text(n) for n in self.server.smembers(self.keys["lessees"])]
         return any(self.server.hlen(self._lease_key(n)) for n in others if n != self.node)
@@ -374,6 +379,7 @@ class SharedCrawlScheduler(RedisScheduler):
                 self._set_state(IDLE)
                 self.idle_since = time.monotonic()
             self.reclaim()
+            self._return_orphans()
             pending = len(self.queue)
             busy = [n for n, state in self._live_nodes().items() if state == BUSY and n != self.node]
             leased = self._others_hold_leases()

@@ -13,7 +13,7 @@ exists. It is released (acknowledged) only when the request is done for good (`L
   written to MongoDB or the spill file (the store pipeline's `written` hook; without MongoDB: `item_scraped`);
 - or its download failed for good (kznews.downloadermiddlewares.leases);
 - or it went back into the queue as another request (a retry, a redirect, a back-off): the queued copy is the
-  request now, so `hand_back` pushes it and drops the lease in one script.
+  request now, so `ENQUEUE` pushes it and drops the lease in one script.
 A surviving node moves the leases of every lessee whose heartbeat expired back into the queue (`RECLAIM`), straight
 into the sorted set: the duplicate filter, which marked them seen, is not asked again. A node that closes cleanly
 returns its unreleased leases the same way. Nothing is fetched twice while its lease is alive: it is in no queue.
@@ -41,10 +41,29 @@ redis.call('SADD', KEYS[3], ARGV[2])
 return first[1]
 """
 
-# KEYS: queue, lease hash; ARGV: token, score, data. The request goes back into the queue as itself.
-HAND_BACK = """
-redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
-return redis.call('HDEL', KEYS[2], ARGV[1])
+# KEYS: duplicate filter, queue, this node's lease hash; ARGV: fingerprint ('' for dont_filter), score, data, the
+# token of the lease the request replaces ('' for none). Seen-check, push and release in one step, so a Redis
+# failure half-way can neither mark a request seen without queueing it nor leave it both queued and leased.
+ENQUEUE = """
+local added = 1
+if ARGV[1] ~= '' then added = redis.call('SADD', KEYS[1], ARGV[1]) end
+if added == 1 then redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3]) end
+if ARGV[4] ~= '' then redis.call('HDEL', KEYS[3], ARGV[4]) end
+return added
+"""
+
+# KEYS: queue, lease hash; ARGV: tokens. Those leases go back into the queue (orphans: popped by a call whose
+# answer Redis could not deliver).
+RETURN = """
+for _, token in ipairs(ARGV) do
+  local value = redis.call('HGET', KEYS[2], token)
+  if value then
+    local cut = string.find(value, '\\n', 1, true)
+    redis.call('ZADD', KEYS[1], string.sub(value, 1, cut - 1), string.sub(value, cut + 1))
+    redis.call('HDEL', KEYS[2], token)
+  end
+end
+return #ARGV
 """
 
 # KEYS: queue, lessees; ARGV: lease hash prefix, heartbeat key prefix, 1 to take leases of live nodes too (this

@@ -243,3 +243,6 @@ def test_redis_restarting_mid_crawl_loses_nothing(tmp_path, redis_server, mongo_
     assert outages > 0  # the restart was noticed, not slept through
     assert set(stored) == set(range(1, articles + 1)) and max(stored.values()) == 1
     assert not twice, sorted(twice)[:20]
+    for name, node_stats in stats.items():  # every lease taken was released (directly or by a request replacing it)
+        done = sum(node_stats.get(f"kznews/distributed/{k}", 0) for k in ("released", "handed_back", "returned"))
+        assert node_stats["kznews/distributed/leased"] == done, (name, node_stats)

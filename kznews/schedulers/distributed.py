@@ -356,6 +356,7 @@ class SharedCrawlScheduler(RedisScheduler):
         while self._unreleased:
             self.server.hdel(self._lease_key(self.node), self._unreleased[0])
             self._unreleased.pop(0)
+            self._count("released")
         while self._outbox:
             request, token = self._outbox[0]
             self._enqueue(request, token)

@@ -9,14 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -26,6 +23,7 @@ import redis
 from tests.conftest import ROOT
 from tests.tools.gensite import PER_PAGE, GeneratedSite
 from tests.tools.loopback import SETTINGS_MODULE
+from tests.tools.redis_server import RedisServer
 
 SPIDER = "gensite"
 TTL = 6  # seconds without a heartbeat before a node's leases are reclaimed (small, for the test)
@@ -42,58 +40,9 @@ FAST = {
 ARTICLE = re.compile(r"/news/(\d+)-generated-story")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """redis-server on a loopback port with an append-only file (fsync on every write), so it can be stopped and
-    started again on the same port and data, as a restarted production Redis would be."""
-
-    def __init__(self, workdir: Path):
-        self.binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-        assert os.path.exists(self.binary), "redis-server is missing: `make setup` installs Debian's redis-server"
-        self.port = free_port()
-        self.workdir = workdir
-        self.password = f"redis-pw-{uuid.uuid4().hex[:10]}"
-        self.url = f"redis://:{self.password}@127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [self.binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "yes",
-             "--appendfsync", "always", "--dir", str(self.workdir), "--protected-mode", "yes",
-             "--requirepass", self.password],
-            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        client = redis.Redis.from_url(self.url)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.exceptions.ConnectionError:  # BusyLoadingError included: still reading its file
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.1)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-            self.process = None
-
-
 @pytest.fixture
 def redis_server(tmp_path):
-    (tmp_path / "redis").mkdir()
-    server = RedisServer(tmp_path / "redis")
-    server.start()
+    server = RedisServer(tmp_path / "redis").start()
     yield server
     server.stop()
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -195,3 +196,61 @@ def test_redis_restarting_mid_crawl_loses_nothing(tmp_path, redis_server, mongo_
     for name, node_stats in stats.items():  # every lease taken was released (directly or by a request replacing it)
         done = sum(node_stats.get(f"kznews/distributed/{k}", 0) for k in ("released", "handed_back", "returned"))
         assert node_stats["kznews/distributed/leased"] == done, (name, node_stats)
+
+
+def test_a_lease_moves_a_request_is_released_when_done_and_reclaimed_when_its_node_dies(redis_server):
+    """The lease scripts without Scrapy processes: a pop moves, a release drops, a dead node's leases go back into
+    the queue past the duplicate filter, a retry replaces its lease, a close returns what is left, and a Redis
+    restart is waited out."""
+    from scrapy import Request
+    from scrapy.settings import Settings
+
+    from kznews.schedulers.distributed import Scheduler
+    from kznews.schedulers.leases import LEASE
+
+    class FakeSpider:
+        name = f"unit{uuid.uuid4().hex[:6]}"
+        settings = Settings()
+
+    class FakeCrawler:
+        settings = Settings({"REDIS_URL": redis_server.url, "KZNEWS_REDIS_NODE_TTL": 30})
+        stats = None
+
+        class signals:
+            @staticmethod
+            def connect(*args, **kwargs):
+                pass
+
+    spider = FakeSpider()
+    a, b = Scheduler.from_crawler(FakeCrawler()), Scheduler.from_crawler(FakeCrawler())
+    a.open(spider)
+    b.open(spider)
+    client = redis.Redis.from_url(redis_server.url)
+    queued = lambda: client.zcard(a.keys["requests"])  # noqa: E731
+    leased = lambda node: client.hlen(a.keys["lease"] + node.node)  # noqa: E731
+    try:
+        for n in range(3):
+            assert a.enqueue_request(Request(f"https://gen.example.kz/news/{n}-x/"))
+        assert not a.enqueue_request(Request("https://gen.example.kz/news/0-x/"))  # the duplicate filter
+        first, second = b.next_request(), b.next_request()
+        assert queued() == 1 and leased(b) == 2  # moved, not copied
+        b.ledger.callback_done(first.meta[LEASE])  # its callback is done and it yielded no item
+        assert leased(b) == 1
+        client.delete(a.keys["node"] + b.node)  # b's heartbeat expires: b is dead
+        assert a.reclaim() == 1 and queued() == 2 and leased(b) == 0
+        mine = [a.next_request(), a.next_request()]
+        assert second.url in {r.url for r in mine} and a.next_request() is None  # reclaimed, not taken as seen
+        # a retry (a copy with the same meta) replaces its lease: queued once, no longer leased
+        retried = mine[0].replace(dont_filter=True)
+        assert a.enqueue_request(retried) and queued() == 1 and leased(a) == 1
+        # Redis restarting: nothing raises, requests wait on the node, and go on once it is back
+        redis_server.stop()
+        assert a.enqueue_request(Request("https://gen.example.kz/news/9-x/"))
+        assert a.next_request() is None and a.has_pending_requests()
+        redis_server.start()
+        popped = {a.next_request().url, a.next_request().url}
+        assert "https://gen.example.kz/news/9-x/" in popped and leased(a) == 3
+    finally:
+        a.close("finished")
+        b.close("finished")
+    assert queued() == 3 and leased(a) == 0  # a's unfinished leases went back into the queue at close

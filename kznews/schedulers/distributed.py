@@ -353,14 +353,15 @@ class SharedCrawlScheduler(RedisScheduler):
         if self.redis_down_since is not None:
             logger.warning("Redis back after %.1fs", time.monotonic() - self.redis_down_since)
             self.redis_down_since = None
-        while self._unreleased:
-            self.server.hdel(self._lease_key(self.node), self._unreleased[0])
-            self._unreleased.pop(0)
-            self._count("released")
+        # the requests first: a lease released while Redis was away may belong to the response that yielded them
         while self._outbox:
             request, token = self._outbox[0]
             self._enqueue(request, token)
             self._outbox.pop(0)
+        while self._unreleased:
+            self.server.hdel(self._lease_key(self.node), self._unreleased[0])
+            self._unreleased.pop(0)
+            self._count("released")
 
     def _count(self, name: str, value: int = 1) -> None:
         if self.stats:
@@ -373,6 +374,12 @@ class SharedCrawlScheduler(RedisScheduler):
             try:
                 self._catch_up()
             except (RedisConnectionError, RedisTimeoutError):
+                if time.monotonic() - self.redis_down_since > self.max_wait:
+                    # give up: what this node holds stays leased in Redis for the other nodes to reclaim
+                    logger.error("Redis unreachable for more than %.0fs: closing; the requests that yielded the %d not "
+                                 "scheduled stay leased, for the other nodes to reclaim", self.max_wait,
+                                 len(self._outbox))
+                    return
                 self._count("waits")
                 raise DontCloseSpider from None
         try:

@@ -110,6 +110,7 @@ def stored_numbers(mongo_db) -> Counter:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # a hang guard: about 3.5 minutes on this 2-core machine under the usual load
 def test_a_node_killed_and_a_node_stopped_lose_nothing(tmp_path, redis_server, mongo_uri, mongo_db):
     articles = 2000
     pages = (articles + PER_PAGE - 1) // PER_PAGE
@@ -162,6 +163,7 @@ def test_a_node_killed_and_a_node_stopped_lose_nothing(tmp_path, redis_server, m
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # a hang guard: about 1.5 minutes under the usual load
 def test_redis_restarting_mid_crawl_loses_nothing(tmp_path, redis_server, mongo_uri, mongo_db):
     articles = 600
     pages = (articles + PER_PAGE - 1) // PER_PAGE

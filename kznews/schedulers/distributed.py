@@ -15,6 +15,9 @@ So this Scheduler (a small subclass of scrapy_redis.scheduler.Scheduler) keeps i
     kznews:{spider}:{crawl}:nodes        the nodes that joined; kznews:{spider}:{crawl}:node:{id} = busy|idle
                                          with a TTL refreshed every few seconds (a crashed node expires)
     kznews:{spider}:current              the crawl id new nodes join (absent between crawls)
+    kznews:{spider}:{crawl}:lease:{node} requests the node popped and has not finished, and
+    kznews:{spider}:{crawl}:lessees      the nodes that may hold some (kznews.schedulers.leases: a request stays
+                                         leased until its items are stored; a stopped node's leases are reclaimed)
 
 A node joins the spider's current crawl, or starts one when there is none, so nodes that scrapyd starts at about
 the same time share one crawl without configuration (KZNEWS_CRAWL_ID names the crawl explicitly instead). A node

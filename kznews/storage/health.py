@@ -44,6 +44,15 @@ class HealthReader:
     def article_sites(self) -> list[str]:
         return sorted(set(self.store.articles.distinct("site")))
 
+    def oldest_article(self, sites: Iterable[str]) -> datetime | None:
+        """The earliest publication (or fetch, for undated articles) of the sites' articles."""
+        pipeline = [{"$match": {"site": {"$in": list(sites)}}},
+                    {"$group": {"_id": None, "published": {"$min": "$published_at"},
+                                "fetched": {"$min": "$fetched_at"}}}]
+        found = next(iter(self.store.articles.aggregate(pipeline)), None)
+        dates = [found[key] for key in ("published", "fetched") if found and found.get(key)] if found else []
+        return min(dates) if dates else None
+
     def runs_between(self, start: datetime, end: datetime, sites: Iterable[str]) -> list[dict[str, Any]]:
         """Runs started in [start, end) of the given sites, oldest first."""
         query = {"spider": {"$in": list(sites)}, "started_at": {"$gte": start, "$lt": end}}

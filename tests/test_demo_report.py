@@ -31,3 +31,8 @@ def test_demo_writes_the_report_of_the_replayed_data(tmp_path, mongo_uri, mongo_
         section = html.split(f'<section id="site-{site}"')[1].split("</section>")[0]
         assert section.count('class="bar"') > 0 and 'class="marker"' in section, site
     assert html.count(">OK<") >= 5  # every edition of both sites healthy
+    # the replayed articles went through the pipelines with their text's language and script stored
+    stored = {(doc["url"], doc["lang"], doc["text_lang"], doc["script"]) for doc in mongo_db.articles.find()}
+    assert stored and all(text_lang == lang for _, lang, text_lang, _ in stored), stored
+    latin = {url for url, lang, _, script in stored if script == "Latn" and lang == "kk"}
+    assert latin and all(url.startswith("https://lat.egemen.kz/") for url in latin), stored

@@ -26,13 +26,47 @@ KAZAKH_CYRILLIC_LETTERS = frozenset("әғқңөұүһі")
 # á, ó, ú also occur in Spanish or Portuguese, so letters alone never make a text Kazakh: words decide.
 KAZAKH_LATIN_LETTERS = frozenset("áǵıńóşúýç")
 
-KK_CYRILLIC_WORDS = frozenset(["және", "мен", "бұл", "деп", "үшін", "бойынша", "осы", "бір", "да", "де", "та", "те", "туралы", "болып", "болды", "болса", "еді", "емес", "қазір", "жыл", "жылы", "жылдың", "арқылы", "кейін", "дейін", "бар", "жоқ", "сол", "олар", "оның", "онда", "біз", "біздің", "сіз", "ол", "ал", "бірақ", "тағы", "дейді", "деді", "атап", "өтті", "екен", "сондай", "сияқты", "барлық", "көп", "аса", "ең", "енді", "бері", "соң", "қатысты", "тиіс", "керек", "мүмкін", "алды", "жатыр", "жүр", "берді", "келді", "шықты", "басталды", "қала", "облысы", "ауданы", "тұрғындары", "елімізде", "еліміздің", "бүгін", "кеше", "ертең", "мұнда", "барысында", "жөнінде", "жүзеге", "асырылады", "болады", "бастады"])
-RU_WORDS = frozenset(["и", "в", "во", "не", "на", "что", "с", "со", "по", "как", "это", "для", "из", "к", "ко", "от", "о", "об", "а", "за", "его", "ее", "её", "их", "он", "она", "они", "было", "был", "была", "были", "который", "которая", "которые", "которых", "при", "года", "году", "будет", "также", "уже", "или", "но", "же", "бы", "только", "если", "так", "после", "до", "между", "более", "чем", "все", "всех", "этого", "этом", "этой", "эти", "свой", "своих", "может", "могут", "когда", "где", "кроме", "однако", "сообщает", "сообщили", "заявил", "отметил", "пресс-служба", "ранее", "сегодня", "вчера", "тысяч", "миллионов", "млн", "млрд", "тенге", "человек", "области", "города", "района", "время"])
-EN_WORDS = frozenset(["the", "and", "of", "to", "is", "that", "for", "on", "with", "was", "as", "by", "it", "at", "from", "up", "has", "are", "be", "this", "have", "said", "were", "which", "will", "its", "their", "an", "not", "but", "or", "who", "been", "after", "had", "more", "than", "about", "also", "they", "he", "she", "his", "her", "would", "new", "into", "over", "last", "year", "years"])
-KK_LATIN_WORDS = frozenset(["jáne", "men", "bul", "dep", "úshin", "boıynsha", "osy", "bir", "da", "de", "ta", "te", "týraly", "bolyp", "boldy", "bolsa", "edi", "emes", "qazir", "jyl", "jyly", "jyldyń", "arqyly", "keıin", "deıin", "bar", "joq", "sol", "olar", "onyń", "onda", "biz", "bizdiń", "siz", "ol", "al", "biraq", "taǵy", "deıdi", "dedi", "atap", "ótti", "eken", "sondaı", "sıaqty", "barlyq", "kóp", "asa", "eń", "endi", "beri", "soń", "qatysty", "tıis", "kerek", "múmkin", "aldy", "jatyr", "berdi", "keldi", "shyqty", "qala", "oblysy", "aýdany", "turǵyndary", "elimizde", "búgin", "keshe", "munda", "barysynda", "jóninde", "bolady", "bastady", "qazaqstan", "respýblıkasy"])
+KK_CYRILLIC_WORDS = frozenset({
+    "және", "мен", "бұл", "деп", "үшін", "бойынша", "осы", "бір", "да", "де", "та", "те", "туралы", "болып",
+    "болды", "болса", "еді", "емес", "қазір", "жыл", "жылы", "жылдың", "арқылы", "кейін", "дейін", "бар", "жоқ",
+    "сол", "олар", "оның", "онда", "біз", "біздің", "сіз", "ол", "ал", "бірақ", "тағы", "дейді", "деді", "атап",
+    "өтті", "екен", "сондай", "сияқты", "барлық", "көп", "аса", "ең", "енді", "бері", "соң", "қатысты", "тиіс",
+    "керек", "мүмкін", "алды", "жатыр", "жүр", "берді", "келді", "шықты", "басталды", "қала", "облысы", "ауданы",
+    "тұрғындары", "елімізде", "еліміздің", "бүгін", "кеше", "ертең", "мұнда", "барысында", "жөнінде", "жүзеге",
+    "асырылады", "болады", "бастады"
+})
+RU_WORDS = frozenset({
+    "и", "в", "во", "не", "на", "что", "с", "со", "по", "как", "это", "для", "из", "к", "ко", "от", "о", "об", "а",
+    "за", "его", "ее", "её", "их", "он", "она", "они", "было", "был", "была", "были", "который", "которая",
+    "которые", "которых", "при", "года", "году", "будет", "также", "уже", "или", "но", "же", "бы", "только", "если",
+    "так", "после", "до", "между", "более", "чем", "все", "всех", "этого", "этом", "этой", "эти", "свой", "своих",
+    "может", "могут", "когда", "где", "кроме", "однако", "сообщает", "сообщили", "заявил", "отметил",
+    "пресс-служба", "ранее", "сегодня", "вчера", "тысяч", "миллионов", "млн", "млрд", "тенге", "человек", "области",
+    "города", "района", "время"
+})
+EN_WORDS = frozenset({
+    "the", "and", "of", "to", "is", "that", "for", "on", "with", "was", "as", "by", "it", "at", "from", "up", "has",
+    "are", "be", "this", "have", "said", "were", "which", "will", "its", "their", "an", "not", "but", "or", "who",
+    "been", "after", "had", "more", "than", "about", "also", "they", "he", "she", "his", "her", "would", "new",
+    "into", "over", "last", "year", "years"
+})
+# (not the particles da/de/ta/te, which Portuguese, Spanish and French spell the same)
+KK_LATIN_WORDS = frozenset({
+    "jáne", "men", "bul", "dep", "úshin", "boıynsha", "osy", "bir", "týraly", "bolyp", "boldy", "bolsa", "edi",
+    "emes", "qazir", "jyl", "jyly", "jyldyń", "arqyly", "keıin", "deıin", "bar", "joq", "sol", "olar", "onyń",
+    "onda", "biz", "bizdiń", "siz", "ol", "al", "biraq", "taǵy", "deıdi", "dedi", "atap", "ótti", "eken", "sondaı",
+    "sıaqty", "barlyq", "kóp", "asa", "eń", "endi", "beri", "soń", "qatysty", "tıis", "kerek", "múmkin", "aldy",
+    "jatyr", "berdi", "keldi", "shyqty", "qala", "oblysy", "aýdany", "turǵyndary", "elimizde", "búgin", "keshe",
+    "munda", "barysynda", "jóninde", "bolady", "bastady", "qazaqstan", "respýblıkasy"
+})
 # Frequent words of the Latin-script languages kznews does not label (Italian, German, Portuguese, Spanish,
 # French, Indonesian): a text full of them is not English, whatever English words it quotes.
-OTHER_LATIN_WORDS = frozenset(["il", "la", "le", "che", "per", "non", "una", "gli", "della", "delle", "und", "der", "die", "das", "ist", "nicht", "mit", "auf", "den", "dem", "sich", "que", "não", "em", "um", "uma", "para", "com", "os", "las", "los", "del", "por", "como", "est", "les", "des", "une", "pas", "dans", "yang", "dan", "ini", "itu", "dengan", "untuk", "tidak"])
+OTHER_LATIN_WORDS = frozenset({
+    "il", "la", "le", "che", "per", "non", "una", "gli", "della", "delle", "und", "der", "die", "das", "ist",
+    "nicht", "mit", "auf", "den", "dem", "sich", "que", "não", "em", "um", "uma", "para", "com", "os", "las", "los",
+    "del", "por", "como", "est", "les", "des", "une", "pas", "dans", "yang", "dan", "ini", "itu", "dengan", "untuk",
+    "tidak"
+})
 
 # Inflections frequent in Russian and rare at the end of Kazakh words (nouns and adjectives, reflexive verbs).
 RU_ENDINGS = ("ого", "его", "ому", "ыми", "ими", "ться", "ется", "ются", "ение", "ения", "ости", "ский", "ская",

@@ -24,7 +24,7 @@ td.num{text-align:right}.failing{background:#fbe3e1}.silent{background:#fdf2d0}.
 .ok{background:#e6f4ea}.status{font-weight:bold}.charts{display:flex;flex-wrap:wrap;gap:12px}
 svg.chart{border:1px solid #eee;background:#fcfcfc}svg .grid{stroke:#e5e5e5;stroke-width:1}
 svg .axis,svg .legend{font-size:10px;fill:#555}svg .chart-title{font-size:12px;font-weight:bold;fill:#222}
-svg .line{stroke-width:1.8}svg .empty{font-size:12px;fill:#999}
+svg .empty{font-size:12px;fill:#999}
 """
 
 
@@ -69,9 +69,10 @@ def site_section(section: SiteSection, bin_size: str) -> str:
         svg.stacked_bars(f"{section.site}: articles per {per} (publication day)", section.bins,
                          {lang: section.articles[lang] for lang in section.langs},
                          {lang: LANG_COLORS.get(lang, "#777") for lang in section.langs}, kind="articles"),
-        svg.lines(f"{section.site}: field coverage per {per} (fetch day)", section.bins,
-                  dict(section.coverage), {name: FIELD_COLORS[name] for name in COVERAGE}, kind="coverage"),
     ]
+    charts += [svg.lines(f"{section.site} {lang}: field coverage per {per} (fetch day)", section.bins,
+                         section.coverage[lang], {name: FIELD_COLORS[name] for name in COVERAGE}, kind="coverage")
+               for lang in section.langs]
     runs = section.runs
     run_labels = [to_almaty(r.started_at).strftime("%m-%d %H:%M") for r in runs]
     charts.append(svg.stacked_bars(

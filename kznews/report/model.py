@@ -48,7 +48,7 @@ class SiteSection:
     langs: list[str]
     bins: list[str]  # labels of the chart's time bins
     articles: dict[str, list[int]]  # lang -> articles per bin (publication day)
-    coverage: dict[str, list[float | None]]  # field -> share of the bin's fetched articles that have it
+    coverage: dict[str, dict[str, list[float | None]]]  # lang -> field -> share of the bin's fetched articles
     runs: list[RunRow]
 
     @property
@@ -175,24 +175,25 @@ def build_report(
             continue
         published[row["site"]][row["lang"]][i] += row["articles"]
         in_window[row["site"]][row["lang"]] += row["articles"]
-    fetched: dict[str, list[dict[str, int]]] = defaultdict(lambda: [defaultdict(int) for _ in bins])
+    fetched: dict[tuple[str, str], list[dict[str, int]]] = defaultdict(lambda: [defaultdict(int) for _ in bins])
     for row in coverage_per_day:
         i = index.get(bin_of(date.fromisoformat(row["day"]), size))
         if i is None:
             continue
         for name in ("articles", *COVERAGE):
-            fetched[row["site"]][i][name] += row[name]
+            fetched[row["site"], row["lang"]][i][name] += row[name]
     runs_by_site: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for run in runs:
         runs_by_site[run["spider"]].append(run)
 
     statuses, sections = [], []
     for site in sites:
-        langs = sorted(set(site_langs.get(site, [])) | set(published[site]))
+        langs = sorted(set(site_langs.get(site, [])) | set(published[site])
+                       | {lang for (name, lang) in fetched if name == site})
         statuses += edition_statuses(site, langs, runs_by_site[site], latest.get(site), last_healthy.get(site),
                                      failing_since.get(site), in_window[site])
-        coverage = {name: [(b[name] / b["articles"]) if b["articles"] else None for b in fetched[site]]
-                    for name in COVERAGE}
+        coverage = {lang: {name: [(b[name] / b["articles"]) if b["articles"] else None for b in fetched[site, lang]]
+                           for name in COVERAGE} for lang in langs}
         sections.append(SiteSection(
             site=site, langs=langs, bins=[_label(day, size) for day in bins],
             articles={lang: published[site][lang] for lang in langs}, coverage=coverage,

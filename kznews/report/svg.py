@@ -90,20 +90,24 @@ def lines(title: str, labels: list[str], series: dict[str, list[float | None]], 
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(1, len(labels))
     marks, count = [], 0
-    for name, values in series.items():
+    # Each later series is drawn thinner over the earlier ones, so lines at the same value all stay visible.
+    widths = [1.5 + 2.0 * (len(series) - 1 - i) for i in range(len(series))]
+    for (name, values), width in zip(series.items(), widths, strict=True):
         color = colors.get(name, "#777")
         path: list[str] = []
         for i, value in enumerate(values):
             if value is None:
                 if len(path) > 1:
-                    marks.append(f'<path class="line" d="{" ".join(path)}" stroke="{color}" fill="none"/>')
+                    marks.append(f'<path class="line" d="{" ".join(path)}" stroke="{color}" stroke-width="{width}" '
+                                 'fill="none"/>')
                 path = []
                 continue
             x, y = LEFT + slot * (i + 0.5), TOP + plot_h - plot_h * value
             path.append(f"{'L' if path else 'M'}{x:.1f},{y:.1f}")
-            marks.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{color}">'
+            marks.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="{1 + width / 2}" fill="{color}">'
                          f"<title>{escape(labels[i])} {escape(name)}: {value:.0%}</title></circle>")
             count += 1
         if len(path) > 1:
-            marks.append(f'<path class="line" d="{" ".join(path)}" stroke="{color}" fill="none"/>')
+            marks.append(f'<path class="line" d="{" ".join(path)}" stroke="{color}" stroke-width="{width}" '
+                                 'fill="none"/>')
     return _frame(kind, title, labels, 1.0, lambda v: f"{v:.0%}", marks, colors, count)

@@ -137,6 +137,7 @@ def _cli(*args, uri="mongodb://127.0.0.1:9/"):
 @pytest.mark.parametrize(("args", "message"), [
     (["--days", "0"], "--days '0': expected a whole number of days, 1 or more"),
     (["--days", "soon"], "--days 'soon': expected a whole number of days, 1 or more"),
+    (["--days", "99999999"], "--days '99999999': at most 36525"),
     (["--until", "yesterday"], "--until 'yesterday': expected an ISO 8601 date"),
     (["-o", "{tmp}/missing/report.html"], "directory {tmp}/missing does not exist"),
     (["-o", "{tmp}"], "is a directory"),
@@ -168,3 +169,27 @@ def test_a_failed_write_leaves_the_previous_report_and_no_temporary_file(tmp_pat
     write_atomically(target, "<html>new</html>")
     assert target.read_text(encoding="utf-8") == "<html>new</html>"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_time_bins_follow_the_window():
+    from datetime import date
+
+    from kznews.report.model import bin_size, bins_between
+
+    assert bin_size(date(2026, 11, 1), date(2026, 11, 30)) == "day"
+    assert bin_size(date(2025, 11, 1), date(2026, 11, 30)) == "week"
+    assert bin_size(date(2021, 1, 1), date(2026, 11, 30)) == "month"
+    assert bins_between(date(2026, 1, 31), date(2026, 3, 1), "month") == [date(2026, 1, 1), date(2026, 2, 1),
+                                                                            date(2026, 3, 1)]
+    weeks = bins_between(date(2026, 11, 4), date(2026, 11, 30), "week")
+    assert weeks[0] == date(2026, 11, 2) and weeks[-1] == date(2026, 11, 30) and len(weeks) == 5
+
+
+def test_a_site_that_never_had_a_healthy_run_fails_since_its_first_run():
+    from kznews.report.model import edition_statuses
+
+    first = _run("kt", NOW - timedelta(days=3), healthy=False)
+    latest = _run("kt", NOW - timedelta(days=1), healthy=False)
+    (status,) = edition_statuses("kt", ["ru"], [first, latest], latest, None, first, {"ru": 0})
+    assert (status.status, status.since, status.last_healthy) == ("failing", first["started_at"], None)
+    assert status.failed_checks == ["blocked"]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from kznews.settings.registry import setting
 
+MAX_DAYS = 36_525
+
 
 class BadInput(Exception):
     """Said in one line, exit status 2."""
@@ -36,6 +38,8 @@ def parse_days(value: str) -> int:
         days = 0
     if days < 1:
         raise BadInput(f"--days {value!r}: expected a whole number of days, 1 or more")
+    if days > MAX_DAYS:
+        raise BadInput(f"--days {value!r}: at most {MAX_DAYS} (a century)")
     return days
 
 

@@ -302,8 +302,12 @@ class MongoPipeline(StatsPipeline):
         """Tell the ledger of leased requests that an item became a document ("stored_as") or that documents are
         in MongoDB or the spill file ("written"); their requests' leases are released then. Reactor thread only."""
         ledger = ledger_for(self.crawler)
-        if ledger is not None:
+        if ledger is None:
+            return
+        try:
             getattr(ledger, event)(*args)
+        except Exception:  # a bug in the ledger must never stop the writer; the leases expire to other nodes
+            logger.exception("leased requests: %s failed", event)
 
     async def close_spider(self):
         if self._ticker:

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -152,7 +153,8 @@ def rss_mb(pid: int) -> float:
 
 
 def pages_served(server: FaultServer) -> int:
-    return sum(server.hits.values())
+    with server._lock:  # the handler threads add keys meanwhile
+        return sum(server.hits.values())
 
 
 def dir_mb(path: Path) -> float:
@@ -165,6 +167,9 @@ def main() -> None:
     parser.add_argument("--fault-share", type=float, default=0.01)
     parser.add_argument("--db-restart-every", type=float, default=180.0, help="seconds between database restarts")
     parser.add_argument("--report-every", type=int, default=10_000, help="pages between RSS lines")
+    parser.add_argument("--stall-after", type=float, default=600.0,
+                        help="seconds without a page served before the crawl counts as stalled: its threads' "
+                        "Python stacks are dumped into the crawl log (faulthandler, SIGABRT) and it is stopped")
     parser.add_argument("--smoke", action="store_true", help="a few hundred pages and one database restart")
     args = parser.parse_args()
     if args.smoke:
@@ -203,7 +208,7 @@ def main() -> None:
             "PYTHONPATH": str(ROOT), "KZNEWS_PROFILE": "distributed", "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE,
             "KZNEWS_HOST_MAP": json.dumps(site.host_map), "KZNEWS_STATS_FILE": str(stats_file),
             "REDIS_URL": redis_server.url, "MONGO_URI": uri, "MONGO_DATABASE": "soak", "KZNEWS_NODE": "soak",
-            "KZNEWS_SPILL_DIR": str(workdir / "spill"),
+            "KZNEWS_SPILL_DIR": str(workdir / "spill"), "PYTHONFAULTHANDLER": "1",
         }
         reports: list[tuple[int, float]] = []  # (pages served, crawler RSS MB)
         restarts = 0
@@ -212,9 +217,17 @@ def main() -> None:
             process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
             next_report = args.report_every
             next_restart = time.monotonic() + args.db_restart_every
+            last_pages, last_progress, stalled = -1, time.monotonic(), False
             while process.poll() is None:
                 time.sleep(0.5)
                 pages = pages_served(site)
+                if pages != last_pages:
+                    last_pages, last_progress = pages, time.monotonic()
+                elif time.monotonic() - last_progress > args.stall_after and not stalled:
+                    stalled = True
+                    print(f"STALLED: no page served for {args.stall_after:.0f}s at {pages} pages; thread stacks "
+                          f"dumped into {log_path}", flush=True)
+                    process.send_signal(signal.SIGABRT)  # faulthandler writes every thread's stack, then it dies
                 while pages >= next_report:
                     rss = rss_mb(process.pid)
                     reports.append((pages, rss))
@@ -249,7 +262,7 @@ def main() -> None:
         database.terminate()
         database.wait(timeout=60)
         if code != 0:
-            print(log_path.read_text()[-3000:], file=sys.stderr)
+            print(log_path.read_text()[-6000:], file=sys.stderr)
 
     expected = set(range(1, args.pages + 1))
     lost = len(expected - set(stored))
@@ -274,7 +287,7 @@ def main() -> None:
         "pages": pages, "lost": lost, "duplicated": duplicated, "rss_start_mb": round(rss_start, 1),
         "rss_end_mb": round(rss_end, 1), "rss_growth_mb_per_100k": round(growth, 1), "articles": args.pages,
         "stored": len(stored), "faults_served": faults, "db_restarts": restarts, "seconds": round(seconds),
-        "exit_code": code, "redis_keys": redis_keys, "redis_mb": round(redis_memory, 1),
+        "exit_code": code, "stalled": stalled, "redis_keys": redis_keys, "redis_mb": round(redis_memory, 1),
         "db_disk_mb": round(db_disk, 1),
     }))
     sys.exit(0 if code == 0 else 1)

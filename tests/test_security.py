@@ -292,6 +292,14 @@ def test_credentials_never_reach_logs_stats_spill_files_or_errors(tmp_path, mong
     assert runs
     texts += [json.dumps(run, default=str) for run in runs]
     assert "authentication failed" in texts[1].lower() or "OperationFailure" in texts[1]
+    # a wrong password is not an outage: said once, articles spilled at once, never retried as a database down
+    assert "refused the credentials" in texts[1] and "kznews/mongo/outages" not in failed
+    assert "unavailable" not in texts[1] and "not a database outage" not in texts[1]
+    relink = subprocess.run([sys.executable, "-m", "kznews", "link-reprints"], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "MONGO_URI": bad, "MONGO_DATABASE": mongo_db.name},
+                            timeout=120)
+    assert relink.returncode == 1 and relink.stdout == "" and relink.stderr.count("\n") == 1, relink.stderr
+    assert "refused the credentials" in relink.stderr and not _leaks(relink.stderr)
     assert not any(_leaks(t) for t in texts)
     # the operator's command says what failed, without the password either
     spill = next((tmp_path / "spill").glob("*.jsonl"))

@@ -80,6 +80,19 @@ def _run(*command: str) -> subprocess.CompletedProcess:
     (("kznews", "crawl", "--sites", "tengrinews", "-a", "max_pages=abc"), "crawl tengrinews: max_pages='abc'"),
     (("kznews", "crawl", "--sites", "tengrinews,zakon", "-a", "lang=de"), "crawl tengrinews: lang='de'"),
     (("kznews", "crawl", "--sites", "nope"), "crawl: no site named 'nope'"),
+    (("scrapy", "crawl", "nope"), "scrapy crawl: no spider named 'nope'"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-a", "bogus=1"), "crawl tengrinews: bogus: unknown spider argument"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-a", "since=yesterday"), "crawl tengrinews: since='yesterday'"),
+    # settings of the wrong type, on the command line or in the environment (kznews.settings.registry)
+    (("scrapy", "crawl", "tengrinews", "-s", "MONGO_BATCH_SIZE=abc"),
+     "scrapy crawl: -s MONGO_BATCH_SIZE='abc': expected an integer"),
+    (("scrapy", "crawl", "tengrinews", "-s", "ROBOTSTXT_OBEY=maybe"),
+     "scrapy crawl: -s ROBOTSTXT_OBEY='maybe': expected true or false"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-s", "KZNEWS_PROFILE=nosuch"),
+     "crawl: KZNEWS_PROFILE='nosuch': unknown profile"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-s", "MONGO_RETRY_MAX_SECONDS=soon"),
+     "crawl: -s MONGO_RETRY_MAX_SECONDS='soon': expected a number"),
+    (("kznews", "nosuchcommand"), "python -m kznews: argument command: invalid choice: 'nosuchcommand'"),
 ])
 def test_bad_arguments_exit_2_with_one_line_and_no_traceback(command, message):
     result = _run(*command)
@@ -87,6 +100,16 @@ def test_bad_arguments_exit_2_with_one_line_and_no_traceback(command, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(message), result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [("scrapy", "crawl", "tengrinews"), ("kznews", "crawl", "--sites", "tengrinews")])
+def test_a_mistyped_environment_variable_stops_before_anything_starts(command):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MONGO_URI": "", "KZNEWS_MAX_PAGES": "abc"}
+    result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    assert result.stderr.splitlines() == [
+        "kznews settings: environment variable KZNEWS_MAX_PAGES='abc': expected an integer"]
 
 
 @pytest.mark.slow

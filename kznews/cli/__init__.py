@@ -37,6 +37,13 @@ COMMANDS = {
 }
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A bad option prints one line naming it and what it accepts (not the usage block), exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (--help lists the options)\n")
+
+
 def _module(command: str):
     return importlib.import_module(f"kznews.cli.{COMMANDS[command]}")
 
@@ -45,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "dates":  # its own parser, with positional texts and stdin
         return _module("dates").main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m kznews", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = OneLineParser(prog="python -m kznews", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     for command in COMMANDS:
         _module(command).add_parser(commands)
     args = parser.parse_args(argv)

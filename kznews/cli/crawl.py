@@ -19,6 +19,8 @@ def run(args) -> int:
     from scrapy.spiderloader import get_spider_loader
     from scrapy.utils.project import get_project_settings
 
+    from kznews.settings.profiles import check_settings
+    from kznews.settings.registry import SettingError
     from kznews.sites import SITES
     from kznews.spiders.arguments import SpiderArgumentError, split_assignments
 
@@ -36,6 +38,11 @@ def run(args) -> int:
     settings = get_project_settings()
     for name, value in assignments.items():
         settings.set(name, value, priority="cmdline")
+    try:
+        check_settings(settings)
+    except SettingError as error:
+        print(f"crawl: {error}", file=sys.stderr)
+        return 2
     loader = get_spider_loader(settings)
     for name in names:  # every spider's arguments, before anything starts or logs
         try:

@@ -10,6 +10,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
+from kznews.settings.profiles import check_settings
+from kznews.settings.registry import SettingError
 from kznews.spiders.arguments import SpiderArgumentError
 
 
@@ -24,6 +26,10 @@ class Command(ScrapyCrawlCommand):
         try:
             super().process_options(args, opts)
         except UsageError as error:  # "-a foo" without "=": Scrapy's message, on one line
+            usage_error(f"scrapy crawl: {error}")
+        try:
+            check_settings(self.settings)
+        except SettingError as error:
             usage_error(f"scrapy crawl: {error}")
         if len(args) != 1:
             return  # Scrapy's own usage errors

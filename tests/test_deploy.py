@@ -186,9 +186,11 @@ def test_system_packages_target_installs_what_the_tests_use():
 
 def test_the_virtualenv_is_created_after_debians_python3_venv_is_installed():
     makefile = (ROOT / "Makefile").read_text()
-    recipe = makefile.split("$(STAMP): $(REQS)\n", 1)[1].split("\n\n", 1)[0]
+    recipe = makefile.split("$(STAMP): $(REQS)", 1)[1].split("\n\n", 1)[0]
     installs, creates = recipe.index("apt-get install -y -qq python3-venv"), recipe.index("python3 -m venv $(VENV)")
     assert 'python3 -c "import ensurepip, venv"' in recipe and installs < creates
+    # then the package itself, editable and without touching the pinned requirements (tests/test_packaging.py)
+    assert recipe.index("-r requirements-dev.txt") < recipe.index("--no-deps -e .")
 
 
 def test_every_make_target_the_readme_lists_exists():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # command name -> module in this package; each module has `add_parser(commands)` and `run(args) -> int`
@@ -50,6 +51,8 @@ def _module(command: str):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # installed (the `kznews` command), run from any directory: no scrapy.cfg nearby names the settings
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kznews.settings")
     if argv and argv[0] == "dates":  # its own parser, with positional texts and stdin
         return _module("dates").main(argv[1:])
     parser = OneLineParser(prog="python -m kznews", description=__doc__.split("\n")[0])

@@ -100,13 +100,17 @@ bench-hostile: setup
 	$(PY) tests/benchmarks/bench_hostile.py
 
 # --- operations (docs/operations.md) ---------------------------------------------------------------------------
-.PHONY: runs scrapyd-deploy schedule-once
+.PHONY: runs scrapyd-deploy schedule-once scrapyd-local
 # the last runs of every site with their health (the `runs` collection of MONGO_URI)
 runs: setup
 	$(WITH_DB) $(PY) -m kznews runs
 # build the egg and upload it to scrapy.cfg's deploy target (SCRAPYD_USERNAME/SCRAPYD_PASSWORD from the environment)
 scrapyd-deploy: setup
 	$(VENV)/bin/scrapyd-deploy
+# a local, non-root scrapyd trial: scrapyd on 127.0.0.1 with a temporary home, the egg deployed, one replayed job
+# (tests/fixtures/warc, absolute path), its outcome printed, scrapyd stopped (deploy/dev/scrapyd_local.py)
+scrapyd-local: setup
+	$(WITH_DB) $(PY) deploy/dev/scrapyd_local.py $(SCRAPYD_LOCAL_ARGS)
 # enqueue every spider on scrapyd once (SCRAPYD_URL, default http://127.0.0.1:6800)
 schedule-once:
 	python3 deploy/scheduler.py --once

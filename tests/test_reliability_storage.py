@@ -182,7 +182,11 @@ def test_outages_are_connection_type_errors_only():
     for error in (AutoReconnect("x"), NetworkTimeout("x"), ServerSelectionTimeoutError("x")):
         assert is_outage(error) and not is_document_error(error) and not is_auth_error(error), error
     # a wrong password or a missing privilege is not an outage: waiting does not fix it
-    for error in (OperationFailure("Authentication failed.", code=18), OperationFailure("not authorized", code=13)):
+    handshake = ServerSelectionTimeoutError(
+        "authentication failed, full error: {'ok': 0.0, 'errmsg': 'authentication failed', 'code': 18, "
+        "'codeName': 'AuthenticationFailed'}, Timeout: 3.0s, Topology Description: <...>")
+    for error in (OperationFailure("Authentication failed.", code=18), OperationFailure("not authorized", code=13),
+                  handshake):
         assert is_auth_error(error) and not is_outage(error) and not is_document_error(error), error
     line = describe(OperationFailure("Authentication failed.", code=18), "mongodb://kz:secret@db:27017/")
     assert "refused the credentials" in line and "secret" not in line and "\n" not in line

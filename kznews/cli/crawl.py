@@ -23,6 +23,7 @@ def run(args) -> int:
     from kznews.settings.registry import SettingError
     from kznews.sites import SITES
     from kznews.spiders.arguments import SpiderArgumentError, split_assignments
+    from kznews.storage.articles import refused_credentials
 
     names = [name.strip() for name in args.sites.split(",") if name.strip()] if args.sites else sorted(SITES)
     unknown = [name for name in names if name not in SITES]
@@ -50,6 +51,10 @@ def run(args) -> int:
         except SpiderArgumentError as error:
             print(f"crawl {name}: {error}", file=sys.stderr)
             return 2
+    refused = refused_credentials(settings.get("MONGO_URI") or "")
+    if refused:  # a wrong password: at once, not after a crawl that spills everything
+        print(f"crawl: {refused}", file=sys.stderr)
+        return 2
     process = CrawlerProcess(settings)
     for name in names:
         process.crawl(name, **spider_args)

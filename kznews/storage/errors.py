@@ -13,8 +13,16 @@
 
 from __future__ import annotations
 
+import re
+
 from bson.errors import InvalidDocument
-from pymongo.errors import BulkWriteError, ConnectionFailure, DocumentTooLarge, OperationFailure
+from pymongo.errors import (
+    BulkWriteError,
+    ConnectionFailure,
+    DocumentTooLarge,
+    OperationFailure,
+    ServerSelectionTimeoutError,
+)
 
 # Server error codes that say "not now" or "not you" rather than "not this document".
 OUTAGE_CODES = frozenset({
@@ -35,6 +43,8 @@ def is_outage(error: BaseException) -> bool:
     """The database is unreachable or not serving us: wait and retry (pymongo's ConnectionFailure family:
     AutoReconnect, NetworkTimeout, NotPrimaryError, ServerSelectionTimeoutError, ...; and the server's
     not-now codes)."""
+    if is_auth_error(error):
+        return False
     if isinstance(error, ConnectionFailure):
         return True
     return isinstance(error, OperationFailure) and not isinstance(error, BulkWriteError) and error.code in OUTAGE_CODES
@@ -47,8 +57,15 @@ AUTH_CODES = frozenset({
 })
 
 
+# pymongo reports a handshake the server refused (speculative authentication in `hello`) as a server selection
+# timeout whose message carries the server's error document; nothing structured is kept, so the text is read.
+_AUTH_IN_MESSAGE = re.compile(r"'code': (?:18|13)\b|'codeName': '(?:AuthenticationFailed|Unauthorized)'")
+
+
 def is_auth_error(error: BaseException) -> bool:
     """The server refused the credentials (or their privileges): fail at once, never retry as an outage."""
+    if isinstance(error, ServerSelectionTimeoutError):
+        return _AUTH_IN_MESSAGE.search(str(error)) is not None
     return isinstance(error, OperationFailure) and not isinstance(error, BulkWriteError) and error.code in AUTH_CODES
 
 
@@ -58,7 +75,8 @@ def describe(error: BaseException, uri: str = "") -> str:
 
     where = f" at {redact_uri(uri)}" if uri else ""
     if is_auth_error(error):
-        detail = (str(error) or type(error).__name__).splitlines()[0]
+        detail = "authentication failed" if isinstance(error, ServerSelectionTimeoutError) else (
+            (str(error) or type(error).__name__).splitlines()[0])
         return f"MongoDB{where} refused the credentials ({detail}): check the user and password in MONGO_URI"
     if isinstance(error, ConnectionFailure):
         first = str(error).split(" (configured timeouts", 1)[0].split(", Timeout:", 1)[0]

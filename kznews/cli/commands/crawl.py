@@ -13,6 +13,7 @@ from scrapy.spiderloader import get_spider_loader
 from kznews.settings.profiles import check_settings
 from kznews.settings.registry import SettingError
 from kznews.spiders.arguments import SpiderArgumentError
+from kznews.storage.articles import refused_credentials
 
 
 def usage_error(message: str) -> None:
@@ -43,3 +44,6 @@ class Command(ScrapyCrawlCommand):
                 check(opts.spargs)
             except SpiderArgumentError as error:
                 usage_error(f"scrapy crawl {args[0]}: {error}")
+        refused = refused_credentials(self.settings.get("MONGO_URI") or "")
+        if refused:  # a wrong password: at once, not after a crawl that spills everything
+            usage_error(f"scrapy crawl {args[0]}: {refused}")

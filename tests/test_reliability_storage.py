@@ -13,7 +13,7 @@ from scrapy.utils.test import get_crawler
 
 from kznews.items import Article
 from kznews.pipelines.store import MongoPipeline
-from kznews.storage import ArticleStore
+from kznews.storage import ArticleStore, redact_uri
 from kznews.storage.spill import SpillFile, load_spill, read_spill
 
 NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
@@ -188,7 +188,7 @@ def test_outages_are_connection_type_errors_only():
     for error in (OperationFailure("Authentication failed.", code=18), OperationFailure("not authorized", code=13),
                   handshake):
         assert is_auth_error(error) and not is_outage(error) and not is_document_error(error), error
-    line = describe(OperationFailure("Authentication failed.", code=18), "mongodb://kz:secret@db:27017/")
+    line = describe(OperationFailure("Authentication failed.", code=18), redact_uri("mongodb://kz:secret@db:27017/"))
     assert "refused the credentials" in line and "secret" not in line and "\n" not in line
     for error in (KeyError("bug"), TypeError("bug"), OperationFailure("bad value", code=2), ValueError("x")):
         assert not is_outage(error), error

@@ -41,7 +41,7 @@ def run(args) -> int:
         if not (is_outage(error) or is_auth_error(error)):
             raise  # a bug in linking: its traceback is what fixes it
         # the database down or the password wrong: one line, without the password; the timer tries again
-        print(f"link-reprints: {scrub(describe(error, uri), secrets_of(uri))}", file=sys.stderr)
+        print(f"link-reprints: {scrub(describe(error, redact_uri(uri)), secrets_of(uri))}", file=sys.stderr)
         return 1
     finally:
         store.close()

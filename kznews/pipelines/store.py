@@ -271,7 +271,7 @@ class MongoPipeline(StatsPipeline):
         self.stats.inc_value(MONGO(count="write_errors"))
         if not self.auth_refused:
             self.auth_refused = True
-            logger.error("%s; articles go to the spill file", scrub(describe(error, self.uri), self.secrets))
+            logger.error("%s; articles go to the spill file", scrub(describe(error, redact_uri(self.uri)), self.secrets))
 
     def _mark_down(self, error: Exception) -> None:
         self.stats.inc_value(MONGO(count="write_errors"))

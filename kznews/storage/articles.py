@@ -57,7 +57,7 @@ def refused_credentials(uri: str, timeout_ms: int = 3000) -> str | None:
     try:
         client.admin.command("ping")
     except Exception as error:
-        return describe(error, uri) if is_auth_error(error) else None
+        return describe(error, redact_uri(uri)) if is_auth_error(error) else None
     finally:
         client.close()
     return None

@@ -69,11 +69,10 @@ def is_auth_error(error: BaseException) -> bool:
     return isinstance(error, OperationFailure) and not isinstance(error, BulkWriteError) and error.code in AUTH_CODES
 
 
-def describe(error: BaseException, uri: str = "") -> str:
-    """One line for an operator: what failed, without the password and without pymongo's topology dump."""
-    from kznews.storage.articles import redact_uri
-
-    where = f" at {redact_uri(uri)}" if uri else ""
+def describe(error: BaseException, redacted_uri: str = "") -> str:
+    """One line for an operator: what failed, without pymongo's topology dump. `redacted_uri`: the URI with its
+    password already replaced (kznews.storage.redact_uri)."""
+    where = f" at {redacted_uri}" if redacted_uri else ""
     if is_auth_error(error):
         detail = "authentication failed" if isinstance(error, ServerSelectionTimeoutError) else (
             (str(error) or type(error).__name__).splitlines()[0])

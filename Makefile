@@ -21,8 +21,9 @@ $(STAMP): $(REQS) pyproject.toml
 		(apt-get install -y -qq python3-venv >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq python3-venv)); }
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
-	@# the package itself, editable: the `kznews` command and `python -m kznews` work from any directory
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@# the package itself, editable: the `kznews` command and `python -m kznews` work from any directory. Built with
+	@# the venv's setuptools and the pinned wheel (requirements-dev.txt): nothing more is downloaded.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Debian packages the crawler and its tests use: Chromium for JavaScript-only pages; redis-server for the

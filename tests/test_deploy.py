@@ -216,7 +216,7 @@ def test_the_virtualenv_is_created_after_debians_python3_venv_is_installed():
     installs, creates = recipe.index("apt-get install -y -qq python3-venv"), recipe.index("python3 -m venv $(VENV)")
     assert 'python3 -c "import ensurepip, venv"' in recipe and installs < creates
     # then the package itself, editable and without touching the pinned requirements (tests/test_packaging.py)
-    assert recipe.index("-r requirements-dev.txt") < recipe.index("--no-deps -e .")
+    assert recipe.index("-r requirements-dev.txt") < recipe.index("--no-deps --no-build-isolation -e .")
 
 
 def test_every_make_target_the_readme_lists_exists():

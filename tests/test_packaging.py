@@ -76,3 +76,14 @@ def test_scrapyd_egg_carries_the_dependencies_names_and_the_settings_entry_point
     assert {line.split("==")[0].lower() for line in requires.split() if line} == requirement_names()
     assert "[scrapy]" in entry_points and "settings = kznews.settings" in entry_points
     assert "kznews/settings/__init__.py" in names and "kznews/sites/tengrinews.py" in names
+
+
+def test_make_setup_installs_the_kznews_command_into_the_virtualenv(tmp_path):
+    """After `make setup` (pip install -e . --no-deps): `.venv/bin/kznews` works from any directory."""
+    command = BIN / "kznews"
+    if not command.exists():
+        pytest.skip("the package is not installed in this virtualenv yet: `make setup` installs it")
+    listed = subprocess.run([str(command), "sites"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            check=False, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert listed.returncode == 0, listed.stderr
+    assert "tengrinews" in listed.stdout

@@ -93,6 +93,8 @@ def _run(*command: str) -> subprocess.CompletedProcess:
     (("kznews", "crawl", "--sites", "tengrinews", "-s", "MONGO_RETRY_MAX_SECONDS=soon"),
      "crawl: -s MONGO_RETRY_MAX_SECONDS='soon': expected a number"),
     (("kznews", "nosuchcommand"), "python -m kznews: argument command: invalid choice: 'nosuchcommand'"),
+    (("kznews", "demo", "--sites", "nope"), "demo: --sites: no site named 'nope'"),
+    (("kznews", "demo"), "demo: MONGO_URI is empty"),  # _run empties MONGO_URI
 ])
 def test_bad_arguments_exit_2_with_one_line_and_no_traceback(command, message):
     result = _run(*command)

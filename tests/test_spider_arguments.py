@@ -79,6 +79,8 @@ def _run(*command: str) -> subprocess.CompletedProcess:
     (("kznews", "crawl", "--sites", "tengrinews", "-a", "foo"), "crawl: -a foo: expected NAME=VALUE"),
     (("kznews", "crawl", "--sites", "tengrinews", "-a", "max_pages=abc"), "crawl tengrinews: max_pages='abc'"),
     (("kznews", "crawl", "--sites", "tengrinews,zakon", "-a", "lang=de"), "crawl tengrinews: lang='de'"),
+    (("kznews", "crawl", "-a", "lang=de"), "crawl: lang='de': no site has such an edition"),
+    (("kznews", "crawl", "--sites", "liter", "-a", "lang=kk"), "crawl liter: lang='kk': liter has no such edition"),
     (("kznews", "crawl", "--sites", "nope"), "crawl: no site named 'nope'"),
     (("scrapy", "crawl", "nope"), "scrapy crawl: no spider named 'nope'"),
     (("kznews", "crawl", "--sites", "tengrinews", "-a", "bogus=1"), "crawl tengrinews: bogus: unknown spider argument"),
@@ -102,6 +104,19 @@ def test_bad_arguments_exit_2_with_one_line_and_no_traceback(command, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(message), result.stderr
     assert result.stdout == ""
+
+
+def test_lang_over_every_site_leaves_out_the_sites_without_that_edition():
+    from kznews.sites import SITES
+
+    # max_pages=abc stops the crawl before it starts, after the sites are chosen
+    result = _run("kznews", "crawl", "-a", "lang=kk", "-a", "max_pages=abc")
+    without = sorted(name for name, site in SITES.items() if not site.editions_for("kk"))
+    assert without and result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"crawl: lang='kk': {', '.join(without)} left out (no such edition)",
+        f"crawl {min(set(SITES) - set(without))}: max_pages='abc': expected a whole number, 1 or more",
+    ]
 
 
 @pytest.mark.parametrize("command", [("scrapy", "crawl", "tengrinews"), ("kznews", "crawl", "--sites", "tengrinews")])

@@ -44,10 +44,28 @@ def run(args) -> int:
     except SettingError as error:
         print(f"crawl: {error}", file=sys.stderr)
         return 2
+    per_site = {name: dict(spider_args) for name in names}
+    if spider_args.get("lang") and not args.sites:
+        # every site: `lang` chooses editions among the sites that have them; the others are left out, said once
+        keys = [key.strip() for key in spider_args["lang"].split(",") if key.strip()]
+        for name in names:
+            have = [key for key in keys if SITES[name].editions_for(key)]
+            if have:
+                per_site[name]["lang"] = ",".join(have)
+            else:
+                del per_site[name]
+        if not per_site:
+            print(f"crawl: lang={spider_args['lang']!r}: no site has such an edition (ru, kk, en)", file=sys.stderr)
+            return 2
+        left_out = [name for name in names if name not in per_site]
+        if left_out:
+            print(f"crawl: lang={spider_args['lang']!r}: {', '.join(left_out)} left out (no such edition)",
+                  file=sys.stderr)
+        names = list(per_site)
     loader = get_spider_loader(settings)
     for name in names:  # every spider's arguments, before anything starts or logs
         try:
-            loader.load(name).check_arguments(spider_args)
+            loader.load(name).check_arguments(per_site[name])
         except SpiderArgumentError as error:
             print(f"crawl {name}: {error}", file=sys.stderr)
             return 2
@@ -57,6 +75,6 @@ def run(args) -> int:
         return 2
     process = CrawlerProcess(settings)
     for name in names:
-        process.crawl(name, **spider_args)
+        process.crawl(name, **per_site[name])
     process.start()
     return 0

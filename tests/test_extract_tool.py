@@ -148,6 +148,8 @@ def test_bad_arguments_give_one_line_and_exit_2(tmp_path):
                                 2, "not on tengrinews")
     _one_line_without_traceback(run_extract("--batch", str(tmp_path / "gone.tsv")), 2, "--batch", "no such file")
     _one_line_without_traceback(run_extract("--kind", "neither", "--url", LIST_URL, str(LIST)), 2, "--kind")
+    _one_line_without_traceback(run_extract("--encoding", "klingon", "--url", LIST_URL, str(LIST)), 2,
+                                "--encoding 'klingon'")
 
 
 @pytest.mark.parametrize(("content", "reason"), [

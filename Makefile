@@ -10,17 +10,20 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos soak
+.PHONY: setup run test lint demo db-start db-uri db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos soak
 
 setup: $(STAMP) system-packages
 
-$(STAMP): $(REQS)
+$(STAMP): $(REQS) pyproject.toml
 	@# a minimal Debian has python3 without ensurepip: `python3 -m venv` needs Debian's python3-venv first
 	@python3 -c "import ensurepip, venv" 2>/dev/null || { \
 		echo "installing Debian's python3-venv"; \
 		(apt-get install -y -qq python3-venv >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq python3-venv)); }
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	@# the package itself, editable: the `kznews` command and `python -m kznews` work from any directory. Built with
+	@# the venv's setuptools and the pinned wheel (requirements-dev.txt): nothing more is downloaded.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Debian packages the crawler and its tests use: Chromium for JavaScript-only pages; redis-server for the
@@ -54,8 +57,16 @@ docs: setup
 	$(PY) -m kznews settings > docs/settings.md
 	$(PY) -m kznews schema --readme README.md
 
+# The local database `make run`/`make demo` start when MONGO_URI is unset (deploy/dev/localdb.py), for hand-run
+# commands: `export MONGO_URI=$$(make -s db-start)` (prints only the URI; `make -s db-uri` when it already runs).
+db-start: $(STAMP)
+	@$(PY) deploy/dev/localdb.py start
+
+db-uri:
+	@$(PY) deploy/dev/localdb.py uri
+
 db-stop:
-	$(PY) deploy/dev/localdb.py stop
+	@$(PY) deploy/dev/localdb.py stop
 
 # Crawl throughput against `scrapy bench`, extraction against trafilatura, dates against dateparser, memory over
 # a 20,000-page run; prints a table and a JSON line (docs/benchmarks.md). Takes about 10 minutes.
@@ -96,13 +107,17 @@ bench-hostile: setup
 	$(PY) tests/benchmarks/bench_hostile.py
 
 # --- operations (docs/operations.md) ---------------------------------------------------------------------------
-.PHONY: runs scrapyd-deploy schedule-once
+.PHONY: runs scrapyd-deploy schedule-once scrapyd-local
 # the last runs of every site with their health (the `runs` collection of MONGO_URI)
 runs: setup
 	$(WITH_DB) $(PY) -m kznews runs
 # build the egg and upload it to scrapy.cfg's deploy target (SCRAPYD_USERNAME/SCRAPYD_PASSWORD from the environment)
 scrapyd-deploy: setup
 	$(VENV)/bin/scrapyd-deploy
+# a local, non-root scrapyd trial: scrapyd on 127.0.0.1 with a temporary home, the egg deployed, one replayed job
+# (tests/fixtures/warc, absolute path), its outcome printed, scrapyd stopped (deploy/dev/scrapyd_local.py)
+scrapyd-local: setup
+	$(WITH_DB) $(PY) deploy/dev/scrapyd_local.py $(SCRAPYD_LOCAL_ARGS)
 # enqueue every spider on scrapyd once (SCRAPYD_URL, default http://127.0.0.1:6800)
 schedule-once:
 	python3 deploy/scheduler.py --once

@@ -54,6 +54,17 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
           "exact publication instant; null when the page gives none rather than a guess", "extract", coverage=True),
     Field("modified_at", "datetime", True, "last modification the page declares", "extract", coverage=True),
     Field("published_at_text", "string", True, "the raw string `published_at` was read from", "extract"),
+    Field("published_at_source", "string", True,
+          "where `published_at` came from: the page's `jsonld`, `meta`, `layout`, `visible`, ... (the extractor's "
+          "source), `list` (the list, feed or sitemap that linked the page, when the page gives no time), `text` "
+          "(`published_at_text` read again against the fetch time); null when `published_at` is null", "spider"),
+    Field("notes", "string[]", False,
+          "what the extractor noticed on the page: `offset_corrected` (the page printed a wrong UTC offset, as "
+          "tengrinews' +06:00 since March 2024: `published_at` is the corrected instant and differs from "
+          "`published_at_text` by that hour), `published_day_only` (the page names only the day), "
+          "`unparsed_date`, `future_date:SOURCE`, `ancient_date:SOURCE` (a date source dropped as absurd), "
+          "`truncated`; and the crawl's `list_date_disagrees` (the list's time differs from the page's by an "
+          "hour or more; the page wins)", "extract"),
     Field("fetched_at", "datetime", False,
           "when the page was fetched (the recorded time when replayed from WARC; the capture time for an archived "
           "copy)", "spider"),

@@ -70,6 +70,15 @@ def test_crawl_stores_every_edition_with_exact_dates(tmp_path, mongo_uri, mongo_
     assert stats["kznews/items"] == len(docs)
     assert stats.get("kznews/mongo/upserted") == len(docs)
 
+    # the extractor's notes and the origin of published_at reach MongoDB and the feed (kznews/schema.py)
+    assert all(isinstance(d["notes"], list) for d in docs.values())
+    assert all(d["published_at_source"] for d in docs.values() if d["published_at"] is not None)
+    corrected = [url for url, d in docs.items() if "offset_corrected" in d["notes"]]
+    assert corrected, {url: d["notes"] for url, d in docs.items()}
+    for url in corrected:  # the page printed +06:00 after Almaty moved to +05:00: the note explains the hour
+        assert docs[url]["published_at_text"].endswith("+06:00") and docs[url]["published_at_source"] == "jsonld"
+        assert "offset_corrected" in by_url[url]["notes"] and by_url[url]["published_at_source"] == "jsonld"
+
 
 def test_second_run_is_idempotent(tmp_path, mongo_uri, mongo_db):
     with mini_site() as server:

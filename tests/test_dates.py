@@ -191,6 +191,40 @@ def test_cli_stdin(capsys, monkeypatch):
     assert capsys.readouterr().out.splitlines() == ["2026-02-10T14:14:00+05:00", "2026-02-10T10:00:00+05:00", "none"]
 
 
+def test_cli_prints_a_day_for_a_day_only_string_never_a_made_up_midnight(capsys):
+    assert cli_main(["--now", "2026-01-01T12:00:00+05:00", "вчера", "вчера в 10:15", "3 февраля 2025"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["2025-12-31", "2025-12-31T10:15:00+05:00", "2025-02-03"]
+
+
+def test_cli_explain_says_why_a_string_gives_none(capsys):
+    texts = ["31 февраля", "29 февраля 2023", "13:51", "25:00 3 марта 2024", "Сегодня 2025", "", "3 марта 2024"]
+    assert cli_main(["--explain", "--now", "2026-01-01T12:00:00+05:00", *texts]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "none: no such day: 31 February",
+        "none: no such day: 29 February 2023",
+        "none: no date in it (a bare time, a year or a number alone, or no day and month)",
+        "none: no such time of day: 25:00:00",
+        "none: it names a relative day with the year 2025, which contradicts the reference instant "
+        "(2026-01-01T12:00:00+05:00)",
+        "none: empty string",
+        "2024-03-03",
+    ]
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["--lang", "de", "вчера"], "--lang: 'de': expected ru, kk, en"),
+    (["--now", "yesterday", "вчера"], "--now: not an ISO 8601 instant: 'yesterday'"),
+])
+def test_cli_refuses_a_bad_option_in_one_line(argv, named):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kznews", "dates", *argv], capture_output=True, text=True,
+                          timeout=120, check=False, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and named in done.stderr and "Traceback" not in done.stderr
+
+
 # --- agreement with dateparser ---------------------------------------------------------------------------------
 
 

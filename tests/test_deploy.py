@@ -127,6 +127,32 @@ def test_scrapyd_start_refuses_to_run_without_authentication(tmp_path):
     assert result.returncode == 64 and "':'" in result.stderr
 
 
+def test_scrapyd_start_creates_its_home_and_resolves_a_relative_python_before_changing_directory(tmp_path):
+    """docs/operations.md as written: SCRAPYD_HOME that does not exist yet, PYTHON=.venv/bin/python."""
+    workdir = tmp_path / "checkout"
+    (workdir / ".venv" / "bin").mkdir(parents=True)
+    # a stand-in interpreter that records where and how scrapyd-start ran it
+    fake = workdir / ".venv" / "bin" / "python"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$(pwd)" "$@" > "$SCRAPYD_HOME/ran"\n')
+    fake.chmod(0o755)
+    home = tmp_path / "var" / "lib" / "scrapyd"
+    env = {"PATH": os.environ["PATH"], "SCRAPYD_HOME": str(home), "SCRAPYD_USERNAME": "ops", "SCRAPYD_PASSWORD": "x",
+           "PYTHON": ".venv/bin/python"}
+    result = subprocess.run([str(DEPLOY / "scrapyd-start")], cwd=workdir, env=env, capture_output=True, text=True,
+                            timeout=30, check=False)
+    assert result.returncode == 0, result.stderr
+    cwd, *args = (home / "ran").read_text().splitlines()
+    assert cwd == str(home) and args[:2] == ["-m", "scrapyd"]
+    missing = subprocess.run([str(DEPLOY / "scrapyd-start")], cwd=tmp_path, env=env, capture_output=True, text=True,
+                             timeout=30, check=False)
+    assert missing.returncode == 64 and "is not an executable interpreter" in missing.stderr
+    (tmp_path / "locked").mkdir(mode=0o500)
+    if os.geteuid() != 0:  # root writes anywhere
+        denied = subprocess.run([str(DEPLOY / "scrapyd-start")], cwd=workdir, capture_output=True, text=True,
+                                timeout=30, check=False, env={**env, "SCRAPYD_HOME": str(tmp_path / "locked" / "x")})
+        assert denied.returncode == 73 and "cannot create or write SCRAPYD_HOME" in denied.stderr
+
+
 def test_scrapy_cfg_deploy_target_has_no_trailing_slash_and_credentials_from_the_environment(monkeypatch):
     from scrapyd_client.utils import _get_targets
 
@@ -186,9 +212,11 @@ def test_system_packages_target_installs_what_the_tests_use():
 
 def test_the_virtualenv_is_created_after_debians_python3_venv_is_installed():
     makefile = (ROOT / "Makefile").read_text()
-    recipe = makefile.split("$(STAMP): $(REQS)\n", 1)[1].split("\n\n", 1)[0]
+    recipe = makefile.split("$(STAMP): $(REQS)", 1)[1].split("\n\n", 1)[0]
     installs, creates = recipe.index("apt-get install -y -qq python3-venv"), recipe.index("python3 -m venv $(VENV)")
     assert 'python3 -c "import ensurepip, venv"' in recipe and installs < creates
+    # then the package itself, editable and without touching the pinned requirements (tests/test_packaging.py)
+    assert recipe.index("-r requirements-dev.txt") < recipe.index("--no-deps --no-build-isolation -e .")
 
 
 def test_every_make_target_the_readme_lists_exists():
@@ -211,3 +239,29 @@ def test_reprint_sweep_timer():
     timer = configparser.ConfigParser(strict=False, interpolation=None)
     timer.read(DEPLOY / "systemd" / "kznews-link-reprints.timer")
     assert timer["Timer"]["OnCalendar"] == "hourly" and timer["Install"]["WantedBy"] == "timers.target"
+
+
+@pytest.mark.slow
+def test_localdb_start_uri_and_stop_say_what_they_did(tmp_path):
+    """`make db-start` / `make db-uri` / `make db-stop` (deploy/dev/localdb.py) in a state directory of the test's own."""
+    import sys
+
+    env = {**os.environ, "KZNEWS_LOCALDB_DIR": str(tmp_path / "state")}
+
+    def localdb(command: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(DEPLOY / "dev" / "localdb.py"), command], env=env,
+                              capture_output=True, text=True, timeout=120, check=False)
+
+    nothing = localdb("uri")
+    assert nothing.returncode == 1 and "no local database is running" in nothing.stderr and nothing.stdout == ""
+    started = localdb("start")
+    try:
+        assert started.returncode == 0 and re.fullmatch(r"mongodb://127\.0\.0\.1:\d+\n", started.stdout), started
+        assert localdb("uri").stdout == started.stdout  # hand-run commands reach the same database
+        assert localdb("start").stdout == started.stdout  # already running: the same one, not a second
+    finally:
+        stopped = localdb("stop")
+    assert stopped.returncode == 0 and stopped.stdout.startswith("stopped the local database " + started.stdout.strip())
+    again = localdb("stop")
+    assert again.returncode == 0 and again.stdout == "no local database was running\n"
+    assert localdb("uri").returncode == 1

@@ -1,5 +1,6 @@
 """`python -m kznews extract` end to end: --no-layouts, no --site, --batch; and extract_page itself."""
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -125,3 +126,51 @@ def test_generic_site_owns_the_page_host_and_any_path_but_the_home_page():
     assert site.is_article_url("https://example.com/world/2019/a-story")
     assert not site.is_article_url("https://example.com/")
     assert not site.is_article_url("https://other.org/a-story")
+
+
+def _one_line_without_traceback(done: subprocess.CompletedProcess, code: int, *parts: str) -> None:
+    assert done.returncode == code, done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    for part in parts:
+        assert part in done.stderr, done.stderr
+
+
+def test_bad_arguments_give_one_line_and_exit_2(tmp_path):
+    _one_line_without_traceback(run_extract("--site", "tengrinews", "--url", LIST_URL, str(tmp_path / "gone.html")),
+                                2, "gone.html", "no such file")
+    _one_line_without_traceback(run_extract("--site", "nosuch", "--url", LIST_URL, str(LIST)),
+                                2, "--site 'nosuch'", "tengrinews")
+    done = subprocess.run([sys.executable, "-m", "kznews", "extract", "--now", "yesterday", "--site", "tengrinews",
+                           "--url", LIST_URL, str(LIST)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=False)
+    _one_line_without_traceback(done, 2, "--now 'yesterday'", "ISO 8601")
+    _one_line_without_traceback(run_extract("--site", "tengrinews", "--url", "https://example.com/x", str(LIST)),
+                                2, "not on tengrinews")
+    _one_line_without_traceback(run_extract("--batch", str(tmp_path / "gone.tsv")), 2, "--batch", "no such file")
+    _one_line_without_traceback(run_extract("--kind", "neither", "--url", LIST_URL, str(LIST)), 2, "--kind")
+    _one_line_without_traceback(run_extract("--encoding", "klingon", "--url", LIST_URL, str(LIST)), 2,
+                                "--encoding 'klingon'")
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"", "empty"),
+    (b" \n\t\n", "empty"),
+    (gzip.compress(b"<html><body><p>text</p></body></html>"), "gzip"),
+    (bytes(range(256)) * 4, "binary"),
+])
+def test_a_file_that_is_not_an_html_page_is_said_to_be_one_and_exits_1(tmp_path, content, reason):
+    page = tmp_path / "page.html"
+    page.write_bytes(content)
+    _one_line_without_traceback(run_extract("--site", "tengrinews", "--url", ARTICLE_URL, str(page)),
+                                1, "not an HTML page", reason)
+
+
+def test_batch_line_with_a_file_that_is_not_an_html_page_fails_that_line(tmp_path):
+    (tmp_path / "z.html").write_bytes(gzip.compress(b"<html></html>"))
+    shutil.copy(ARTICLE, tmp_path / "a.html")
+    (tmp_path / "pages.tsv").write_text(f"{ARTICLE_URL}\tz.html\n{ARTICLE_URL}\ta.html\n")
+    done = run_extract("--site", "tengrinews", "--batch", str(tmp_path / "pages.tsv"))
+    assert done.returncode == 1
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert "not an HTML page" in first["error"] and "gzip" in first["error"]
+    assert second["kind"] == "article"

@@ -3,15 +3,17 @@ database refuses (it must not block its batch), close_spider bounded on a dead d
 spill file. The end-to-end outage, spill, SIGKILL and overlap scenarios are in tests/test_chaos.py."""
 
 import asyncio
+import os
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from scrapy import Spider
 from scrapy.utils.test import get_crawler
 
 from kznews.items import Article
 from kznews.pipelines.store import MongoPipeline
-from kznews.storage import ArticleStore
+from kznews.storage import ArticleStore, redact_uri
 from kznews.storage.spill import SpillFile, load_spill, read_spill
 
 NOW = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
@@ -175,11 +177,35 @@ def test_outages_are_connection_type_errors_only():
     from bson.errors import InvalidDocument
     from pymongo.errors import AutoReconnect, NetworkTimeout, OperationFailure, ServerSelectionTimeoutError
 
-    from kznews.storage.errors import is_document_error, is_outage
+    from kznews.storage.errors import describe, is_auth_error, is_document_error, is_outage
 
-    for error in (AutoReconnect("x"), NetworkTimeout("x"), ServerSelectionTimeoutError("x"),
-                  OperationFailure("Authentication failed", code=18)):
-        assert is_outage(error) and not is_document_error(error), error
+    for error in (AutoReconnect("x"), NetworkTimeout("x"), ServerSelectionTimeoutError("x")):
+        assert is_outage(error) and not is_document_error(error) and not is_auth_error(error), error
+    # a wrong password or a missing privilege is not an outage: waiting does not fix it
+    handshake = ServerSelectionTimeoutError(
+        "authentication failed, full error: {'ok': 0.0, 'errmsg': 'authentication failed', 'code': 18, "
+        "'codeName': 'AuthenticationFailed'}, Timeout: 3.0s, Topology Description: <...>")
+    for error in (OperationFailure("Authentication failed.", code=18), OperationFailure("not authorized", code=13),
+                  handshake):
+        assert is_auth_error(error) and not is_outage(error) and not is_document_error(error), error
+    line = describe(OperationFailure("Authentication failed.", code=18), redact_uri("mongodb://kz:secret@db:27017/"))
+    assert "refused the credentials" in line and "secret" not in line and "\n" not in line
     for error in (KeyError("bug"), TypeError("bug"), OperationFailure("bad value", code=2), ValueError("x")):
         assert not is_outage(error), error
     assert is_document_error(InvalidDocument("x")) and not is_outage(InvalidDocument("x"))
+
+
+def test_link_reprints_with_the_database_down_says_so_in_one_line_and_exits_1():
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "MONGO_URI": f"mongodb://kz:pw@127.0.0.1:{port}", "MONGO_TIMEOUT_MS": "500"}
+    done = subprocess.run([sys.executable, "-m", "kznews", "link-reprints"], cwd=Path(__file__).resolve().parents[1],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1 and done.stdout == "", done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert f"127.0.0.1:{port} cannot be reached" in done.stderr and "kz:***@" in done.stderr and ":pw@" not in done.stderr

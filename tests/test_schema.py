@@ -44,3 +44,15 @@ def test_the_readme_table_is_generated_from_the_schema():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert schema.markdown_table() in readme
     assert replace_table(readme, schema.markdown_table()) == readme
+
+
+def test_schema_readme_that_cannot_be_used_gives_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "empty.md").write_text("# nothing here\n")
+    for path, said in ((tmp_path / "gone.md", "cannot be read"), (tmp_path / "empty.md", "has no table")):
+        done = subprocess.run([sys.executable, "-m", "kznews", "schema", "--readme", str(path)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1 and said in done.stderr, done.stderr
+    assert (tmp_path / "empty.md").read_text() == "# nothing here\n"

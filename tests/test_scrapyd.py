@@ -107,6 +107,8 @@ def deploy(scrapyd, tmp_path) -> subprocess.CompletedProcess:
     with only its URL changed; credentials still come from the environment)."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "kznews", project / "kznews", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "requirements.txt"):  # the egg's metadata, as a clone builds it
+        shutil.copy(ROOT / name, project / name)
     config = configparser.ConfigParser(interpolation=None)
     config.read(ROOT / "scrapy.cfg")
     config["deploy"]["url"] = scrapyd["url"]  # no trailing slash
@@ -169,3 +171,28 @@ def test_deploy_schedule_and_the_job_stores_its_articles_and_its_run(scrapyd, tm
     assert run["job"] == job and run["spider"] == "tengrinews" and run["healthy"] is True, run["failures"]
     assert run["counts"]["replayed"] > 0 and run["counts"]["items"] == 8 and run["profile"] == "local"
     assert run["args"]["since"] == "2000-01-01"
+
+
+def test_make_scrapyd_local_runs_a_replayed_job_without_root(tmp_path, mongo_uri):
+    """deploy/dev/scrapyd_local.py (`make scrapyd-local`): its own scrapyd, the egg, one job replaying the WARC by
+    an absolute path (given relative here, from another directory), its outcome, scrapyd stopped."""
+    database = f"kznews_test_scrapyd_local_{uuid.uuid4().hex[:8]}"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KZNEWS_HOST_MAP", "WARC_REPLAY")}
+    env.update({"MONGO_URI": mongo_uri, "TMPDIR": str(tmp_path)})
+    warc = os.path.relpath(ROOT / "tests" / "fixtures" / "warc", tmp_path)
+    try:
+        done = subprocess.run([sys.executable, str(ROOT / "deploy" / "dev" / "scrapyd_local.py"), "--warc", warc,
+                               "--database", database], cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=600, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"replaying {ROOT / 'tests' / 'fixtures' / 'warc'}" in done.stdout
+        assert "Spider closed (finished)" in done.stdout
+        assert f"articles of tengrinews in {database}: 8; run recorded: healthy" in done.stdout
+        assert done.stdout.rstrip().endswith("scrapyd stopped")
+        assert not list(tmp_path.glob("kznews-scrapyd-*"))  # its temporary home is gone
+    finally:
+        with MongoClient(mongo_uri) as client:
+            client.drop_database(database)
+    bad = subprocess.run([sys.executable, str(ROOT / "deploy" / "dev" / "scrapyd_local.py"), "--warc", "nowhere"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert bad.returncode == 2 and "--warc nowhere: no such file or directory" in bad.stderr

@@ -270,7 +270,9 @@ def _leaks(text: str) -> bool:
 
 
 @pytest.mark.slow
-def test_credentials_never_reach_logs_stats_spill_files_or_errors(tmp_path, mongo_uri, mongo_db, db_user):
+def test_credentials_never_reach_logs_stats_spill_files_or_errors(tmp_path, mongo_uri, mongo_db, db_user, caplog):
+    from tests.tools.loopback import SETTINGS_MODULE
+
     site = GeneratedSite(5)
     good = mongo_uri.replace("://", f"://{db_user}:{quote_plus(PASSWORD)}@") + "/?authSource=admin"
     bad = mongo_uri.replace("://", f"://{db_user}:{quote_plus(PASSWORD + 'x')}@") + "/?authSource=admin"
@@ -280,25 +282,67 @@ def test_credentials_never_reach_logs_stats_spill_files_or_errors(tmp_path, mong
         stats = run_spider("gensite", tmp_path=tmp_path, args={"sources": "lists"}, env={**base_env, "MONGO_URI": good},
                            settings={"SPIDER_MODULES": SPIDER_MODULES})
         assert mongo_db.articles.count_documents({}) == 5  # the password works
-        failed = run_spider("gensite", tmp_path=tmp_path, args={"sources": "lists", "refresh": "1"},
-                            env={**base_env, "MONGO_URI": bad},
-                            settings={"SPIDER_MODULES": SPIDER_MODULES, "MONGO_CLOSE_TIMEOUT": "1"})
+        # a wrong password stops the crawl before it starts: one line, exit 2, no password (kznews crawl too)
+        env = {**os.environ, **base_env, "MONGO_URI": bad, "KZNEWS_PROFILE": "local", "PYTHONPATH": str(ROOT),
+               "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
+        refused = [subprocess.run([sys.executable, "-m", *command], cwd=ROOT, env=env, capture_output=True,
+                                  text=True, timeout=120, check=False)
+                   for command in (("scrapy", "crawl", "gensite", "-s", f"SPIDER_MODULES={SPIDER_MODULES}"),
+                                   ("kznews", "crawl", "--sites", "tengrinews"))]
+    for done in refused:
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert "refused the credentials" in done.stderr and "Traceback" not in done.stderr
+        assert "***@" in done.stderr and not _leaks(done.stdout + done.stderr)
+
+    # the password refused in the middle of a crawl (changed on the server): the pipeline says so once, spills
+    # at once instead of retrying as an outage, and the spill file holds no password
+    caplog.set_level(logging.DEBUG)
+    pipeline = _pipeline_for(bad, mongo_db.name, tmp_path / "spill")
+    import asyncio
+
+    async def crawl():
+        await pipeline.open_spider()
+        for n in range(1, 6):
+            await pipeline.process_item({"url": site.canonical(n), "site": "gensite", "lang": "ru", "title": f"T{n}",
+                                         "body": "Текст " * 20})
+        await pipeline.close_spider()
+
+    asyncio.run(crawl())
+    failed = pipeline.crawler.stats.get_stats()
     assert failed["kznews/mongo/write_errors"] >= 1 and failed["kznews/spill/items"] == 5
-    texts = [Path(stats["_log"]).read_text(), Path(failed["_log"]).read_text(),
-             json.dumps(stats, default=str), json.dumps(failed, default=str)]
+    assert "kznews/mongo/outages" not in failed
+    log = "\n".join(record.getMessage() for record in caplog.records)
+    assert "refused the credentials" in log and "unavailable" not in log and "not a database outage" not in log
+    texts = [Path(stats["_log"]).read_text(), log, json.dumps(stats, default=str), json.dumps(failed, default=str)]
     texts += [p.read_text() for p in (tmp_path / "spill").glob("*")]
     texts += [p.read_text() for p in tmp_path.glob("stats-*.json")]
     runs = list(mongo_db.runs.find())  # the runs collection, which consumers and dashboards read
     assert runs
     texts += [json.dumps(run, default=str) for run in runs]
-    assert "authentication failed" in texts[1].lower() or "OperationFailure" in texts[1]
     assert not any(_leaks(t) for t in texts)
-    # the operator's command says what failed, without the password either
+    # the operator's commands say what failed, without the password either
     spill = next((tmp_path / "spill").glob("*.jsonl"))
     out = subprocess.run([sys.executable, "-m", "kznews", "load-spill", str(spill)], cwd=ROOT, capture_output=True,
                          text=True, env={**os.environ, "MONGO_URI": bad, "MONGO_DATABASE": mongo_db.name}, timeout=120)
     assert out.returncode == 1 and "could not load" in out.stdout
     assert not _leaks(out.stdout + out.stderr)
+    relink = subprocess.run([sys.executable, "-m", "kznews", "link-reprints"], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "MONGO_URI": bad, "MONGO_DATABASE": mongo_db.name},
+                            timeout=120)
+    assert relink.returncode == 1 and relink.stdout == "" and relink.stderr.count("\n") == 1, relink.stderr
+    assert "refused the credentials" in relink.stderr and not _leaks(relink.stderr)
+
+
+def _pipeline_for(uri: str, database: str, spill_dir: Path):
+    from kznews.pipelines.store import MongoPipeline
+
+    class GenSite(Spider):
+        name = "gensite"
+
+    crawler = get_crawler(GenSite, {"MONGO_URI": uri, "MONGO_DATABASE": database, "KZNEWS_SPILL_DIR": str(spill_dir),
+                                    "MONGO_CLOSE_TIMEOUT": 5, "MONGO_TIMEOUT_MS": 3000})
+    crawler.spider = GenSite.from_crawler(crawler)
+    return MongoPipeline.from_crawler(crawler)
 
 
 # --- end to end: unsafe redirects, robots.txt --------------------------------------------------------------------

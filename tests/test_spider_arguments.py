@@ -79,7 +79,24 @@ def _run(*command: str) -> subprocess.CompletedProcess:
     (("kznews", "crawl", "--sites", "tengrinews", "-a", "foo"), "crawl: -a foo: expected NAME=VALUE"),
     (("kznews", "crawl", "--sites", "tengrinews", "-a", "max_pages=abc"), "crawl tengrinews: max_pages='abc'"),
     (("kznews", "crawl", "--sites", "tengrinews,zakon", "-a", "lang=de"), "crawl tengrinews: lang='de'"),
+    (("kznews", "crawl", "-a", "lang=de"), "crawl: lang='de': no site has such an edition"),
+    (("kznews", "crawl", "--sites", "liter", "-a", "lang=kk"), "crawl liter: lang='kk': liter has no such edition"),
     (("kznews", "crawl", "--sites", "nope"), "crawl: no site named 'nope'"),
+    (("scrapy", "crawl", "nope"), "scrapy crawl: no spider named 'nope'"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-a", "bogus=1"), "crawl tengrinews: bogus: unknown spider argument"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-a", "since=yesterday"), "crawl tengrinews: since='yesterday'"),
+    # settings of the wrong type, on the command line or in the environment (kznews.settings.registry)
+    (("scrapy", "crawl", "tengrinews", "-s", "MONGO_BATCH_SIZE=abc"),
+     "scrapy crawl: -s MONGO_BATCH_SIZE='abc': expected an integer"),
+    (("scrapy", "crawl", "tengrinews", "-s", "ROBOTSTXT_OBEY=maybe"),
+     "scrapy crawl: -s ROBOTSTXT_OBEY='maybe': expected true or false"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-s", "KZNEWS_PROFILE=nosuch"),
+     "crawl: KZNEWS_PROFILE='nosuch': unknown profile"),
+    (("kznews", "crawl", "--sites", "tengrinews", "-s", "MONGO_RETRY_MAX_SECONDS=soon"),
+     "crawl: -s MONGO_RETRY_MAX_SECONDS='soon': expected a number"),
+    (("kznews", "nosuchcommand"), "python -m kznews: argument command: invalid choice: 'nosuchcommand'"),
+    (("kznews", "demo", "--sites", "nope"), "demo: --sites: no site named 'nope'"),
+    (("kznews", "demo"), "demo: MONGO_URI is empty"),  # _run empties MONGO_URI
 ])
 def test_bad_arguments_exit_2_with_one_line_and_no_traceback(command, message):
     result = _run(*command)
@@ -87,6 +104,29 @@ def test_bad_arguments_exit_2_with_one_line_and_no_traceback(command, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(message), result.stderr
     assert result.stdout == ""
+
+
+def test_lang_over_every_site_leaves_out_the_sites_without_that_edition():
+    from kznews.sites import SITES
+
+    # max_pages=abc stops the crawl before it starts, after the sites are chosen
+    result = _run("kznews", "crawl", "-a", "lang=kk", "-a", "max_pages=abc")
+    without = sorted(name for name, site in SITES.items() if not site.editions_for("kk"))
+    assert without and result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"crawl: lang='kk': {', '.join(without)} left out (no such edition)",
+        f"crawl {min(set(SITES) - set(without))}: max_pages='abc': expected a whole number, 1 or more",
+    ]
+
+
+@pytest.mark.parametrize("command", [("scrapy", "crawl", "tengrinews"), ("kznews", "crawl", "--sites", "tengrinews")])
+def test_a_mistyped_environment_variable_stops_before_anything_starts(command):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MONGO_URI": "", "KZNEWS_MAX_PAGES": "abc"}
+    result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    assert result.stderr.splitlines() == [
+        "kznews settings: environment variable KZNEWS_MAX_PAGES='abc': expected an integer"]
 
 
 @pytest.mark.slow

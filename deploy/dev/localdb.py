@@ -1,8 +1,11 @@
 """A local MongoDB-compatible server for development, tests and the demo (SecantusDB, a dev/test tool).
 
     python deploy/dev/localdb.py start   # starts it if needed (data in .local/mongo), prints MONGO_URI
-    python deploy/dev/localdb.py stop
-    python deploy/dev/localdb.py uri
+    python deploy/dev/localdb.py uri     # prints MONGO_URI of the running server; exit 1 when none runs
+    python deploy/dev/localdb.py stop    # stops it, saying what it stopped (or that nothing ran)
+
+`make db-start`, `make db-uri` and `make db-stop` run these; `export MONGO_URI=$(make -s db-uri)` points hand-run
+commands (`scrapy crawl`, `python -m kznews runs`) at the database `make run` and `make demo` started.
 
 kznews itself only ever sees MONGO_URI; in production that points at a real mongod. This script starts
 `secantusd-py` from the project's virtualenv as a separate process and waits until it answers a ping.
@@ -19,7 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-STATE = ROOT / ".local"
+# KZNEWS_LOCALDB_DIR: another state directory (the tests' own, so they never touch a developer's database)
+STATE = Path(os.environ.get("KZNEWS_LOCALDB_DIR") or ROOT / ".local")
 DATA = STATE / "mongo"
 PIDFILE = STATE / "mongo.pid"
 PORTFILE = STATE / "mongo.port"
@@ -97,11 +101,21 @@ def start() -> str:
     return uri
 
 
-def stop() -> None:
-    pid = _running_pid()
-    if pid:
-        os.killpg(pid, signal.SIGTERM)
+def running_uri() -> str | None:
+    """The URI of the server this checkout started, when it runs."""
+    if not _running_pid() or not PORTFILE.exists():
+        return None
+    return f"mongodb://127.0.0.1:{PORTFILE.read_text().strip()}"
+
+
+def stop() -> str:
+    """Stop the server; returns what was done, for the operator."""
+    pid, uri = _running_pid(), running_uri()
     PIDFILE.unlink(missing_ok=True)
+    if not pid:
+        return "no local database was running"
+    os.killpg(pid, signal.SIGTERM)
+    return f"stopped the local database {uri or ''} (pid {pid}; its data stays in {DATA})".replace("  ", " ")
 
 
 def main(argv: list[str]) -> int:
@@ -109,12 +123,13 @@ def main(argv: list[str]) -> int:
     if command == "start":
         print(start())
     elif command == "stop":
-        stop()
+        print(stop())
     elif command == "uri":
-        if not _running_pid():
-            print("not running", file=sys.stderr)
+        uri = running_uri()
+        if not uri:
+            print("no local database is running (make db-start starts one)", file=sys.stderr)
             return 1
-        print(f"mongodb://127.0.0.1:{PORTFILE.read_text().strip()}")
+        print(uri)
     else:
         print(__doc__, file=sys.stderr)
         return 2

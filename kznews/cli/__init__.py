@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # command name -> module in this package; each module has `add_parser(commands)` and `run(args) -> int`
@@ -39,16 +40,25 @@ COMMANDS = {
 }
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A bad option prints one line naming it and what it accepts (not the usage block), exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (--help lists the options)\n")
+
+
 def _module(command: str):
     return importlib.import_module(f"kznews.cli.{COMMANDS[command]}")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # installed (the `kznews` command), run from any directory: no scrapy.cfg nearby names the settings
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kznews.settings")
     if argv and argv[0] == "dates":  # its own parser, with positional texts and stdin
         return _module("dates").main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m kznews", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = OneLineParser(prog="python -m kznews", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     for command in COMMANDS:
         _module(command).add_parser(commands)
     args = parser.parse_args(argv)

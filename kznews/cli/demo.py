@@ -8,6 +8,7 @@ exact instants every time.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from kznews.settings.registry import setting
@@ -28,7 +29,27 @@ def add_parser(commands) -> None:
 
 
 def run(args) -> int:
+    problem = _bad_input(args.sites)
+    if problem:
+        print(f"demo: {problem}", file=sys.stderr)
+        return 2
     return run_demo(args.warc, args.sites, report=Path(args.report))
+
+
+def _bad_input(sites: str | None) -> str | None:
+    """What makes the demo pointless before it starts (one line), or None."""
+    from scrapy.utils.project import get_project_settings
+
+    from kznews.sites import SITES
+    from kznews.storage.articles import refused_credentials
+
+    unknown = [name for name in (sites or "").split(",") if name and name not in SITES]
+    if unknown:
+        return f"--sites: no site named {unknown[0]!r}; sites: {', '.join(sorted(SITES))}"
+    uri = get_project_settings().get("MONGO_URI")
+    if not uri:
+        return "MONGO_URI is empty: the demo stores the replayed articles in MongoDB (make demo starts a local one)"
+    return refused_credentials(uri)
 
 
 def run_demo(warc: str, sites: str | None = None, report: Path | None = None) -> int:

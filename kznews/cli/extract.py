@@ -2,7 +2,10 @@
 
 A thin wrapper around kznews.extract.page.extract_page: with `--site` the page is read with that site's knowledge
 (`--no-layouts`: without its layouts, what the generic fallback alone makes of it), without it by a generic site
-that knows nothing; `--batch LIST.tsv` reads many pages in one process."""
+that knows nothing; `--batch LIST.tsv` reads many pages in one process.
+
+Exit status: 0 printed; 1 the input is not an HTML page (empty, gzip-compressed, binary) or a batch line failed;
+2 a bad argument (a missing file, an unknown site, a `--now` that is not ISO 8601), one line on stderr."""
 
 from __future__ import annotations
 
@@ -27,24 +30,67 @@ def add_parser(commands) -> None:
     extract.set_defaults(run=run)
 
 
+class BadArgument(ValueError):
+    """One line naming the argument and what it accepts."""
+
+
 def _now_arg(text: str | None) -> datetime:
     if not text:
         return datetime.now(UTC)
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadArgument(
+            f"--now {text!r}: expected an ISO 8601 instant such as 2024-10-15T20:00:00+05:00"
+        ) from None
     # A naive time is UTC, as in `python -m kznews dates` and the date engine's API.
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def run(args) -> int:
-    from kznews.exporters import dumps
-    from kznews.extract.page import extract_batch, extract_page
-    from kznews.sites import get_site
+    try:
+        return _run(args)
+    except BadArgument as error:
+        print(f"extract: {error}", file=sys.stderr)
+        return 2
 
-    site = get_site(args.site) if args.site else None
+
+def _site(name: str | None):
+    from kznews.sites import SITES, get_site
+
+    if not name:
+        return None
+    if name not in SITES:
+        raise BadArgument(f"--site {name!r}: no such site; sites: {', '.join(sorted(SITES))}")
+    return get_site(name)
+
+
+def _read(path: str, option: str = "FILE") -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise BadArgument(f"{option} {path!r}: no such file") from None
+    except IsADirectoryError:
+        raise BadArgument(f"{option} {path!r}: is a directory, expected a saved HTML page") from None
+    except OSError as error:
+        raise BadArgument(f"{option} {path!r}: cannot be read ({error.strerror})") from None
+
+
+def _run(args) -> int:
+    from kznews.exporters import dumps
+    from kznews.extract.page import extract_batch, extract_page, not_html_reason
+
+    site = _site(args.site)
     options = {"site": site, "kind": args.kind, "use_layouts": not args.no_layouts}
     now = _now_arg(args.now)
+    try:
+        "".encode(args.encoding)
+    except LookupError:
+        raise BadArgument(f"--encoding {args.encoding!r}: no such encoding (utf-8, cp1251, ...)") from None
     if args.batch:
         stdin = args.batch == "-"
+        if not stdin:
+            _read(args.batch, "--batch")  # a missing list is a bad argument, not a failed line
         base = Path.cwd() if stdin else Path(args.batch).resolve().parent
         failed = 0
         with nullcontext(sys.stdin) if stdin else Path(args.batch).open(encoding="utf-8") as lines:
@@ -55,11 +101,15 @@ def run(args) -> int:
     if not args.url or not args.file:
         print("extract: give --url and FILE, or --batch LIST.tsv", file=sys.stderr)
         return 2
-    html = Path(args.file).read_bytes() if args.file != "-" else sys.stdin.buffer.read()
+    html = _read(args.file) if args.file != "-" else sys.stdin.buffer.read()
+    reason = not_html_reason(html)
+    if reason:
+        print(f"extract: {args.file}: not an HTML page: {reason}", file=sys.stderr)
+        return 1
     try:
         result = extract_page(html.decode(args.encoding, errors="replace"), args.url, now, **options)
-    except ValueError as error:
-        print(error, file=sys.stderr)
+    except ValueError as error:  # a URL that is not the site's
+        print(f"extract: {error}", file=sys.stderr)
         return 2
     print(dumps(result))
     return 0

@@ -18,8 +18,10 @@ def add_parser(commands) -> None:
 def run(args) -> int:
     from scrapy.utils.project import get_project_settings
 
+    from kznews.safety import scrub, secrets_of
     from kznews.spiders.arguments import SpiderArgumentError, parse_since
     from kznews.storage import ArticleStore, redact_uri
+    from kznews.storage.errors import describe, is_auth_error, is_outage
 
     settings = get_project_settings()
     uri = settings.get("MONGO_URI")
@@ -31,10 +33,16 @@ def run(args) -> int:
     except SpiderArgumentError as error:
         print(f"link-reprints: --{error}", file=sys.stderr)
         return 2
-    store = ArticleStore(uri, setting(settings, "MONGO_DATABASE"))
+    store = ArticleStore(uri, setting(settings, "MONGO_DATABASE"), timeout_ms=setting(settings, "MONGO_TIMEOUT_MS"))
     try:
         store.ensure_indexes()
         counts = store.relink_reprints(since)
+    except Exception as error:
+        if not (is_outage(error) or is_auth_error(error)):
+            raise  # a bug in linking: its traceback is what fixes it
+        # the database down or the password wrong: one line, without the password; the timer tries again
+        print(f"link-reprints: {scrub(describe(error, redact_uri(uri)), secrets_of(uri))}", file=sys.stderr)
+        return 1
     finally:
         store.close()
     print(f"{counts['articles']} articles since {since.isoformat()} checked in {redact_uri(uri)}; "

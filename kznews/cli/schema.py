@@ -3,6 +3,7 @@ writes it into the README's "The articles collection" instead (`make docs`)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 HEADER = "| field | type | meaning |"
@@ -29,5 +30,14 @@ def run(args) -> int:
         print(markdown_table(), end="")
         return 0
     path = Path(args.readme)
-    path.write_text(replace_table(path.read_text(encoding="utf-8"), markdown_table()), encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+        updated = replace_table(text, markdown_table())
+    except OSError as error:
+        print(f"schema: --readme {args.readme}: cannot be read ({error.strerror})", file=sys.stderr)
+        return 2
+    except ValueError:  # no table to replace
+        print(f"schema: --readme {args.readme}: has no table starting with {HEADER!r}", file=sys.stderr)
+        return 2
+    path.write_text(updated, encoding="utf-8")
     return 0

@@ -2,6 +2,7 @@
 
     parse_date(text, lang, now)         -> datetime | None
     parse_date_detail(text, lang, now)  -> DateParse(value, has_time, relative) | None
+    explain_none(text, lang, now)       -> why a string gives None, one line (`kznews dates --explain`)
     to_almaty(dt)                       -> the same instant in Asia/Almaty (naive = Almaty wall clock)
 
 ``lang`` is the edition's language: "ru", "kk" or "en" (any other string: every table is tried, and the
@@ -65,12 +66,16 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from kznews.dates.engine import ALMATY, REJECT, Reading, analyse, resolve
+from kznews.dates.engine import explain_none as _explain_none
 from kznews.swallowed import swallowed
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ALMATY", "DATEPARSER_SETTINGS", "DateParse", "dateparser_languages", "parse_date",
-           "parse_date_detail", "to_almaty"]
+__all__ = ["ALMATY", "DATEPARSER_SETTINGS", "LANGUAGES", "DateParse", "dateparser_languages", "explain_none",
+           "parse_date", "parse_date_detail", "to_almaty"]
+
+# The edition languages the tables and the fallback know.
+LANGUAGES = ("ru", "kk", "en")
 
 # dateparser settings used by the fallback (and by the benchmark's "tuned dateparser"); RELATIVE_BASE is
 # added per call as ``now`` in Almaty wall-clock time (naive), which keeps "today" on the Almaty day.
@@ -146,3 +151,12 @@ def parse_date(text: str | None, lang: str, now: datetime) -> datetime | None:
     """Aware datetime in Asia/Almaty, or None when the text is not a date."""
     detail = parse_date_detail(text, lang, now)
     return detail.value if detail else None
+
+
+def explain_none(text: str | None, lang: str, now: datetime | None) -> str | None:
+    """Why ``text`` gives no date, one line; None when it gives one."""
+    if parse_date_detail(text, lang, now) is not None:
+        return None
+    if not isinstance(text, str):
+        return "not a string"
+    return _explain_none(text[:2000], _aware_now(now))

@@ -195,7 +195,11 @@ _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February
 
 
 class _Bad(Exception):
-    """A component is out of range: the string is rejected, not guessed."""
+    """A component is out of range: the string is rejected, not guessed. The message (for `explain`) says which."""
+
+
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
 
 
 def _read_time(match: re.Match[str]) -> Time:
@@ -206,10 +210,10 @@ def _read_time(match: re.Match[str]) -> Time:
     second_value = int(second) if second else 0
     if meridiem:
         if not 1 <= hour <= 12:
-            raise _Bad
+            raise _Bad(f"no such time of day: {hour_text} {meridiem}m")
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     if hour > 23 or minute_value > 59 or second_value > 59:
-        raise _Bad
+        raise _Bad(f"no such time of day: {hour:02d}:{minute_value:02d}:{second_value:02d}")
     microsecond = int((fraction or "0")[:6].ljust(6, "0"))
     return Time(hour, minute_value, second_value, microsecond)
 
@@ -219,7 +223,7 @@ def _offset(sign: str | None, hours: str | None, minutes: str | None) -> timedel
         return timedelta(0)
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
     if delta > timedelta(hours=14):
-        raise _Bad
+        raise _Bad(f"no such UTC offset: {sign}{hours}:{minutes or '00'} (at most 14 hours)")
     return -delta if sign == "-" else delta
 
 
@@ -257,12 +261,17 @@ def _valid_year(year: int) -> bool:
 
 
 def _check_date(year: int | None, month: int, day: int) -> None:
-    if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month]:
-        raise _Bad
+    if not 1 <= month <= 12:
+        raise _Bad(f"no such month: {month}")
+    if not 1 <= day <= _DAYS_IN_MONTH[month]:
+        raise _Bad(f"no such day: {day} {_MONTH_NAMES[month]}")
     if year is not None:
         if not _valid_year(year):
-            raise _Bad
-        date(year, month, day)  # ValueError for 29 February in a common year
+            raise _Bad(f"year {year} is outside {MIN_YEAR}..{MAX_YEAR}")
+        try:
+            date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            raise _Bad(f"no such day: {day} {_MONTH_NAMES[month]} {year}") from None
 
 
 def _find_date(s: str) -> tuple[int, int, int | None, int, int] | None:
@@ -294,7 +303,8 @@ def _find_date(s: str) -> tuple[int, int, int | None, int, int] | None:
         if year_match and _valid_year(int(year_match.group(1))):
             year, end = int(year_match.group(1)), year_match.end()
         elif year_match and _IMPOSSIBLE_YEAR_TAIL.match(s, year_match.end()):
-            raise _Bad  # "31 декабря 9999, 23:59": the date's own year is impossible, not a view count
+            # "31 декабря 9999, 23:59": the date's own year is impossible, not a view count
+            raise _Bad(f"year {year_match.group(1)} is outside {MIN_YEAR}..{MAX_YEAR}")
         else:
             before = _YEAR_BEFORE_RE.search(s, max(0, match.start() - _YEAR_BEFORE_WINDOW), match.start())
             if before:
@@ -315,7 +325,7 @@ def _find_date(s: str) -> tuple[int, int, int | None, int, int] | None:
             if year_match and _valid_year(int(year_match.group(1))):
                 year, end = int(year_match.group(1)), year_match.end()
             elif year_match and _IMPOSSIBLE_YEAR_TAIL.match(s, year_match.end()):
-                raise _Bad
+                raise _Bad(f"year {year_match.group(1)} is outside {MIN_YEAR}..{MAX_YEAR}")
             best = (match.start(), end, year, month, int(match.group(2)))
             break
     return best
@@ -435,7 +445,7 @@ def _year_less(month: int, day: int, time: Time | None, utc_offset: timedelta | 
                 return value
         elif value <= now:
             return value
-    raise _Bad
+    raise _Bad(f"no {day} {_MONTH_NAMES[month]} in the nine years up to the reference instant")
 
 
 def _add_months(value: datetime, months: int) -> datetime:
@@ -490,3 +500,30 @@ def _resolve(reading: Reading, now: datetime) -> tuple[datetime, bool, bool] | N
     if kind == "instant":
         return reading.instant.astimezone(ALMATY), True, False
     return None
+
+
+def explain_none(text: str, now: datetime) -> str:
+    """Why ``text`` gives no date (for `kznews dates --explain`): one line. ``now`` must be aware."""
+    if not text.strip():
+        return "empty string"
+    try:
+        reading = _read(normalise(text))
+    except _Bad as error:
+        return str(error) or "an impossible component (day, month, time or year)"
+    except (ValueError, OverflowError) as error:
+        return f"an impossible component ({error})"
+    if reading.kind == "reject":
+        return "no date in it (a bare time, a year or a number alone, or no day and month)"
+    if reading.kind == "fallback":
+        return (f"the fast path reads no date in it and dateparser finds no day (or a year outside "
+                f"2000..{now.astimezone(ALMATY).year + 1})")
+    if reading.kind == "days_ago" and reading.year is not None:
+        return (f"it names a relative day with the year {reading.year}, which contradicts the reference instant "
+                f"({now.isoformat()})")
+    try:
+        _resolve(reading, now)
+    except _Bad as error:
+        return str(error)
+    except (ValueError, OverflowError) as error:
+        return f"out of range ({error})"
+    return "it is a date"

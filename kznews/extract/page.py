@@ -31,6 +31,27 @@ _ARTICLE_URL = re.compile(r"[^/]*\w[-_]\w[^/]*[-_]\w|\d{5,}|/(19|20)\d\d/[01]?\d
 _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.IGNORECASE)
 
 
+# Bytes no HTML page opens with: C0 control characters other than whitespace (a NUL above all).
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_HEAD = 1024
+
+
+def not_html_reason(data: bytes) -> str | None:
+    """Why saved bytes are not an HTML page (empty, gzip-compressed, binary), or None for text. The extractor
+    itself reads anything without raising; this is for tools that should say so rather than print an empty
+    article."""
+    if not data.strip():
+        return "the file is empty"
+    if data[:2] == b"\x1f\x8b":
+        return "the file is gzip-compressed (gunzip it first)"
+    head = data[:_BINARY_HEAD]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM is text
+        return None
+    if _BINARY_BYTES.search(head):
+        return "the file is binary data, not text"
+    return None
+
+
 def without_layouts(site: Site) -> Site:
     """The site as a redesign would leave it: its URL rules, boilerplate and hosts, none of its selectors."""
     return dataclasses.replace(site, article_layouts=(), list_layouts=())
@@ -142,7 +163,11 @@ def extract_batch(lines, base: Path, now: datetime, *, encoding: str = "utf-8", 
         try:
             if not url or not path:
                 raise ValueError("expected URL<TAB>PATH")
-            html = (base / path).read_bytes().decode(encoding, errors="replace")
+            data = (base / path).read_bytes()
+            reason = not_html_reason(data)
+            if reason:
+                raise ValueError(f"not an HTML page: {reason}")
+            html = data.decode(encoding, errors="replace")
             result = extract_page(html, url, now, **options)
         except Exception as error:  # one bad line (missing file, foreign URL) never stops the batch
             yield {"line": number, "url": url or None, "path": path or None, "error": f"{type(error).__name__}: {error}"}

@@ -28,7 +28,7 @@ from kznews.stats import (
     site_of,
 )
 from kznews.storage import ArticleStore, now_utc, redact_uri
-from kznews.storage.errors import is_document_error, is_outage
+from kznews.storage.errors import describe, is_auth_error, is_document_error, is_outage
 from kznews.storage.spill import SpillFile, load_spill, spill_dir
 
 logger = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ class MongoPipeline(StatsPipeline):
         self.indexed = False
         self.refused = 0  # articles the database refused (dropped as unstorable)
         self.reloaded = False  # this run's spill file was loaded back
+        self.auth_refused = False  # the credentials were refused: every batch goes to the spill file
         self._writer: asyncio.Task | None = None
         self._wake: asyncio.Event | None = None
         self._changed: asyncio.Condition | None = None
@@ -111,9 +112,12 @@ class MongoPipeline(StatsPipeline):
             await self._in_thread(self.store.ensure_indexes)
             self.indexed = True
         except Exception as error:
-            if not is_outage(error):
+            if is_auth_error(error):  # a wrong password is not an outage: said once, articles go to the spill file
+                self._refuse(error)
+            elif not is_outage(error):
                 raise  # not the database being down: a bug or a configuration to fix, said at start
-            self._mark_down(error)  # down at start: keep crawling, create the indexes before the first write
+            else:
+                self._mark_down(error)  # down at start: keep crawling, create the indexes before the first write
         self._writer = asyncio.ensure_future(self._write_loop())
         self._ticker = asyncio.ensure_future(self._tick())
 
@@ -165,7 +169,10 @@ class MongoPipeline(StatsPipeline):
             try:
                 await self._write(self.inflight)
             except Exception as error:
-                if not is_outage(error):
+                if is_auth_error(error):  # waiting does not fix credentials: to disk at once, no retries
+                    self._refuse(error)
+                    self._spill(self.inflight)
+                elif not is_outage(error):
                     # not the database: a bug that escaped _write. Keep the articles on disk, say what broke.
                     self._write_bug(self.inflight, "writing", error)
                     self._spill(self.inflight)
@@ -192,14 +199,14 @@ class MongoPipeline(StatsPipeline):
             try:
                 await self._in_thread(self.store.ensure_indexes)
             except Exception as error:
-                if is_outage(error):
+                if is_outage(error) or is_auth_error(error):  # the caller decides
                     raise
                 self._write_bug(batch, "creating the indexes", error)  # write without them rather than not at all
             self.indexed = True
         try:
             result = await self._in_thread(self.store.store_articles, batch)
         except Exception as error:
-            if is_outage(error):
+            if is_outage(error) or is_auth_error(error):  # the caller decides
                 raise
             if not is_document_error(error):
                 self._write_bug(batch, "storing", error)
@@ -210,7 +217,7 @@ class MongoPipeline(StatsPipeline):
         try:
             linked = await self._in_thread(self.store.link_reprints, result["to_link"])
         except Exception as error:
-            if is_outage(error):
+            if is_outage(error) or is_auth_error(error):  # the caller decides
                 raise  # the whole batch again: storing is idempotent, and so is linking
             self._write_bug(batch, "linking reprints of", error)
             linked = 0
@@ -228,7 +235,7 @@ class MongoPipeline(StatsPipeline):
                 try:
                     result = self.store.store_articles([attempt])
                 except Exception as error:
-                    if is_outage(error):
+                    if is_outage(error) or is_auth_error(error):  # the caller decides
                         raise
                     if is_document_error(error):
                         continue
@@ -260,6 +267,14 @@ class MongoPipeline(StatsPipeline):
 
     def _describe(self, error: Exception) -> str:
         return f"{type(error).__name__}: {scrub(str(error), self.secrets)[:300]}"
+
+    def _refuse(self, error: Exception) -> None:
+        """The server refused the credentials: one error line (no traceback, no password), counted as a failed
+        write; the articles are spilled rather than retried for MONGO_RETRY_MAX_SECONDS."""
+        self.stats.inc_value(MONGO(count="write_errors"))
+        if not self.auth_refused:
+            self.auth_refused = True
+            logger.error("%s; articles go to the spill file", scrub(describe(error, redact_uri(self.uri)), self.secrets))
 
     def _mark_down(self, error: Exception) -> None:
         self.stats.inc_value(MONGO(count="write_errors"))
@@ -333,8 +348,10 @@ class MongoPipeline(StatsPipeline):
         spilled = self._spill_waiting()
         if spilled:
             logger.error(
-                "MongoDB still unavailable after %.0fs: %d articles are in %s; load them with "
-                "`python -m kznews load-spill %s`", self.close_timeout, spilled, self.spill.path, self.spill.path,
+                "%s: %d articles are in %s; load them with `python -m kznews load-spill %s`",
+                "MongoDB refused the credentials" if self.auth_refused
+                else f"MongoDB still unavailable after {self.close_timeout:.0f}s",
+                spilled, self.spill.path, self.spill.path,
             )
         elif self.spill and self.down_since is None:
             await self._reload_spill()

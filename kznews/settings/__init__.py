@@ -5,7 +5,12 @@ kznews.settings.profiles. Every setting, its type, default and meaning: docs/set
 """
 
 import os
+import sys
 
-from kznews.settings.registry import project_settings
+from kznews.settings.registry import SettingError, project_settings
 
-globals().update(project_settings(os.environ))
+try:
+    globals().update(project_settings(os.environ))
+except SettingError as error:  # a mistyped environment variable: one line, exit 2, before anything starts
+    print(f"kznews settings: {error}", file=sys.stderr)
+    raise SystemExit(2) from None

@@ -16,9 +16,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from kznews.settings.registry import BY_NAME, SettingError, derive, from_environment, parse, setting
+from kznews.settings.registry import BY_NAME, SETTINGS, SettingError, derive, from_environment, parse, setting
 
 PROJECT = 20  # Scrapy's priority of the settings module (scrapy.settings.SETTINGS_PRIORITIES["project"])
+CMDLINE = 40  # Scrapy's priority of -s NAME=VALUE (SETTINGS_PRIORITIES["cmdline"])
 
 PROFILES: dict[str, dict[str, Any]] = {
     "polite": {},
@@ -106,6 +107,24 @@ def apply_profile(settings, environ=None) -> str:
     slots = {**archive_download_slots(settings), **settings.getdict("DOWNLOAD_SLOTS")}
     settings.set("DOWNLOAD_SLOTS", slots, priority=max(settings.getpriority("DOWNLOAD_SLOTS") or 0, PROJECT))
     return name
+
+
+def check_settings(settings) -> None:
+    """Every registered setting in Scrapy `settings` read as its type, and the profile known: the first bad value
+    raises SettingError, one line naming it (`-s NAME` when given on the command line) and what it accepts. The
+    commands call this before a crawler exists, so a wrong type stops the run at once instead of inside a
+    component's constructor."""
+    for spec in SETTINGS:
+        value = settings.get(spec.name)
+        if value is None:
+            continue
+        if spec.type == "json" and hasattr(value, "copy_to_dict"):
+            value = value.copy_to_dict()
+        if spec.type == "json" and isinstance(spec.default, list) and isinstance(value, str):
+            continue  # a list given as text: Scrapy's getlist reads "a,b" as well as JSON
+        given = (settings.getpriority(spec.name) or 0) >= CMDLINE
+        parse(spec, value, label=f"-s {spec.name}" if given else spec.name)
+    profile_values(setting(settings, "KZNEWS_PROFILE"))
 
 
 class KznewsAddon:

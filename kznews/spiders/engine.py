@@ -412,6 +412,8 @@ class NewsSpider(scrapy.Spider):
             title=data.title or hint.get("title"),
             published_at=published.value,
             published_at_text=published.text,
+            published_at_source=_published_source(published.source, data.sources),
+            notes=[*data.notes, *(e for e in published.events if e == "list_date_disagrees")],
             fetched_at=data.fetched_at,
             fetched_url=response.url,
         )
@@ -426,3 +428,10 @@ class NewsSpider(scrapy.Spider):
                 stats.inc_value(keys.NOTES(site=self.name, note=event))
             else:
                 stats.inc_value(keys.DATES(site=self.name, event=event))
+
+
+def _published_source(decided: str, sources: dict[str, str]) -> str | None:
+    """The `published_at_source` field: the extractor's source when the page's date won, else the decision's."""
+    if decided == "page":
+        return sources.get("published_at", "page")
+    return None if decided == "none" else decided

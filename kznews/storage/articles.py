@@ -42,6 +42,27 @@ def redact_uri(uri: str) -> str:
     return re.sub(r"(?<=://)([^:/@]+):([^@/]*)@", r"\1:***@", uri or "")
 
 
+def refused_credentials(uri: str, timeout_ms: int = 3000) -> str | None:
+    """One line (without the password) when the server refuses the credentials MONGO_URI carries, else None.
+    Commands ask before a crawl starts: a wrong password is a configuration to fix, not an outage to wait out. A
+    server that cannot be reached is not judged here (the crawl keeps its articles and spills them)."""
+    from kznews.storage.errors import describe, is_auth_error
+
+    if not uri or "@" not in uri.split("://", 1)[-1].split("/", 1)[0]:
+        return None  # no user in the URI: nothing to refuse
+    try:
+        client = MongoClient(uri, serverSelectionTimeoutMS=timeout_ms, connectTimeoutMS=timeout_ms)
+    except Exception:  # a malformed URI: the pipeline says so, with the URI redacted
+        return None
+    try:
+        client.admin.command("ping")
+    except Exception as error:
+        return describe(error, redact_uri(uri)) if is_auth_error(error) else None
+    finally:
+        client.close()
+    return None
+
+
 class ArticleStore:
     def __init__(self, uri: str, database: str, *, timeout_ms: int = 10_000, site: str | None = None, socket_timeout_ms: int = 60_000):
         self.uri = uri

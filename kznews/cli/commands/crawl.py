@@ -10,7 +10,10 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
+from kznews.settings.profiles import check_settings
+from kznews.settings.registry import SettingError
 from kznews.spiders.arguments import SpiderArgumentError
+from kznews.storage.articles import refused_credentials
 
 
 def usage_error(message: str) -> None:
@@ -25,6 +28,10 @@ class Command(ScrapyCrawlCommand):
             super().process_options(args, opts)
         except UsageError as error:  # "-a foo" without "=": Scrapy's message, on one line
             usage_error(f"scrapy crawl: {error}")
+        try:
+            check_settings(self.settings)
+        except SettingError as error:
+            usage_error(f"scrapy crawl: {error}")
         if len(args) != 1:
             return  # Scrapy's own usage errors
         try:
@@ -37,3 +44,6 @@ class Command(ScrapyCrawlCommand):
                 check(opts.spargs)
             except SpiderArgumentError as error:
                 usage_error(f"scrapy crawl {args[0]}: {error}")
+        refused = refused_credentials(self.settings.get("MONGO_URI") or "")
+        if refused:  # a wrong password: at once, not after a crawl that spills everything
+            usage_error(f"scrapy crawl {args[0]}: {refused}")

@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-start db-uri db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos
+.PHONY: setup run test lint demo db-start db-uri db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos soak
 
 setup: $(STAMP) system-packages
 
@@ -72,6 +72,12 @@ db-stop:
 # a 20,000-page run; prints a table and a JSON line (docs/benchmarks.md). Takes about 10 minutes.
 bench: setup
 	$(PY) tests/benchmarks/bench.py
+
+# A long crawl under faults: 200,000 generated pages, 1% faulty, a database restart every 3 minutes, one distributed
+# node (Redis); RSS every 10,000 pages, lost/duplicated, Redis and database sizes, a JSON line. Up to an hour; not
+# part of `make test` (tests/test_soak.py runs its --smoke mode). SOAK_ARGS="--pages 20000" for a medium run.
+soak: setup
+	$(PY) tests/benchmarks/soak.py $(SOAK_ARGS)
 
 bench-dates: setup
 	$(PY) tests/benchmarks/bench_dates.py

@@ -134,7 +134,8 @@ WARC_SKIPPED = Key("warc/skipped/{reason}",
 
 # --- the crawl's process (schedulers, extensions) ------------------------------------------------------------------
 JOURNAL = Key("kznews/journal/{count}", "recovered, replayed, replayed_unstored, unserializable")
-DISTRIBUTED = Key("kznews/distributed/{count}", "crawl, node (ids), waits")
+DISTRIBUTED = Key("kznews/distributed/{count}", "crawl, node (ids), waits; leases: leased, released, handed_back, "
+                  "reclaimed (from stopped nodes), returned (at close), redis_outages")
 MONITOR = Key("kznews/monitor/{result}", "healthy (1/0), failed (count), run_id")
 MONITOR_FAILED = Key("kznews/monitor/failed/{check}", "1 for each failed check (coverage/body, ...)", open_end=True)
 

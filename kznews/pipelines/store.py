@@ -15,6 +15,7 @@ from scrapy.exceptions import NotConfigured
 
 from kznews.pipelines.base import StatsPipeline
 from kznews.safety import scrub, secrets_of
+from kznews.schedulers.leases import ledger_for
 from kznews.settings.registry import setting
 from kznews.stats import (
     LINKED,
@@ -130,6 +131,7 @@ class MongoPipeline(StatsPipeline):
     async def process_item(self, item):
         document = ItemAdapter(item).asdict()
         document["first_seen_at"] = document["updated_at"] = now_utc()
+        self._lease_hook("stored_as", item, document)
         self.buffer.append(document)
         if len(self.buffer) >= self.batch_size:
             self._flush()
@@ -182,6 +184,7 @@ class MongoPipeline(StatsPipeline):
                     await self._notify()
                     await asyncio.sleep(min(self.retry_max, 0.25 * 2**failures))
                     continue
+            self._lease_hook("written", self.inflight)
             self.inflight = None
             failures = 0
             if self.down_since is not None:
@@ -298,6 +301,7 @@ class MongoPipeline(StatsPipeline):
             return 0
         first = not self.spill
         self._spill(documents)
+        self._lease_hook("written", documents)
         if first:
             logger.warning("MongoDB down: spilling articles to %s", self.spill.path)
         return len(documents)
@@ -306,6 +310,19 @@ class MongoPipeline(StatsPipeline):
         self.spill.write(documents)
         self.stats.inc_value(SPILL(count="items"), len(documents))
         self.stats.set_value(SPILL(count="file"), str(self.spill.path))
+
+    # --- leased requests (distributed profile, kznews.schedulers.leases): the only coupling to the scheduler ---
+
+    def _lease_hook(self, event: str, *args) -> None:
+        """Tell the ledger of leased requests that an item became a document ("stored_as") or that documents are
+        in MongoDB or the spill file ("written"); their requests' leases are released then. Reactor thread only."""
+        ledger = ledger_for(self.crawler)
+        if ledger is None:
+            return
+        try:
+            getattr(ledger, event)(*args)
+        except Exception:  # a bug in the ledger must never stop the writer; the leases expire to other nodes
+            logger.exception("leased requests: %s failed", event)
 
     async def close_spider(self):
         if self._ticker:

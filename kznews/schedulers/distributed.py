@@ -15,6 +15,9 @@ So this Scheduler (a small subclass of scrapy_redis.scheduler.Scheduler) keeps i
     kznews:{spider}:{crawl}:nodes        the nodes that joined; kznews:{spider}:{crawl}:node:{id} = busy|idle
                                          with a TTL refreshed every few seconds (a crashed node expires)
     kznews:{spider}:current              the crawl id new nodes join (absent between crawls)
+    kznews:{spider}:{crawl}:lease:{node} requests the node popped and has not finished, and
+    kznews:{spider}:{crawl}:lessees      the nodes that may hold some (kznews.schedulers.leases: a request stays
+                                         leased until its items are stored; a stopped node's leases are reclaimed)
 
 A node joins the spider's current crawl, or starts one when there is none, so nodes that scrapyd starts at about
 the same time share one crawl without configuration (KZNEWS_CRAWL_ID names the crawl explicitly instead). A node
@@ -41,6 +44,8 @@ import socket
 import time
 import uuid
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.misc import load_object
@@ -50,6 +55,7 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 from twisted.internet.task import LoopingCall
 
 from kznews.schedulers.delayed import DelayingScheduler
+from kznews.schedulers.leases import ENQUEUE, LEASE, POP, RECLAIM, RETURN, Ledger
 from kznews.settings.registry import setting
 from kznews.stats import DISTRIBUTED
 
@@ -76,6 +82,8 @@ def crawl_keys(spider: str, crawl: str) -> dict[str, str]:
         "dupefilter": f"{base}:dupefilter",
         "nodes": f"{base}:nodes",
         "node": f"{base}:node:",
+        "lease": f"{base}:lease:",  # + node: that node's leased requests (kznews.schedulers.leases)
+        "lessees": f"{base}:lessees",
         "current": f"{PREFIX}:{spider}:current",
     }
 
@@ -107,6 +115,10 @@ class SharedCrawlScheduler(RedisScheduler):
         self.idle_since: float | None = None
         self.keys: dict[str, str] = {}
         self._heartbeat: LoopingCall | None = None
+        self.ledger: Ledger | None = None
+        self.redis_down_since: float | None = None
+        self._outbox: list = []  # requests scheduled while Redis was unreachable, enqueued once it is back
+        self._unreleased: list[str] = []  # leases released while Redis was unreachable
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -126,6 +138,7 @@ class SharedCrawlScheduler(RedisScheduler):
             serializer=importlib.import_module(serializer) if serializer else None,
         )
         instance.stats = crawler.stats
+        instance.ledger = Ledger(crawler, instance._release_lease)
         crawler.signals.connect(instance.spider_idle, signal=signals.spider_idle)
         return instance
 
@@ -140,7 +153,7 @@ class SharedCrawlScheduler(RedisScheduler):
             crawl = _text(self.server.eval(_JOIN, 1, f"{PREFIX}:{name}:current", proposal))
         self.crawl_id = crawl
         self.keys = crawl_keys(name, crawl)
-        for key in ("requests", "dupefilter", "nodes"):
+        for key in ("requests", "dupefilter", "nodes", "lessees"):
             self.server.persist(self.keys[key])  # a crawl being resumed or joined keeps its keys
         self.queue_key = self.keys["requests"]
         self.df = RFPDupeFilter(self.server, key=self.keys["dupefilter"],
@@ -166,13 +179,14 @@ class SharedCrawlScheduler(RedisScheduler):
         if self._heartbeat and self._heartbeat.running:
             self._heartbeat.stop()
         keys = self.keys
+        self._return_leases()
         self.server.delete(keys["node"] + self.node)
         self.server.srem(keys["nodes"], self.node)
         if not self._live_nodes():
             # The last node of the crawl: the crawl is over. Late nodes start a new one.
             if _text(self.server.get(keys["current"])) == self.crawl_id:
                 self.server.delete(keys["current"])
-            for key in ("requests", "dupefilter", "nodes"):
+            for key in ("requests", "dupefilter", "nodes", "lessees"):
                 self.server.expire(keys[key], self.keep)
             logger.info("crawl %s of %s is over (%s)", self.crawl_id, self.spider.name, reason)
 
@@ -185,6 +199,8 @@ class SharedCrawlScheduler(RedisScheduler):
     def _refresh(self) -> None:
         try:
             self._set_state(self.state)
+            self._catch_up()
+            self.reclaim()
         except Exception as error:  # Redis restarting: the next beat tries again
             logger.warning("could not refresh node %s: %s", self.node, type(error).__name__)
 
@@ -206,16 +222,40 @@ class SharedCrawlScheduler(RedisScheduler):
     # Scrapy 2.19 deprecates; popping a request marks this node busy.
 
     def enqueue_request(self, request):
-        if not request.dont_filter and self.df.request_seen(request):
+        token = request.meta.pop(LEASE, None)  # a leased request coming back: a retry, a redirect, a back-off
+        if self.redis_down_since is not None:
+            self._outbox.append((request, token))
+            return True
+        try:
+            return self._enqueue(request, token)
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            self._redis_down(error)
+            self._outbox.append((request, token))
+            return True
+
+    def _enqueue(self, request, token: str | None) -> bool:
+        """Seen-check and push in one script; a request replacing a leased one (a retry, a redirect) releases that
+        lease in the same step: never in both places, never in none."""
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        added = self.server.eval(ENQUEUE, 3, self.df.key, self.queue_key, self._lease_key(self.node), fingerprint,
+                                 -request.priority, self.queue._encode_request(request), token or "")
+        if token is not None:
+            self.ledger.forget(token)
+            self._count("handed_back")
+        if not added:
             self.df.log(request, self.spider)
             return False
-        self.queue.push(request)
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
 
     def next_request(self):
-        request = self.queue.pop(self.idle_before_close)
+        try:
+            self._catch_up()
+            request = self._pop_leased()
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            self._redis_down(error)  # the engine asks again at its next heartbeat: that is the back-off
+            return None
         if request is not None:
             if self.stats:
                 self.stats.inc_value("scheduler/dequeued/redis")
@@ -224,20 +264,146 @@ class SharedCrawlScheduler(RedisScheduler):
                 self.idle_since = None
         return request
 
+    def has_pending_requests(self) -> bool:
+        if self.redis_down_since is not None or self._outbox:
+            return True  # unknown while Redis is away: stay open
+        try:
+            return len(self.queue) > 0
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            self._redis_down(error)
+            return True
+
+    # --- leases (kznews.schedulers.leases) ------------------------------------------------------------------
+
+    def _lease_key(self, node: str) -> str:
+        return self.keys["lease"] + node
+
+    def _pop_leased(self):
+        """Move the first request of the queue into this node's leases, atomically; None when the queue is empty."""
+        token = self.ledger.new_token()
+        data = self.server.eval(POP, 3, self.queue_key, self._lease_key(self.node), self.keys["lessees"],
+                                token, self.node)
+        if data is None:
+            return None
+        request = self.queue._decode_request(data)
+        request.meta[LEASE] = token
+        self.ledger.opened(token)
+        self._count("leased")
+        return request
+
+    def _release_lease(self, token: str) -> None:
+        """The leased request is done for good on this node: drop its lease."""
+        if self.redis_down_since is None:
+            try:
+                self.server.hdel(self._lease_key(self.node), token)
+                self._count("released")
+                return
+            except (RedisConnectionError, RedisTimeoutError) as error:
+                self._redis_down(error)
+        self._unreleased.append(token)
+
+    def reclaim(self) -> int:
+        """Put the leases of nodes whose heartbeat expired back into the queue; returns how many."""
+        moved = self.server.eval(RECLAIM, 2, self.queue_key, self.keys["lessees"], self.keys["lease"],
+                                 self.keys["node"])
+        if moved:
+            self._count("reclaimed", moved)
+            logger.warning("crawl %s: %d requests leased by nodes that stopped were put back into the queue",
+                           self.crawl_id, moved)
+        return int(moved or 0)
+
+    def _return_leases(self) -> None:
+        """At close: this node's unreleased leases (requests the stop cut short) go back into the queue."""
+        try:
+            self._catch_up()
+            returned = self.server.eval(RECLAIM, 2, self.queue_key, self.keys["lessees"], self.keys["lease"],
+                                        self.keys["node"], self.node)
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            # they stay leased; the other nodes reclaim them when this node's heartbeat expires
+            logger.error("could not return this node's leases to the queue (%s); other nodes reclaim them after "
+                         "KZNEWS_REDIS_NODE_TTL", type(error).__name__)
+            return
+        if returned:
+            self._count("returned", returned)
+            logger.info("%d unfinished leased requests put back into the queue at close", returned)
+
+    def _return_orphans(self) -> None:
+        """Leases in this node's hash that it does not know of (a pop whose answer was lost to a Redis failure)."""
+        known = set(self.ledger.pending) | set(self._unreleased)
+        orphans = [t for t in map(_text, self.server.hkeys(self._lease_key(self.node))) if t not in known]
+        if orphans:
+            self.server.eval(RETURN, 2, self.queue_key, self._lease_key(self.node), *orphans)
+            self._count("returned", len(orphans))
+
+    def _others_hold_leases(self) -> bool:
+        others = [_text(n) for n in self.server.smembers(self.keys["lessees"])]
+        return any(self.server.hlen(self._lease_key(n)) for n in others if n != self.node)
+
+    # --- Redis going away and coming back --------------------------------------------------------------------
+
+    def _redis_down(self, error: Exception) -> None:
+        if self.redis_down_since is None:
+            self.redis_down_since = time.monotonic()
+            self._count("redis_outages")
+            logger.warning("Redis unreachable (%s): waiting for it, requests kept on this node",
+                           type(error).__name__)
+
+    def _catch_up(self) -> None:
+        """Redis is reachable again (or was never away): send what waited on this node."""
+        if self.redis_down_since is None and not self._outbox and not self._unreleased:
+            return
+        self.server.ping()
+        if self.redis_down_since is not None:
+            logger.warning("Redis back after %.1fs", time.monotonic() - self.redis_down_since)
+            self.redis_down_since = None
+        # the requests first: a lease released while Redis was away may belong to the response that yielded them
+        while self._outbox:
+            request, token = self._outbox[0]
+            self._enqueue(request, token)
+            self._outbox.pop(0)
+        while self._unreleased:
+            self.server.hdel(self._lease_key(self.node), self._unreleased[0])
+            self._unreleased.pop(0)
+            self._count("released")
+
+    def _count(self, name: str, value: int = 1) -> None:
+        if self.stats:
+            self.stats.inc_value(DISTRIBUTED(count=name), value)
+
     def spider_idle(self, spider):
-        """Stay open while the shared queue has requests or another node is busy (it may push more)."""
-        if self.state != IDLE:
-            self._set_state(IDLE)
-            self.idle_since = time.monotonic()
-        pending = len(self.queue)
-        busy = [n for n, state in self._live_nodes().items() if state == BUSY and n != self.node]
-        if not pending and not busy:
+        """Stay open while the shared queue has requests, another node is busy (it may push more) or holds leases
+        (a dead node's are reclaimed once its heartbeat expires), or Redis is away."""
+        if self.redis_down_since is not None or self._outbox:
+            try:
+                self._catch_up()
+            except (RedisConnectionError, RedisTimeoutError):
+                if time.monotonic() - self.redis_down_since > self.max_wait:
+                    # give up: what this node holds stays leased in Redis for the other nodes to reclaim
+                    logger.error("Redis unreachable for more than %.0fs: closing; the requests that yielded the %d not "
+                                 "scheduled stay leased, for the other nodes to reclaim", self.max_wait,
+                                 len(self._outbox))
+                    return
+                self._count("waits")
+                raise DontCloseSpider from None
+        try:
+            if self.state != IDLE:
+                self._set_state(IDLE)
+                self.idle_since = time.monotonic()
+            self.reclaim()
+            self._return_orphans()
+            pending = len(self.queue)
+            busy = [n for n, state in self._live_nodes().items() if state == BUSY and n != self.node]
+            leased = self._others_hold_leases()
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            self._redis_down(error)
+            self._count("waits")
+            raise DontCloseSpider from None
+        if not pending and not busy and not leased:
             return
         if time.monotonic() - (self.idle_since or 0) > self.max_wait:
             logger.warning("stopped waiting for nodes %s of crawl %s", busy, self.crawl_id)
             return
-        if self.stats:
-            self.stats.inc_value(DISTRIBUTED(count="waits"))
+        self._count("waits")
         raise DontCloseSpider
 
 

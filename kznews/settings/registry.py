@@ -197,7 +197,8 @@ SETTINGS: tuple[Setting, ...] = (
          "distributed"),
     _own("KZNEWS_REDIS_KEEP", "int", 3600, "seconds the keys of a finished crawl are kept", "distributed"),
     _own("KZNEWS_REDIS_NODE_TTL", "int", 30,
-         "a node that stops refreshing its state for this long counts as gone", "distributed"),
+         "a node that stops refreshing its state for this long counts as gone, and the other nodes put the "
+         "requests it leased back into the queue; it refreshes every third of it", "distributed"),
     _own("KZNEWS_REDIS_MAX_WAIT", "float", 1800.0, "how long an idle node waits for the others", "distributed"),
     # --- web archives ------------------------------------------------------------------------------------------
     _own("KZNEWS_ARCHIVES", "str", "commoncrawl,wayback",
@@ -236,6 +237,8 @@ SETTINGS: tuple[Setting, ...] = (
     _scrapy("ADDONS", "json", {"kznews.settings.profiles.KznewsAddon": 0},
             "applies the profile and the settings derived from others (kznews.settings.profiles)", "components"),
     _scrapy("DOWNLOADER_MIDDLEWARES", "json", {
+        # engine side: a leased request that failed for good is done (distributed profile)
+        "kznews.downloadermiddlewares.leases.LeaseDownloaderMiddleware": 10,
         "kznews.downloadermiddlewares.urlsafety.UrlSafetyMiddleware": 40,  # every request, redirects included
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         "kznews.downloadermiddlewares.retry.RetryMiddleware": 550,
@@ -253,6 +256,7 @@ SETTINGS: tuple[Setting, ...] = (
     }, "URL safety first; retries with back-off, challenge pages, decompression bombs, encoding repair, redirect "
        "loops; WARC next to the downloader", "components"),
     _scrapy("SPIDER_MIDDLEWARES", "json", {
+        "kznews.spidermiddlewares.leases.LeaseSpiderMiddleware": 5,  # the final output of a leased request
         "kznews.spidermiddlewares.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
         "kznews.spidermiddlewares.callbackerrors.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50)
     }, "", "components"),

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TYPES = ("string", "string[]", "number", "datetime", "object")
+TYPES = ("string", "string[]", "number", "integer", "datetime", "object")
+
+# The version of the article document's shape, stored in every document (`schema_version`) and named in
+# docs/schema.json. Raise it when a field changes type or meaning or goes away (new optional fields need not).
+SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,11 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
           "\"url\", \"digest\"}` (docs/archives.md); an archived copy never replaces one fetched later", "spider",
           presence="optional"),
     Field("first_seen_at", "datetime", False, "when kznews first stored the document", "storage"),
-    Field("updated_at", "datetime", False, "when kznews last wrote the document", "storage"),
+    Field("updated_at", "datetime", False,
+          "when kznews last wrote the document (the database server's clock; with `_id` the order of incremental "
+          "pulls, docs/exports.md)", "storage"),
+    Field("schema_version", "integer", False,
+          "the version of this document's shape (`kznews.schema.SCHEMA_VERSION`, docs/schema.json)", "storage"),
 )
 
 BY_NAME: dict[str, Field] = {f.name: f for f in ARTICLE_FIELDS}
@@ -99,7 +107,7 @@ def markdown_table() -> str:
     lines = ["| field | type | meaning |", "|---|---|---|"]
     for field in ARTICLE_FIELDS:
         kind = {"string": "string", "string[]": "list of strings", "number": "number",
-                "datetime": "date (UTC in BSON)", "object": "object"}[field.type]
+                "integer": "integer", "datetime": "date (UTC in BSON)", "object": "object"}[field.type]
         if field.nullable:
             kind += " or null"
         doc = field.doc + ("; absent when none" if field.presence == "optional" else "")

@@ -129,7 +129,7 @@ def run(args) -> int:
         print("export: MONGO_URI is empty: no articles to read", file=sys.stderr)
         return 2
     # SIGTERM (a cron job's timeout, systemd) unwinds like Ctrl-C, so the temporary files are removed
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     store = ArticleStore(uri, database, timeout_ms=10_000)
     reader = ArticleReader(store)
     pull = None
@@ -161,6 +161,7 @@ def run(args) -> int:
         raise
     finally:
         store.close()
+        signal.signal(signal.SIGTERM, previous)
     what = "stories" if args.stories else "articles"
     print(f"export: {count} {what} ({fmt}) to {args.output}", file=sys.stderr)
     if pull is not None:

@@ -15,6 +15,7 @@ incremental pulls add files to the same dataset.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
@@ -40,11 +41,21 @@ def export_to_stream(documents: Iterable[dict], binary, fmt: str, cols: list[Col
     """Write documents to an open binary stream (stdout); how many."""
     writer = open_writer(fmt, binary, cols)
     count = 0
-    for doc in documents:
-        writer.write(doc)
-        count += 1
+    try:
+        for doc in documents:
+            writer.write(doc)
+            count += 1
+    except BaseException:
+        _abandon(writer)
+        raise
     writer.close()
     return count
+
+
+def _abandon(writer) -> None:
+    """Close a writer whose output is being thrown away (errors closing it do not matter then)."""
+    with contextlib.suppress(Exception):
+        writer.close()
 
 
 def export_to_file(documents: Iterable[dict], path: Path, fmt: str, cols: list[Column], now: datetime) -> int:
@@ -113,7 +124,8 @@ def export_to_directory(documents: Iterable[dict], directory: Path, fmt: str, co
             shutil.rmtree(directory, ignore_errors=True)
         raise
     finally:
-        for _writer, binary in open_parts.values():
+        for writer, binary in open_parts.values():
+            _abandon(writer)
             binary.close()
         shutil.rmtree(staging, ignore_errors=True)
     return count

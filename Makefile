@@ -53,6 +53,7 @@ docs: setup
 	$(PY) -m kznews sites > docs/sites.md
 	$(PY) -m kznews settings > docs/settings.md
 	$(PY) -m kznews schema --readme README.md
+	$(PY) -m kznews schema --json docs/schema.json
 
 db-stop:
 	$(PY) deploy/dev/localdb.py stop

@@ -113,3 +113,36 @@ def markdown_table() -> str:
         doc = field.doc + ("; absent when none" if field.presence == "optional" else "")
         lines.append(f"| `{field.name}` | {kind} | {doc} |")
     return "\n".join(lines) + "\n"
+
+
+# An ISO 8601 instant with its offset, as JSON documents carry datetimes (never naive)
+_INSTANT_PATTERN = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$"
+
+
+def json_schema() -> dict:
+    """A JSON Schema (draft 2020-12) of an article document in its JSON form (exports, feed exports): datetimes as
+    ISO 8601 instants with their offset. docs/schema.json is generated from it (`python -m kznews schema --json`)."""
+    kinds = {
+        "string": {"type": "string"},
+        "string[]": {"type": "array", "items": {"type": "string"}},
+        "number": {"type": "number"},
+        "integer": {"type": "integer", "minimum": 1},
+        "datetime": {"type": "string", "format": "date-time", "pattern": _INSTANT_PATTERN},
+        "object": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+    }
+    properties = {}
+    for field in ARTICLE_FIELDS:
+        prop = {"description": field.doc, **kinds[field.type]}
+        if field.nullable:
+            prop = {"description": field.doc, "anyOf": [kinds[field.type], {"type": "null"}]}
+        properties[field.name] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "kznews article",
+        "description": f"One article of the `articles` collection in its JSON form; schema_version {SCHEMA_VERSION}. "
+                       "Generated from kznews/schema.py: do not edit.",
+        "type": "object",
+        "properties": properties,
+        "required": [field.name for field in ARTICLE_FIELDS if field.presence == "always"],
+        "additionalProperties": False,
+    }

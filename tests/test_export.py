@@ -266,3 +266,36 @@ def test_concurrent_writers_and_repeated_pulls_lose_and_repeat_nothing(store, mo
           f"lost {len(lost)}, repeated {repeated}")
     assert len(final) == writers * per_writer
     assert lost == [] and repeated == 0
+
+
+def test_an_export_of_100000_articles_streams_in_bounded_memory(store, tmp_path):
+    """Peak RSS of the export process, measured by a parent of its own (only that child counts), under 300 MB."""
+    sites = ("tengrinews", "nur", "zakon", "kursiv")
+    batch = []
+    for n in range(100_000):
+        doc = article(n, site=sites[n % 4], lang=("ru", "kk")[n % 2], published=BASE - timedelta(days=n % 400))
+        doc["schema_version"] = SCHEMA_VERSION
+        doc["cluster_id"] = doc["url"]
+        batch.append(doc)
+        if len(batch) == 5000:
+            store.articles.insert_many(batch)  # generated rows go in directly: the export is what is measured
+            batch = []
+    measure = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+               "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    figures = {}
+    for name, output in (("parquet directory", f"{tmp_path}/dataset/"), ("jsonl.gz file", f"{tmp_path}/all.jsonl.gz")):
+        done = subprocess.run(
+            [sys.executable, "-c", measure, sys.executable, "-m", "kznews", "export", "--uri", store.uri,
+             "--database", store.db.name, "-o", output],
+            cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        status, peak_kb = done.stdout.split()
+        assert status == "0", done.stderr
+        figures[name] = int(peak_kb) // 1024
+        assert "export: 100000 articles" in done.stderr
+    print("\nexport of 100,000 articles, peak RSS: " + ", ".join(f"{k} {v} MB" for k, v in figures.items()))
+    assert all(peak < 300 for peak in figures.values()), figures
+    import duckdb
+
+    count = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/dataset/*/*/*/*.parquet', "
+                       "hive_partitioning=true)").fetchone()[0]
+    assert count == 100_000

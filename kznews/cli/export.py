@@ -139,9 +139,9 @@ def run(args) -> int:
             pull = reader.changes(where, cursor, limit=args.limit)
             documents = iter(pull)
         elif args.stories:
-            documents = reader.stories(where)
+            documents = reader.stories(where, grouped=kind == "directory")
         else:
-            documents = reader.articles_matching(where)
+            documents = reader.articles_matching(where, grouped=kind == "directory")
         cols = columns(stories=args.stories)
         if kind == "stream":
             count = export_to_stream(documents, sys.stdout.buffer, fmt, cols)

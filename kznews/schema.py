@@ -67,6 +67,13 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
     Field("credited_source", "string", True,
           "the outlet the text credits as its source (\"Источник: Казинформ\" -> `inform`; another outlet's "
           "normalised name when it is not one of ours); null for own reporting", "pipeline"),
+    Field("text_lang", "string", True,
+          "language of the text itself, detected from the body (the title when the body says too little): `kk`, "
+          "`ru` or `en`; may differ from `lang` (a Russian text in a Kazakh edition); null for another language",
+          "pipeline"),
+    Field("script", "string", True,
+          "script of the text: `Cyrl` or `Latn` (Latin-script Kazakh, English); null when it has no letters",
+          "pipeline"),
     Field("body_hash", "string", False, "hash of the normalised body; one document per body and site", "pipeline"),
     Field("aliases", "string[]", False,
           "other URLs of the same site that carry the same body (an article under two sections)", "storage",

@@ -11,7 +11,7 @@ PACKAGE = ROOT / "kznews"
 
 # Data and functions over text: importable without Scrapy, a database or a network.
 PURE = ("kznews.sites", "kznews.extract", "kznews.dates", "kznews.syndication", "kznews.urls", "kznews.schema",
-        "kznews.swallowed")
+        "kznews.swallowed", "kznews.textlang", "kznews.report")
 FRAMEWORKS = ("scrapy", "twisted", "pymongo", "bson", "spidermon", "scrapy_playwright", "playwright", "scrapy_redis",
               "redis", "itemadapter", "warcio")
 

@@ -8,6 +8,7 @@
   settings       print every setting and profile (docs/settings.md is generated from it)
   schema         print the article schema's table (README.md's is generated from it)
   runs           list the last runs of each site with their health (the `runs` collection)
+  report         write the health report (runs and articles, with charts) as one self-contained HTML file
   load-spill     load articles spilled to a local file while MongoDB was down (docs/reliability.md)
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
   audit          sample a site's archived pages over the years and report how its layouts fit (docs/archives.md)
@@ -31,6 +32,7 @@ COMMANDS = {
     "settings": "settings",
     "schema": "schema",
     "runs": "runs",
+    "report": "report",
     "link-reprints": "link_reprints",
     "load-spill": "load_spill",
     "audit": "audit",

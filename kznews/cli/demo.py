@@ -15,18 +15,23 @@ from kznews.settings.registry import setting
 DEFAULT_WARC = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "warc"
 
 
+DEFAULT_REPORT = Path(".local") / "demo-report.html"
+
+
 def add_parser(commands) -> None:
     demo = commands.add_parser("demo", help="replay recorded pages into MongoDB and print a summary")
     demo.add_argument("--warc", default=str(DEFAULT_WARC))
     demo.add_argument("--sites", help="comma-separated site names (default: all)")
+    demo.add_argument("--report", default=str(DEFAULT_REPORT),
+                      help=f"where to write the health report of the replayed data (default: {DEFAULT_REPORT})")
     demo.set_defaults(run=run)
 
 
 def run(args) -> int:
-    return run_demo(args.warc, args.sites)
+    return run_demo(args.warc, args.sites, report=Path(args.report))
 
 
-def run_demo(warc: str, sites: str | None = None) -> int:
+def run_demo(warc: str, sites: str | None = None, report: Path | None = None) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
@@ -47,7 +52,34 @@ def run_demo(warc: str, sites: str | None = None) -> int:
         process.crawl(name, since="2000-01-01", refresh="1")
     process.start()
     print_summary(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names)
+    if report is not None:
+        return write_demo_report(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names, report)
     return 0
+
+
+def write_demo_report(uri: str, database: str, sites: list[str], output: Path) -> int:
+    """The health report of the replayed data. The recordings span years, so the window reaches back to the
+    oldest replayed article (the charts then count per week or month)."""
+    from datetime import UTC, datetime
+
+    from kznews.cli.report import BadInput, write_report
+    from kznews.storage import ArticleStore
+    from kznews.storage.health import HealthReader
+
+    now = datetime.now(UTC)
+    store = ArticleStore(uri, database)
+    try:
+        oldest = HealthReader(store).oldest_article(sites)
+    finally:
+        store.close()
+    days = (now - oldest).days + 2 if oldest else 30
+    output.parent.mkdir(parents=True, exist_ok=True)
+    print(f"\nHealth report of the replayed data ({days} days):")
+    try:
+        return write_report(uri, database, days=days, until=None, sites=",".join(sites), output=output, now=now)
+    except BadInput as error:
+        print(f"kznews demo: report: {error}")
+        return 2
 
 
 def print_summary(uri: str, database: str, sites: list[str]) -> None:

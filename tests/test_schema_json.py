@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from kznews.cli.schema import json_text
 from kznews.export.columns import json_value
-from kznews.schema import SCHEMA_VERSION, json_schema
+from kznews.schema import ARTICLE_FIELDS, SCHEMA_VERSION, json_schema
 from tests.conftest import run_spider
 from tests.tools import minisite
 
@@ -37,11 +37,16 @@ def test_the_schema_rejects_what_is_not_an_article():
             "body": "b", "authors": [], "section": None, "tags": [], "images": [],
             "published_at": "2026-11-01T02:30:00+05:00", "modified_at": None, "published_at_text": None,
             "fetched_at": "2026-11-01T02:31:00+05:00", "fetched_url": "https://tengrinews.kz/news/1/",
-            "layout": None, "credited_source": None, "body_hash": "h", "cluster_id": "https://tengrinews.kz/news/1/",
+            "layout": None, "credited_source": None, "text_lang": "ru", "script": "Cyrl", "body_hash": "h", "cluster_id": "https://tengrinews.kz/news/1/",
             "first_seen_at": "2026-11-01T02:31:00+05:00", "updated_at": "2026-11-01T02:31:00+05:00",
             "schema_version": SCHEMA_VERSION}
     optional = {name for name in json_schema()["properties"] if name not in json_schema()["required"]}
     good = {key: value for key, value in good.items() if key not in optional}
+    samples = {"string": "x", "string[]": [], "number": 0.5, "integer": 1, "datetime": "2026-11-01T02:31:00+05:00",
+               "object": {"kind": "site"}}
+    for field in ARTICLE_FIELDS:  # a field added to the schema since this test was written
+        if field.presence == "always" and field.name not in good:
+            good[field.name] = samples[field.type]
     assert list(check.iter_errors(good)) == []
     for bad in ({**good, "published_at": "2026-11-01T02:30:00"},  # naive: no offset
                 {**good, "authors": "Айгерим"}, {**good, "unknown_field": 1}, {**good, "schema_version": "1"},

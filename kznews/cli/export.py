@@ -14,6 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 
+EXPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000
+
+
 class ExportArgumentError(ValueError):
     """One line naming the bad value."""
 
@@ -130,7 +133,8 @@ def run(args) -> int:
         return 2
     # SIGTERM (a cron job's timeout, systemd) unwinds like Ctrl-C, so the temporary files are removed
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    store = ArticleStore(uri, database, timeout_ms=10_000)
+    # the first batch of a large sorted read can take minutes on a slow server: a long export waits for it
+    store = ArticleStore(uri, database, timeout_ms=10_000, socket_timeout_ms=EXPORT_SOCKET_TIMEOUT_MS)
     reader = ArticleReader(store)
     pull = None
     try:

@@ -13,7 +13,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-
 EXPORT_SOCKET_TIMEOUT_MS = 30 * 60 * 1000
 
 

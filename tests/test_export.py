@@ -302,5 +302,5 @@ def test_an_export_of_100000_articles_streams_in_bounded_memory(mongo_uri, mongo
     import duckdb
 
     count = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/dataset/*/*/*/*.parquet', "
-                       "hive_partitioning=true)").fetchone()[0]
+                       "hive_partitioning=true)").fetchall()[0][0]
     assert count == 100_000

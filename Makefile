@@ -56,6 +56,7 @@ docs: setup
 	$(PY) -m kznews sites > docs/sites.md
 	$(PY) -m kznews settings > docs/settings.md
 	$(PY) -m kznews schema --readme README.md
+	$(PY) -m kznews schema --json docs/schema.json
 
 # The local database `make run`/`make demo` start when MONGO_URI is unset (deploy/dev/localdb.py), for hand-run
 # commands: `export MONGO_URI=$$(make -s db-start)` (prints only the URI; `make -s db-uri` when it already runs).

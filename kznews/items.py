@@ -13,7 +13,7 @@ from datetime import datetime
 from kznews.schema import ARTICLE_FIELDS
 
 _REQUIRED = ("url", "site", "lang")  # every item is about one canonical URL of one site's edition
-_PYTHON_TYPES = {"string": str, "string[]": list[str], "number": float, "datetime": datetime, "object": dict}
+_PYTHON_TYPES = {"string": str, "string[]": list[str], "number": float, "integer": int, "datetime": datetime, "object": dict}
 
 
 def _fields():

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TYPES = ("string", "string[]", "number", "datetime", "object")
+TYPES = ("string", "string[]", "number", "integer", "datetime", "object")
+
+# The version of the article document's shape, stored in every document (`schema_version`) and named in
+# docs/schema.json. Raise it when a field changes type or meaning or goes away (new optional fields need not).
+SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,11 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
           "\"url\", \"digest\"}` (docs/archives.md); an archived copy never replaces one fetched later", "spider",
           presence="optional"),
     Field("first_seen_at", "datetime", False, "when kznews first stored the document", "storage"),
-    Field("updated_at", "datetime", False, "when kznews last wrote the document", "storage"),
+    Field("updated_at", "datetime", False,
+          "when kznews last wrote the document (the database server's clock; with `_id` the order of incremental "
+          "pulls, docs/exports.md)", "storage"),
+    Field("schema_version", "integer", False,
+          "the version of this document's shape (`kznews.schema.SCHEMA_VERSION`, docs/schema.json)", "storage"),
 )
 
 BY_NAME: dict[str, Field] = {f.name: f for f in ARTICLE_FIELDS}
@@ -117,9 +125,42 @@ def markdown_table() -> str:
     lines = ["| field | type | meaning |", "|---|---|---|"]
     for field in ARTICLE_FIELDS:
         kind = {"string": "string", "string[]": "list of strings", "number": "number",
-                "datetime": "date (UTC in BSON)", "object": "object"}[field.type]
+                "integer": "integer", "datetime": "date (UTC in BSON)", "object": "object"}[field.type]
         if field.nullable:
             kind += " or null"
         doc = field.doc + ("; absent when none" if field.presence == "optional" else "")
         lines.append(f"| `{field.name}` | {kind} | {doc} |")
     return "\n".join(lines) + "\n"
+
+
+# An ISO 8601 instant with its offset, as JSON documents carry datetimes (never naive)
+_INSTANT_PATTERN = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$"
+
+
+def json_schema() -> dict:
+    """A JSON Schema (draft 2020-12) of an article document in its JSON form (exports, feed exports): datetimes as
+    ISO 8601 instants with their offset. docs/schema.json is generated from it (`python -m kznews schema --json`)."""
+    kinds = {
+        "string": {"type": "string"},
+        "string[]": {"type": "array", "items": {"type": "string"}},
+        "number": {"type": "number"},
+        "integer": {"type": "integer", "minimum": 1},
+        "datetime": {"type": "string", "format": "date-time", "pattern": _INSTANT_PATTERN},
+        "object": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+    }
+    properties = {}
+    for field in ARTICLE_FIELDS:
+        prop = {"description": field.doc, **kinds[field.type]}
+        if field.nullable:
+            prop = {"description": field.doc, "anyOf": [kinds[field.type], {"type": "null"}]}
+        properties[field.name] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "kznews article",
+        "description": f"One article of the `articles` collection in its JSON form; schema_version {SCHEMA_VERSION}. "
+                       "Generated from kznews/schema.py: do not edit.",
+        "type": "object",
+        "properties": properties,
+        "required": [field.name for field in ARTICLE_FIELDS if field.presence == "always"],
+        "additionalProperties": False,
+    }

@@ -13,6 +13,7 @@
   link-reprints  link again the reprints of recent articles (a periodic sweep after concurrent crawls)
   audit          sample a site's archived pages over the years and report how its layouts fit (docs/archives.md)
   ccnews         read the CC-NEWS files of a window once for several sites (docs/archives.md)
+  export         export articles or stories (JSON Lines, CSV, Parquet); incremental pulls by cursor (docs/exports.md)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ COMMANDS = {
     "load-spill": "load_spill",
     "audit": "audit",
     "ccnews": "ccnews",
+    "export": "export",
 }
 
 

@@ -1,5 +1,6 @@
 """`python -m kznews schema`: the articles collection's table (kznews.schema) as Markdown; `--readme README.md`
-writes it into the README's "The articles collection" instead (`make docs`)."""
+writes it into the README's "The articles collection" instead, `--json docs/schema.json` writes the JSON Schema of
+an article document (`make docs`; `--json -` prints it)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,16 @@ HEADER = "| field | type | meaning |"
 def add_parser(commands) -> None:
     schema = commands.add_parser("schema", help="print the article schema's table (Markdown)")
     schema.add_argument("--readme", help="write the table into this README instead of printing it")
+    schema.add_argument("--json", metavar="PATH", help="write the JSON Schema of an article document here (- prints)")
     schema.set_defaults(run=run)
+
+
+def json_text() -> str:
+    import json
+
+    from kznews.schema import json_schema
+
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 def replace_table(text: str, table: str) -> str:
@@ -26,6 +36,12 @@ def replace_table(text: str, table: str) -> str:
 def run(args) -> int:
     from kznews.schema import markdown_table
 
+    if args.json:
+        if args.json == "-":
+            print(json_text(), end="")
+        else:
+            Path(args.json).write_text(json_text(), encoding="utf-8")
+        return 0
     if not args.readme:
         print(markdown_table(), end="")
         return 0

@@ -25,13 +25,15 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
 from pymongo.errors import BulkWriteError
 
-from kznews.storage.reprints import ReprintLinker
+from kznews.schema import SCHEMA_VERSION
+from kznews.storage.reprints import SERVER_UPDATED_AT, ReprintLinker
 
 logger = logging.getLogger(__name__)
 
 ARTICLES = "articles"
 SIGNATURES = "signatures"
 RUNS = "runs"
+UPDATED_INDEX = "updated_id"
 
 # Fields set on every write; `first_seen_at` only when the document is created.
 _INSERT_ONLY = ("first_seen_at",)
@@ -106,6 +108,8 @@ class ArticleStore:
             name="site_body_hash_unique",
         )
         self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
+        # incremental pulls read changes in this order (kznews.storage.pulls)
+        self.articles.create_index([("updated_at", ASCENDING), ("_id", ASCENDING)], name=UPDATED_INDEX)
         self.reprints.ensure_indexes()
         self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
 
@@ -186,6 +190,15 @@ class ArticleStore:
                 later.add(stored["url"])
         return later
 
+    def _fetched_same(self, documents: list[dict]) -> set[str]:
+        """The URLs of these documents that are stored with the same fetch time as theirs."""
+        fetched = {doc["url"]: doc.get("fetched_at") for doc in documents if doc.get("fetched_at") is not None}
+        same = set()
+        for stored in self.articles.find({"url": {"$in": list(fetched)}}, {"url": 1, "fetched_at": 1, "_id": 0}):
+            if stored.get("fetched_at") is not None and _ms(stored["fetched_at"]) == _ms(fetched[stored["url"]]):
+                same.add(stored["url"])
+        return same
+
     def _resolve_aliases(self, documents: list[dict]) -> tuple[list[dict], list[tuple[UpdateOne, dict]]]:
         """Split documents into those to store and (alias update, document) pairs for bodies a site already has
         under another URL (stored before, or earlier in this batch)."""
@@ -204,18 +217,19 @@ class ArticleStore:
                     owners[key] = doc["url"]
                 stored.append(doc)
                 continue
-            alias_ops.append((UpdateOne({"url": owner}, {"$addToSet": {"aliases": doc["url"]}}), doc))
+            alias_ops.append((UpdateOne({"url": owner, "aliases": {"$ne": doc["url"]}},
+                                        {"$addToSet": {"aliases": doc["url"]}, **SERVER_UPDATED_AT}), doc))
         return stored, alias_ops
 
     @staticmethod
     def _upsert(doc: Mapping[str, Any]) -> UpdateOne:
-        fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
+        fields = _stored_fields(doc)
         if fields.get("body_hash") is None:  # no hash, no entry in the unique (site, body_hash) index
             fields.pop("body_hash", None)
         on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
         if "cluster_id" not in fields:  # every article starts as its own story; reprint linking may join it to one
             on_insert["cluster_id"] = doc["url"]
-        update: dict[str, Any] = {"$set": fields}
+        update: dict[str, Any] = {"$set": fields, **SERVER_UPDATED_AT}
         if on_insert:
             update["$setOnInsert"] = on_insert
         return UpdateOne(_upsert_filter(doc), update, upsert=True)
@@ -226,11 +240,16 @@ class ArticleStore:
         """Upsert articles by `url` unless the stored one was fetched later (a spill file loaded late must not
         overwrite a newer crawl). Idempotent: loading the same documents twice changes nothing the second time.
         Returns counts: inserted, updated, unchanged (same fetch already stored), stale (a newer one is stored)."""
+        documents = [dict(doc) for doc in documents]
+        # The same fetch already stored: nothing to write (a write would move `updated_at`, and incremental pulls
+        # would deliver an unchanged document again), so loading twice changes nothing the second time.
+        same = self._fetched_same(documents)
         operations = []
         for doc in documents:
-            # `updated_at` stays the time the run meant to write it: loading twice then modifies nothing.
-            fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k != "_id"}
-            update: dict[str, Any] = {"$set": fields}
+            if doc["url"] in same:
+                continue
+            fields = _stored_fields(doc)
+            update: dict[str, Any] = {"$set": fields, **SERVER_UPDATED_AT}
             on_insert = {k: doc[k] for k in _INSERT_ONLY if k in doc}
             if "cluster_id" not in fields:  # every article starts as its own story, as in _upsert
                 on_insert["cluster_id"] = doc["url"]
@@ -241,7 +260,7 @@ class ArticleStore:
                 query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
             operations.append(UpdateOne(query, update, upsert=True))
         if not operations:
-            return {"inserted": 0, "updated": 0, "unchanged": 0, "stale": 0}
+            return {"inserted": 0, "updated": 0, "unchanged": len(same), "stale": 0}
         stale = 0
         try:
             details = self.articles.bulk_write(operations, ordered=False).bulk_api_result
@@ -256,8 +275,8 @@ class ArticleStore:
         matched, modified = details.get("nMatched", 0), details.get("nModified", 0)
         # spilled articles join their stories like any other (linking is idempotent)
         self.reprints.link([dict(doc) for doc in documents if doc.get("body")])
-        return {"inserted": details.get("nUpserted", 0), "updated": modified, "unchanged": matched - modified,
-                "stale": stale}
+        return {"inserted": details.get("nUpserted", 0), "updated": modified,
+                "unchanged": matched - modified + len(same), "stale": stale}
 
     def relink_reprints(self, published_since: datetime, batch_size: int = 200) -> dict[str, int]:
         """Link again the articles published since then, site by site, oldest first: what two processes storing
@@ -345,6 +364,19 @@ class ArticleStore:
 
     def close(self) -> None:
         self.client.close()
+
+
+def _stored_fields(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What every write of an article sets: the document's fields and the schema version, not the fields only the
+    first write sets nor `updated_at` (the server's clock sets it)."""
+    fields = {k: v for k, v in doc.items() if k not in _INSERT_ONLY and k not in ("_id", "updated_at")}
+    fields["schema_version"] = SCHEMA_VERSION
+    return fields
+
+
+def _ms(moment: datetime) -> datetime:
+    """The instant as BSON stores it (milliseconds)."""
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 def _by_site(documents: list[dict]) -> dict[str, list[str]]:

@@ -41,6 +41,10 @@ MIN_SHINGLES = 25  # shorter bodies (a photo caption, a one-line notice) are not
 ROWS = 2
 HASHER = MinHasher(num_bins=128, keep_shingles=True)
 BANDS = HASHER.num_bins // ROWS
+# Every write of an article (here and in kznews.storage.articles) sets `updated_at` from the database server's
+# clock ($currentDate), never the writer's: incremental pulls (kznews.storage.pulls) order documents by it, and a
+# writer with a skewed clock must not put a change behind a consumer's cursor. A document's own `updated_at` is ignored.
+SERVER_UPDATED_AT = {"$currentDate": {"updated_at": True}}
 # `stored_at` is the database server's clock ($currentDate), the same for every process; signatures are read again
 # from this much before the latest one seen, for writes that were in flight during the previous read.
 CLOCK_SLACK = timedelta(seconds=2)
@@ -192,7 +196,7 @@ class ReprintLinker:
                 cluster_id = self._original(cluster_ids, url, when)
                 superseded = sorted(cluster_ids - {cluster_id})
                 if superseded:
-                    merge_ops.append(UpdateMany({"cluster_id": {"$in": superseded}}, {"$set": {"cluster_id": cluster_id}}))
+                    merge_ops.append((superseded, cluster_id))
                     for known in self.known.values():
                         if known.cluster_id in superseded:
                             known.cluster_id = cluster_id
@@ -202,13 +206,14 @@ class ReprintLinker:
                 if earlier:
                     best, containment, _ = max(earlier, key=lambda m: m[1])
                     fields.update(similar_to=best, similarity=round(containment, 4))
-                article_ops.append(UpdateOne({"url": url}, {"$set": fields}))
+                article_ops.append(_relink(url, fields))
                 for candidate, containment, _ in matches:
                     if _is_later(self.known[candidate].published_at, when):
                         article_ops.append(
                             UpdateOne(
                                 {"url": candidate, "similar_to": {"$exists": False}},
-                                {"$set": {"similar_to": url, "similarity": round(containment, 4)}},
+                                {"$set": {"similar_to": url, "similarity": round(containment, 4)},
+                                 **SERVER_UPDATED_AT},
                             )
                         )
             signature_ops.append(
@@ -235,9 +240,10 @@ class ReprintLinker:
                 signature_ops.append(UpdateOne({"_id": url}, {"$set": {"cluster_id": cluster_id}}))
         if signature_ops:
             self.signatures.bulk_write(signature_ops, ordered=True)
-        for operation in merge_ops:
-            self.signatures.bulk_write([operation])
-            self.articles.bulk_write([operation])
+        for superseded, cluster_id in merge_ops:
+            self.signatures.bulk_write([UpdateMany({"cluster_id": {"$in": superseded}}, {"$set": {"cluster_id": cluster_id}})])
+            self.articles.bulk_write([UpdateMany({"cluster_id": {"$in": superseded}},
+                                                 {"$set": {"cluster_id": cluster_id}, **SERVER_UPDATED_AT})])
         if article_ops:
             self.articles.bulk_write(article_ops, ordered=True)
         return linked
@@ -281,6 +287,13 @@ class ReprintLinker:
         choices = [(when, url)] + [(originals.get(cid), cid) for cid in cluster_ids]
         # undated articles sort last; equal times fall back to the URL so every process picks the same one
         return min(choices, key=lambda choice: (choice[0].timestamp() if choice[0] else float("inf"), choice[1]))[1]
+
+
+def _relink(url: str, fields: dict[str, Any]) -> UpdateOne:
+    """Set an article's cluster fields, only when one of them changes: linking again (a sweep, a reloaded spill
+    file) must not move `updated_at` of an article whose story did not change, or pulls deliver it again."""
+    changed = [{name: {"$ne": value}} for name, value in fields.items()]
+    return UpdateOne({"url": url, "$or": changed}, {"$set": fields, **SERVER_UPDATED_AT})
 
 
 def _is_later(moment: datetime | None, than: datetime | None) -> bool:

@@ -79,6 +79,11 @@ LIST = Key("kznews/list/{site}/{edition}/{count}",
            "list pages: pages, entries, too_old (before `since`), too_new (at or after `until`), "
            "stopped_nothing_new, bad_response, fallback_dated (entries the list fallback could date on pages no "
            "list layout matched)")
+BACKFILL = Key("kznews/backfill/{site}/{edition}/{count}",
+               "backfills (a date window): probes (list pages the binary search fetched), found_page (the first "
+               "page reaching the window), undated_probe (a probed page without dates: walked from page 1), "
+               "sitemaps_fetched and sitemaps_skipped (index children overlapping the window or not), days (day "
+               "archive pages)")
 FEED = Key("kznews/feed/{site}/{edition}/entries", "feed entries read")
 SITEMAP = Key("kznews/sitemap/{site}/{edition}/entries", "sitemap entries read")
 SITEMAP_PROBLEM = Key("kznews/sitemap/{site}/{problem}", "bad_gzip, unreadable")

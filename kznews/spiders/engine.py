@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import scrapy
@@ -34,7 +34,7 @@ from kznews.extract.timestamps import decide_published_at
 from kznews.items import Article
 from kznews.schema import EXTRACTED_FIELDS
 from kznews.settings.registry import setting
-from kznews.sites.base import Edition, ListSource, Site
+from kznews.sites.base import Edition, ListSource, Site, deep_list
 from kznews.spiders.arguments import SpiderArguments, parse_arguments, parse_since
 from kznews.swallowed import counts as swallowed_counts
 from kznews.urls import canonicalize_url, url_key
@@ -53,6 +53,15 @@ def page_tree(response):
     return parse_html(response.text)
 
 
+def period_bounds(match) -> tuple[datetime, datetime]:
+    """The Almaty month or day a sitemap's name says it holds (named groups year, month, day): [start, end)."""
+    year, month = int(match.group("year")), int(match.group("month"))
+    day = match.groupdict().get("day")
+    start = datetime(year, month, int(day) if day else 1, tzinfo=ALMATY)
+    end = start + timedelta(days=1) if day else datetime(year + month // 12, month % 12 + 1, 1, tzinfo=ALMATY)
+    return start, end
+
+
 class NewsSpider(scrapy.Spider):
     site: Site  # set on each generated subclass (kznews/spiders/sites.py)
 
@@ -66,6 +75,7 @@ class NewsSpider(scrapy.Spider):
         self.refresh = self.arguments.refresh
         self.since = self.arguments.since
         self.until = self.arguments.until
+        self.backfill = self.arguments.backfill
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
         self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
 
@@ -107,6 +117,9 @@ class NewsSpider(scrapy.Spider):
         def load() -> dict[str, float]:
             store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
             try:
+                if self.backfill and not getattr(self, "archive_mode", False):
+                    # a backfill meets only its window's articles: load those, however old or many the rest
+                    return store.known_urls_published(self.name, langs, self.since, self.until)
                 return store.known_urls(self.name, langs, since)
             finally:
                 store.close()
@@ -125,6 +138,9 @@ class NewsSpider(scrapy.Spider):
         return datetime.now(UTC) - timedelta(days=setting(self.settings, "KZNEWS_KNOWN_DAYS"))
 
     def start_requests(self):
+        if self.backfill:
+            yield from self.backfill_requests()
+            return
         for edition in self.editions:
             if "lists" in self.sources:
                 for source in edition.lists:
@@ -174,6 +190,106 @@ class NewsSpider(scrapy.Spider):
                 return edition, source
         raise KeyError(path)
 
+    # --- backfills: a date window, by each edition's route (Site.backfill_route) ------------------------------
+
+    def backfill_requests(self):
+        for edition in self.editions:
+            route = self.site.backfill_route(edition, self.sources)
+            logger.info("backfill of %s %s from %s until %s: route %s", self.name, edition.key, self.since,
+                        self.until, route)
+            if route == "sitemaps":
+                for sitemap in edition.sitemaps:
+                    yield self.sitemap_request(edition.absolute(sitemap), edition.key)
+            elif route == "days":
+                for day in self._window_days():
+                    yield self.day_request(edition, day, 1)
+            elif route == "pages":
+                yield self.probe_request(edition, deep_list(edition), 1, 0, None)
+            elif "lists" in self.sources:
+                for source in edition.lists:
+                    yield self.list_request(edition, source, 1)
+
+    def _window_days(self) -> list[date]:
+        """The Almaty days the window touches (`until` exclusive; no `until`: up to today)."""
+        if self.since is None:
+            return []
+        last = (self.until - timedelta(microseconds=1)) if self.until else datetime.now(ALMATY)
+        first, last = self.since.astimezone(ALMATY).date(), last.astimezone(ALMATY).date()
+        return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+    def day_request(self, edition: Edition, day: date, page: int, url: str | None = None) -> scrapy.Request:
+        return scrapy.Request(
+            url or edition.absolute(edition.day_archive.format(day=day)),
+            callback=self.parse_day,
+            cb_kwargs={"edition": edition.key, "day": day.isoformat(), "page": page},
+        )
+
+    def parse_day(self, response, edition: str, day: str, page: int):
+        """A dated archive page (Edition.day_archive): its entries, and its next pages within the day."""
+        edition = self.site.edition(edition)
+        if response.status != 200 or not hasattr(response, "text"):
+            self.crawler.stats.inc_value(self._list_key(edition, "bad_response"))
+            return
+        listing = extract_list(response.body, response.url, self.site, edition.lang, fetched_at(response),
+                               tree=page_tree(response))
+        self.crawler.stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="days"))
+        self.crawler.stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
+        requests, _ = self.entry_requests(listing.entries, edition)
+        yield from requests
+        if listing.entries and listing.next:
+            yield self.day_request(edition, date.fromisoformat(day), page + 1, listing.next[0])
+
+    def probe_request(self, edition: Edition, source: ListSource, page: int, low: int, high: int | None):
+        """A page of the deep list fetched by the binary search for the first page reaching the window: `low` is
+        the highest page known to be all newer than the window (0: none yet), `high` the lowest known to reach it
+        (None: not found yet, so the search doubles the page number). The state travels in the request, so a
+        JOBDIR run resumes the search where it stopped."""
+        url = edition.absolute(source.path if page == 1 else source.page.format(n=page))
+        return scrapy.Request(
+            url,
+            callback=self.parse_probe,
+            cb_kwargs={"edition": edition.key, "source_path": source.path, "page": page, "low": low, "high": high},
+            # probes are not the walk: the walk may ask for the found page again
+            dont_filter=True,
+            meta={"handle_httpstatus_list": [404, 410]},
+        )
+
+    def parse_probe(self, response, edition: str, source_path: str, page: int, low: int, high: int | None):
+        edition, source = self._source(edition, source_path)
+        stats = self.crawler.stats
+        stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="probes"))
+        listing = None
+        if response.status == 200 and hasattr(response, "text"):
+            listing = extract_list(response.body, response.url, self.site, edition.lang, fetched_at(response),
+                                   tree=page_tree(response))
+        own = [e for e in listing.entries if not e.secondary] if listing else []
+        dates = [e.published_at or e.published_day for e in own if (e.published_at or e.published_day) is not None]
+        if own and not dates:  # nothing to decide by: the plain walk from the first page
+            stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="undated_probe"))
+            yield self.list_request(edition, source, 1)
+            return
+        # Newest first: a page reaches the window when its oldest entry is before `until`; past the end of the
+        # list (no entries) counts as reaching it, so the search always ends.
+        reaches = not dates or not all(self._too_new(value) for value in dates)
+        if reaches:
+            high = page
+        else:
+            low = page
+        if high is None:
+            yield self.probe_request(edition, source, page * 2, low, None)
+            return
+        if high - low > 1:
+            yield self.probe_request(edition, source, (low + high) // 2, low, high)
+            return
+        stats.set_value(keys.BACKFILL(site=self.name, edition=edition.key, count="found_page"), high)
+        logger.info("backfill of %s %s: the window starts on page %d of %s", self.name, edition.key, high, source.path)
+        if not own:
+            return  # the list ends before the window: nothing in it
+        if page == high:  # this very page starts the walk
+            yield from self.walk_list_page(response, listing, edition, source, page)
+        else:
+            yield self.list_request(edition, source, high)
+
     # --- lists -----------------------------------------------------------------------------------------------
 
     def _too_old(self, day_or_instant, since: datetime | None) -> bool:
@@ -210,11 +326,23 @@ class NewsSpider(scrapy.Spider):
             # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
             stats.inc_value(self._list_key(edition, "fallback_dated"), sum(1 for e in listing.entries if e.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
+        yield from self.walk_list_page(response, listing, edition, source, page)
+
+    def walk_list_page(self, response, listing, edition: Edition, source: ListSource, page: int):
+        """The article requests of a list page, and the next page while the walk goes on."""
+        stats = self.crawler.stats
         requests, fresh = self.entry_requests(listing.entries, edition)
         yield from requests
+        if self.backfill:
+            # A backfill walks until the window ends: a page whose own entries are all older than `since` (known
+            # entries do not stop it: an interrupted backfill of the same window goes on past them).
+            own = [e for e in listing.entries if not e.secondary] or listing.entries
+            inside = any(not self._too_old(e.published_at or e.published_day, self.since) for e in own)
+            if source.kind == "headlines" or not inside:
+                return
         # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
         # proves nothing, but a whole page of them does.
-        if source.kind == "headlines" or not fresh or page >= self.max_pages:
+        elif source.kind == "headlines" or not fresh or page >= self.max_pages:
             if listing.entries and not fresh:
                 stats.inc_value(self._list_key(edition, "stopped_nothing_new"))
             return
@@ -334,9 +462,16 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(keys.SITEMAP_SKIPPED(site=self.name, reason=reason), count)
         since = self.sitemap_since
         if sitemap.kind == "index":
-            for child in sitemap.entries:
-                if self.site.sitemap_follow and not self.site.sitemap_follow.search(child.url):
-                    continue
+            children = [c for c in sitemap.entries
+                        if not self.site.sitemap_follow or self.site.sitemap_follow.search(c.url)]
+            if self.backfill:
+                wanted = self.window_children(children)
+                counted = keys.BACKFILL(site=self.name, edition=edition.key, count="sitemaps_skipped")
+                stats.inc_value(counted, len(children) - len(wanted))
+                stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="sitemaps_fetched"),
+                                len(wanted))
+                children = wanted
+            for child in children:
                 # A child sitemap last modified before `since` holds nothing newer.
                 if child.published_at and since and child.published_at < since:
                     continue
@@ -355,6 +490,30 @@ class NewsSpider(scrapy.Spider):
             )
             if request is not None:
                 yield request
+
+    def window_children(self, children: list) -> list:
+        """The children of a sitemap index that may hold entries of the window: by the period in their URL
+        (Site.sitemap_period) or, for consecutive children (Site.sitemap_chronological), by their lastmods.
+        A child whose period cannot be told is kept."""
+        pattern, kept = self.site.sitemap_period, []
+        previous_lastmod = None
+        ordered = children
+        if self.site.sitemap_chronological:
+            ordered = sorted(children, key=lambda c: (c.published_at is None, c.published_at or 0))
+        for child in ordered:
+            match = pattern.search(child.url) if pattern else None
+            if match:
+                start, end = period_bounds(match)
+            elif self.site.sitemap_chronological and child.published_at is not None:
+                # after the previous child's lastmod, up to its own (inclusive)
+                start, end = previous_lastmod, child.published_at + timedelta(microseconds=1)
+                previous_lastmod = child.published_at
+            else:
+                kept.append(child)
+                continue
+            if (self.until is None or start is None or start < self.until) and (self.since is None or end > self.since):
+                kept.append(child)
+        return kept
 
     # --- articles ----------------------------------------------------------------------------------------------
 

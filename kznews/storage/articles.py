@@ -19,7 +19,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
@@ -33,6 +33,8 @@ ARTICLES = "articles"
 SIGNATURES = "signatures"
 RUNS = "runs"
 
+# Backfills load the known URLs published in their window, with this margin each side (known_urls_published).
+WINDOW_MARGIN = timedelta(days=1)
 # Fields set on every write; `first_seen_at` only when the document is created.
 _INSERT_ONLY = ("first_seen_at",)
 
@@ -269,6 +271,29 @@ class ArticleStore:
         for doc in self.articles.find({**query, "aliases": {"$exists": True}}, {"aliases": 1, "fetched_at": 1}):
             for alias in doc["aliases"]:
                 known.setdefault(alias, doc["fetched_at"].timestamp())
+        return known
+
+    def known_urls_published(
+        self, site: str, langs: Iterable[str], since: datetime | None, until: datetime | None
+    ) -> dict[str, float]:
+        """Like `known_urls`, for a backfill: the stored articles (and aliases) published in the window, with a day
+        of margin each side (a list's date and the page's may differ by the time zone), whenever they were fetched.
+        Reads the `site_published` index, so the cost follows the window, not the size of the collection."""
+        published: dict[str, Any] = {}
+        if since is not None:
+            published["$gte"] = since - WINDOW_MARGIN
+        if until is not None:
+            published["$lt"] = until + WINDOW_MARGIN
+        query: dict[str, Any] = {"site": site, "lang": {"$in": list(langs)}}
+        if published:
+            query["published_at"] = published
+        known: dict[str, float] = {}
+        projection = {"url": 1, "fetched_at": 1, "aliases": 1, "_id": 0}
+        for doc in self.articles.find(query, projection).hint("site_published"):
+            fetched = doc["fetched_at"].timestamp() if doc.get("fetched_at") else 0.0
+            known[doc["url"]] = fetched
+            for alias in doc.get("aliases") or ():
+                known.setdefault(alias, fetched)
         return known
 
     def stored_urls(self, urls: list[str], chunk: int = 500) -> set[str]:

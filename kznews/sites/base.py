@@ -108,7 +108,7 @@ BACKFILL_ROUTES = {
     "sitemaps": "sitemaps by period: only the index's children overlapping the window",
     "days": "dated archive pages, one URL per day of the window",
     "pages": "binary search on the page number of a deep list, then the window's pages",
-    "walk": "no complete route: the lists from their first page (newest first) until older than the window",
+    "walk": "no complete route: the usual lists, feeds and sitemaps, with the window applied to their entries",
 }
 
 

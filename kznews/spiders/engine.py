@@ -142,20 +142,24 @@ class NewsSpider(scrapy.Spider):
             yield from self.backfill_requests()
             return
         for edition in self.editions:
-            if "lists" in self.sources:
-                for source in edition.lists:
-                    yield self.list_request(edition, source, 1)
-                if self.site.json_list is not None:
-                    for template in edition.json_lists:
-                        yield self.json_list_request(edition, template, 1)
-            if "feeds" in self.sources:
-                for feed in edition.feeds:
-                    yield scrapy.Request(
-                        edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"edition": edition.key}
-                    )
-            if "sitemaps" in self.sources:
-                for sitemap in edition.sitemaps:
-                    yield self.sitemap_request(edition.absolute(sitemap), edition.key)
+            yield from self.edition_requests(edition)
+
+    def edition_requests(self, edition: Edition):
+        """The first requests of the usual discovery of an edition: lists, JSON lists, feeds, sitemaps."""
+        if "lists" in self.sources:
+            for source in edition.lists:
+                yield self.list_request(edition, source, 1)
+            if self.site.json_list is not None:
+                for template in edition.json_lists:
+                    yield self.json_list_request(edition, template, 1)
+        if "feeds" in self.sources:
+            for feed in edition.feeds:
+                yield scrapy.Request(
+                    edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"edition": edition.key}
+                )
+        if "sitemaps" in self.sources:
+            for sitemap in edition.sitemaps:
+                yield self.sitemap_request(edition.absolute(sitemap), edition.key)
 
     def list_request(self, edition: Edition, source: ListSource, page: int) -> scrapy.Request:
         url = edition.absolute(source.path if page == 1 or not source.page else source.page.format(n=page))
@@ -205,9 +209,8 @@ class NewsSpider(scrapy.Spider):
                     yield self.day_request(edition, day, 1)
             elif route == "pages":
                 yield self.probe_request(edition, deep_list(edition), 1, 0, None)
-            elif "lists" in self.sources:
-                for source in edition.lists:
-                    yield self.list_request(edition, source, 1)
+            else:  # the usual discovery, with the window applied to entries and list walks
+                yield from self.edition_requests(edition)
 
     def _window_days(self) -> list[date]:
         """The Almaty days the window touches (`until` exclusive; no `until`: up to today)."""

@@ -93,8 +93,9 @@ FEED_SKIPPED = Key("kznews/feed/{site}/skipped/{reason}",
 SITEMAP_SKIPPED = Key("kznews/sitemap/{site}/skipped/{reason}",
                       "sitemap entries left out: bad_url, bad_date, over_limit (past the bound of entries per sitemap)")
 KNOWN = Key("kznews/known/{site}/{count}",
-            "incremental runs: loaded (known URLs read at start), load_failed, skipped (listed but stored), "
-            "modified_refetched")
+            "incremental runs: loaded (known URLs read at start, KZNEWS_KNOWN_LOOKUP=preload), load_failed, "
+            "looked_up and found (URLs looked up in the database page by page, KZNEWS_KNOWN_LOOKUP=batch, and how "
+            "many were stored), lookup_failed, skipped (listed but stored), modified_refetched")
 ARTICLE_BAD_RESPONSE = Key("kznews/article/{site}/bad_response", "article responses that were not pages")
 LAYOUT = Key("kznews/layout/{site}/{kind}/{layout}",
              "pages per markup version: kind article or list, `none` when no layout of the site matched; "

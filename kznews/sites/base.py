@@ -77,9 +77,10 @@ class Edition:
     # Backfills (a date window, kznews.spiders.engine): a list of the edition's pages of one day, a URL template
     # formatted with the day ({day:%Y/%m/%d}), when the site has dated archive pages.
     day_archive: str | None = None
-    # The path of the paginated list (one of `lists`, with a {n} template) that holds every article newest first,
-    # for the binary search on its page number; None: the first paginated list.
-    deep_list: str | None = None
+    # The paths of the paginated lists (of `lists`, with a {n} template) that reach back through the archive
+    # newest first, for the binary search on their page numbers; None: every paginated list; (): none (a list of
+    # today's news only).
+    deep_lists: tuple[str, ...] | None = None
 
     @property
     def key(self) -> str:
@@ -112,13 +113,14 @@ BACKFILL_ROUTES = {
 }
 
 
-def deep_list(edition: Edition) -> ListSource | None:
-    """The paginated list a backfill binary-searches (Edition.deep_list, else the first with a {n} template)."""
-    for source in edition.lists:
-        paginated = source.page is not None and "{n}" in source.page and source.kind == "list" and not source.js
-        if paginated and (edition.deep_list is None or source.path == edition.deep_list):
-            return source
-    return None
+def deep_lists(edition: Edition) -> tuple[ListSource, ...]:
+    """The paginated lists a backfill binary-searches (Edition.deep_lists; by default every one with a {n} page
+    template that needs no browser)."""
+    return tuple(
+        source for source in edition.lists
+        if source.page is not None and "{n}" in source.page and source.kind == "list" and not source.js
+        and (edition.deep_lists is None or source.path in edition.deep_lists)
+    )
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ class Site:
             return "sitemaps"
         if "lists" in sources and edition.day_archive:
             return "days"
-        if "lists" in sources and deep_list(edition) is not None:
+        if "lists" in sources and deep_lists(edition):
             return "pages"
         return "walk"
 

@@ -34,7 +34,7 @@ from kznews.extract.timestamps import decide_published_at
 from kznews.items import Article
 from kznews.schema import EXTRACTED_FIELDS
 from kznews.settings.registry import setting
-from kznews.sites.base import Edition, ListSource, Site, deep_list
+from kznews.sites.base import Edition, ListSource, Site, deep_lists
 from kznews.spiders.arguments import SpiderArguments, parse_arguments, parse_since
 from kznews.swallowed import counts as swallowed_counts
 from kznews.urls import canonicalize_url, url_key
@@ -77,6 +77,10 @@ class NewsSpider(scrapy.Spider):
         self.until = self.arguments.until
         self.backfill = self.arguments.backfill
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
+        # KZNEWS_KNOWN_LOOKUP=batch: `known` fills as each page's URLs are looked up in the database
+        self.known_store = None
+        self.known_checked: set[int] = set()  # url_key() of the URLs looked up
+        self.known_fetched_after: datetime | None = None
         self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
 
     @classmethod
@@ -93,6 +97,8 @@ class NewsSpider(scrapy.Spider):
         return spider
 
     def closed(self, reason) -> None:
+        if self.known_store is not None:
+            self.known_store.close()
         # what the pure functions caught on purpose (kznews.swallowed) goes into the stats, where it is seen
         for (where, exception), count in swallowed_counts().items():
             self.crawler.stats.set_value(keys.SWALLOWED(where=where, exception=exception), count)
@@ -113,6 +119,13 @@ class NewsSpider(scrapy.Spider):
 
         since = self.known_fetched_since()
         langs = sorted({e.lang for e in self.editions})
+        if setting(self.settings, "KZNEWS_KNOWN_LOOKUP") == "batch":
+            # Nothing read at start: each page's URLs are looked up when it is parsed (check_known), so start-up
+            # does not grow with the database. A backfill counts any stored copy as known, whenever fetched.
+            self.known_store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
+            backfill = self.backfill and not getattr(self, "archive_mode", False)
+            self.known_fetched_after = None if backfill else since
+            return
 
         def load() -> dict[str, float]:
             store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
@@ -132,6 +145,28 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="loaded"), len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
+
+    def check_known(self, canonicals) -> None:
+        """KZNEWS_KNOWN_LOOKUP=batch: look up in the database, in one query, those of these canonical URLs not
+        looked up yet (a database that fails the lookup makes them unknown: fetched again, stored once)."""
+        if self.known_store is None:
+            return
+        todo = [url for url in dict.fromkeys(canonicals) if url_key(url) not in self.known_checked]
+        if not todo:
+            return
+        try:
+            found = self.known_store.last_fetches(todo, self.known_fetched_after)
+        except Exception as error:  # no database: a full crawl is slower, not wrong
+            # one failure ends the lookups, so a database that is down does not hold every page for a timeout
+            logger.warning("known URLs not looked up (%s): crawling without them", error)
+            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="lookup_failed"))
+            self.known_store.close()
+            self.known_store = None
+            return
+        self.known_checked.update(url_key(url) for url in todo)
+        self.known.update(found)
+        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="looked_up"), len(todo))
+        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="found"), len(found))
 
     def known_fetched_since(self) -> datetime:
         """Stored articles fetched since then are known (archived runs reach further back: kznews.archives)."""
@@ -208,7 +243,8 @@ class NewsSpider(scrapy.Spider):
                 for day in self._window_days():
                     yield self.day_request(edition, day, 1)
             elif route == "pages":
-                yield self.probe_request(edition, deep_list(edition), 1, 0, None)
+                for source in deep_lists(edition):
+                    yield self.probe_request(edition, source, 1, 0, None)
             else:  # the usual discovery, with the window applied to entries and list walks
                 yield from self.edition_requests(edition)
 
@@ -365,6 +401,7 @@ class NewsSpider(scrapy.Spider):
         (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new."""
         requests, new = [], 0
         own_entries = any(not entry.secondary for entry in entries)
+        self.check_known(canonicalize_url(entry.url, self.site.host_aliases) for entry in entries)
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
@@ -394,8 +431,11 @@ class NewsSpider(scrapy.Spider):
 
     def _stored(self, canonical: str, hint: dict | None) -> bool:
         """Already stored by an earlier run, and not modified since (so not worth fetching again)."""
+        if self.refresh:
+            return False
+        self.check_known([canonical])
         last_fetch = self.known.get(canonical)
-        if last_fetch is None or self.refresh:
+        if last_fetch is None:
             return False
         modified = (hint or {}).get("modified_at")
         return modified is None or modified.timestamp() <= last_fetch
@@ -439,6 +479,7 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(keys.FEED(site=self.name, edition=edition.key), len(entries))
         for reason, count in entries.skipped.items():
             self.crawler.stats.inc_value(keys.FEED_SKIPPED(site=self.name, reason=reason), count)
+        self.check_known(canonicalize_url(e.url, self.site.host_aliases) for e in entries if self.site.is_article_url(e.url))
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
@@ -481,6 +522,9 @@ class NewsSpider(scrapy.Spider):
                 yield self.sitemap_request(child.url, edition.key)
             return
         self.crawler.stats.inc_value(keys.SITEMAP(site=self.name, edition=edition.key), len(sitemap.entries))
+        self.check_known(canonicalize_url(e.url, self.site.host_aliases) for e in sitemap.entries
+                         if self.site.is_article_url(e.url) and not self._too_old(e.published_at, since)
+                         and not self._too_new(e.published_at))
         for entry in sitemap.entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
                 continue

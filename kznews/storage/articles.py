@@ -87,6 +87,8 @@ class ArticleStore:
             name="site_body_hash_unique",
         )
         self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
+        # Spiders look URLs up in batches (last_fetches), aliases too.
+        self.articles.create_index([("aliases", ASCENDING)], name="aliases", sparse=True)
         self.reprints.ensure_indexes()
         self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
 
@@ -295,6 +297,23 @@ class ArticleStore:
             for alias in doc.get("aliases") or ():
                 known.setdefault(alias, fetched)
         return known
+
+    def last_fetches(self, urls: list[str], fetched_since: datetime | None = None, chunk: int = 500) -> dict[str, float]:
+        """Canonical URL -> when it was last fetched (Unix seconds), for those of these URLs that are stored (as a
+        document's URL or one of its aliases), fetched since `fetched_since` when given: `known_urls` for just
+        these URLs, by the url and aliases indexes, so its cost follows the URLs asked about, not the collection."""
+        found: dict[str, float] = {}
+        fetched: dict[str, Any] = {"fetched_at": {"$gte": fetched_since}} if fetched_since is not None else {}
+        for start in range(0, len(urls), chunk):
+            part = urls[start : start + chunk]
+            query = {"$or": [{"url": {"$in": part}}, {"aliases": {"$in": part}}], **fetched}
+            wanted = set(part)
+            for doc in self.articles.find(query, {"url": 1, "aliases": 1, "fetched_at": 1, "_id": 0}):
+                when = doc["fetched_at"].timestamp() if doc.get("fetched_at") else 0.0
+                for url in (doc["url"], *(doc.get("aliases") or ())):
+                    if url in wanted:
+                        found.setdefault(url, when)
+        return found
 
     def stored_urls(self, urls: list[str], chunk: int = 500) -> set[str]:
         """Which of these canonical URLs are stored (one query per `chunk` URLs; the crash-safe JOBDIR asks)."""

@@ -5,9 +5,12 @@ site (plus their reprint copies on other sites, one cluster per `--cluster-every
 process's CPU milliseconds per stored article at each size: ArticleStore.store_articles (upserts, same-site
 duplicates turned into aliases) and link_reprints (MinHash signatures, candidate search, cluster updates) in
 batches of MONGO_BATCH_SIZE, as the store pipeline's writer thread calls them. Process CPU time (time.process_time)
-is this process's only: the database server's own work is not in it. Then the spider start-up cost with 300,000
-known URLs: the known-URL load of an incremental run (ArticleStore.known_urls over KZNEWS_KNOWN_DAYS) and of a
-backfill of a 3-day window (known_urls_published).
+is this process's only: the database server's own work is not in it. Then the spider start-up cost with all those
+URLs known: with KZNEWS_KNOWN_LOOKUP=batch (the default) a spider reads nothing at start and looks each list page's
+URLs up when it parses it (ArticleStore.last_fetches): start-up is opening the store and the first page's lookup,
+and each page costs one indexed query. With `preload` it reads every known URL at start (ArticleStore.known_urls
+over KZNEWS_KNOWN_DAYS; a backfill reads its window's, known_urls_published): measured up to --preload-max, as it
+grows with the database (about 1 ms per URL on SecantusDB).
 
 The history is generated with bulk inserts at a steady 400 articles a day ending now, so a larger database is a
 longer history, not a denser week: the new articles' days hold the same articles in both databases. Older
@@ -164,6 +167,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,300000", help="articles of the crawled site already stored")
     parser.add_argument("--new", type=int, default=1000, help="articles stored at each size")
     parser.add_argument("--cluster-every", type=int, default=10)
+    parser.add_argument("--preload-max", type=int, default=30000, help="measure the preload up to this size")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks the script, measures nothing")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -180,24 +184,37 @@ def main() -> None:
                 store = ArticleStore(uri, database, site="bench")
                 row = generate(store, size, now, args.cluster_every, seed=7)
                 row.update(store_cpu_ms(store, new_articles(args.new, now, args.cluster_every, seed=7)))
+                # batch lookups: start-up is the store and the first page's 20 URLs (10 stored, 10 not)
+                page = [f"https://{SITE}.example.kz/news/{n}-story" for n in range(size - 10, size + 10)]
+                started = time.perf_counter()
                 loader = ArticleStore(uri, database)
+                found = loader.last_fetches(page, now - timedelta(days=120))
+                row["startup_s_known"] = round(time.perf_counter() - started, 3)
+                assert len(found) == 10, found
+                pages = [[f"https://{SITE}.example.kz/news/{n}-story" for n in range(k, k + 20)]
+                         for k in range(0, size, max(20, size // 20))][:20]
                 started = time.perf_counter()
-                known = loader.known_urls(SITE, ["ru"], now - timedelta(days=120))
-                row["startup_s_known"] = round(time.perf_counter() - started, 2)
-                row["known"] = len(known)
-                started = time.perf_counter()
-                window = loader.known_urls_published(SITE, ["ru"], now - timedelta(days=5), now - timedelta(days=2))
-                row["startup_s_window_3d"] = round(time.perf_counter() - started, 2)
-                row["known_window_3d"] = len(window)
+                for urls in pages:
+                    loader.last_fetches(urls, now - timedelta(days=120))
+                row["lookup_ms_per_page"] = round((time.perf_counter() - started) * 1000 / len(pages), 1)
+                row["known"] = row["preload_s"] = row["known_window_3d"] = row["preload_s_window_3d"] = None
+                if size <= args.preload_max:
+                    started = time.perf_counter()
+                    row["known"] = len(loader.known_urls(SITE, ["ru"], now - timedelta(days=120)))
+                    row["preload_s"] = round(time.perf_counter() - started, 2)
+                    started = time.perf_counter()
+                    window = loader.known_urls_published(SITE, ["ru"], now - timedelta(days=5), now - timedelta(days=2))
+                    row["preload_s_window_3d"] = round(time.perf_counter() - started, 2)
+                    row["known_window_3d"] = len(window)
                 loader.close()
                 store.close()
                 results[size] = row
                 print(f"{size:>8} stored articles (+{row['reprint_copies']} reprint copies, generated in "
                       f"{row['generate_s']} s): {row['cpu_ms_per_article']} CPU ms per stored article "
                       f"({row['wall_ms_per_article']} ms wall, {row['linked']} linked of {args.new}); "
-                      f"known URLs: {row['known']} in {row['startup_s_known']} s (incremental), "
-                      f"{row['known_window_3d']} in {row['startup_s_window_3d']} s (3-day backfill window)",
-                      flush=True)
+                      f"start-up (batch lookups) {row['startup_s_known']} s, then {row['lookup_ms_per_page']} ms per "
+                      f"list page; preload: {row['known']} known URLs in {row['preload_s']} s, a 3-day backfill "
+                      f"window's {row['known_window_3d']} in {row['preload_s_window_3d']} s", flush=True)
         finally:
             process.terminate()
             process.wait(timeout=60)
@@ -209,8 +226,8 @@ def main() -> None:
         "cpu_ms_per_article_300k": last["cpu_ms_per_article"],
         "growth_ratio": round(last["cpu_ms_per_article"] / first["cpu_ms_per_article"], 2),
         "startup_s_300k_known": last["startup_s_known"],
-        "startup_s_300k_window_3d": last["startup_s_window_3d"],
-        "known_300k": last["known"],
+        "lookup_ms_per_page_300k": last["lookup_ms_per_page"],
+        "preload_s_by_size": {size: row["preload_s"] for size, row in results.items()},
         "database": "SecantusDB (bundled test server; slower than mongod)",
     }
     print(json.dumps(summary))

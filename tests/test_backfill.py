@@ -7,15 +7,17 @@ import json
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
 
 from kznews.dates import ALMATY
+from kznews.extract.feeds import FeedEntry
 from kznews.sites import SITES
 from kznews.sites.base import BACKFILL_ROUTES
 from tests.conftest import run_spider
-from tests.tools.gensite import PER_PAGE, SITE, SITE_DAYS, SITE_MONTHS, GeneratedSite
+from tests.tools.gensite import ORIGIN, PER_PAGE, SITE, SITE_DAYS, SITE_MONTHS, GeneratedSite, GensiteSpider
 
 SPIDER_MODULES = "kznews.spiders,tests.tools.gensite"
 
@@ -50,6 +52,33 @@ def test_each_site_declares_a_route_and_the_generated_sites_take_theirs():
     assert SITE_MONTHS.backfill_route(SITE_MONTHS.editions[0]) == "sitemaps"
     assert SITE_MONTHS.backfill_route(SITE_MONTHS.editions[0], {"lists"}) == "pages"  # sources=lists
     assert SITE_DAYS.backfill_route(SITE_DAYS.editions[0]) == "days"
+
+
+def _spider(site, **arguments):
+    class Spider(GensiteSpider):
+        pass
+
+    Spider.site = site
+    return Spider(**arguments)
+
+
+def test_sitemap_children_by_name_or_by_consecutive_lastmods():
+    months = _spider(SITE_MONTHS, since="2026-02-15", until="2026-04-01")
+    children = [FeedEntry(f"{ORIGIN}/sitemap-2026-{m:02d}.xml") for m in range(1, 6)] + [FeedEntry(f"{ORIGIN}/x.xml")]
+    kept = [c.url.rsplit("/", 1)[1] for c in months.window_children(children)]
+    assert kept == ["sitemap-2026-02.xml", "sitemap-2026-03.xml", "x.xml"]  # a child of no known period is kept
+    # numbered children filled in order: child n holds what came after child n-1's lastmod, up to its own
+    numbered = _spider(replace(SITE, sitemap_chronological=True), since="2026-03-10", until="2026-03-20")
+    lastmods = {1: "2026-02-28T23:00", 2: "2026-03-09T12:00", 3: "2026-03-15T00:00", 4: "2026-03-25T00:00",
+                5: "2026-04-30T00:00"}
+    children = [FeedEntry(f"{ORIGIN}/{n}.xml", published_at=datetime.fromisoformat(f"{when}+05:00"))
+                for n, when in reversed(lastmods.items())]
+    assert [c.url.rsplit("/", 1)[1] for c in numbered.window_children(children)] == ["3.xml", "4.xml"]
+
+
+def test_a_window_is_a_backfill_and_an_age_is_not():
+    assert _spider(SITE, since="2026-01-01").backfill and _spider(SITE, until="2026-01-01").backfill
+    assert not _spider(SITE, since="2d").backfill and not _spider(SITE).backfill
 
 
 @pytest.mark.slow

@@ -8,11 +8,19 @@ Spider arguments (`scrapy crawl SITE -a name=value`: lang, max_pages, since, unt
 archives to read the site's pages from public web archives, kznews/spiders/archive.py) are declared and checked in
 kznews.spiders.arguments.
 
-Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
-KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
-`refresh=1` or a list, feed or sitemap shows a modification newer than the stored fetch. List walking stops at the
+Incremental runs: the spider looks up the canonical URLs of each list page, feed and sitemap in the database
+(KZNEWS_KNOWN_LOOKUP=batch: one indexed query a page, on the reactor's thread, so start-up does not grow with the
+database; `preload`: every URL fetched in the last KZNEWS_KNOWN_DAYS days read at start) and does not request again
+those fetched in the last KZNEWS_KNOWN_DAYS days, unless `refresh=1` or a list, feed or sitemap shows a
+modification newer than the stored fetch. List walking stops at the
 first page whose entries are all known or older than `since` (not at the first known link: sites reorder and pin).
 With JOBDIR, Scrapy persists the request queue and the seen requests, so a paused run resumes where it stopped.
+
+Backfills: a date window (`until`, or `since` as a date or instant) walks each edition by its route
+(Site.backfill_route): the sitemap index's children overlapping the window, day archive pages, or a binary search
+on each deep list's page number (doubling until a page reaches the window, then halving; its state travels in the
+probe requests, so JOBDIR resumes it) followed by the walk through the window's pages. Known URLs are skipped, and
+any stored copy counts, however long ago it was fetched.
 """
 
 from __future__ import annotations

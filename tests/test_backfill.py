@@ -151,3 +151,20 @@ def test_a_backfill_skips_known_articles_and_resumes_from_jobdir(tmp_path, mongo
     assert not hits(site, r"-generated-story/$")
     assert again["kznews/known/gensite/found"] == len(expected)  # looked up page by page (KZNEWS_KNOWN_LOOKUP)
     assert again["kznews/known/gensite/skipped"] >= len(expected)
+
+
+def test_last_fetches_finds_urls_and_aliases_fetched_since(mongo_uri, mongo_db):
+    from kznews.storage import ArticleStore
+
+    store = ArticleStore(mongo_uri, mongo_db.name)
+    store.ensure_indexes()
+    recent, old = datetime(2026, 3, 1, tzinfo=ALMATY), datetime(2025, 1, 1, tzinfo=ALMATY)
+    mongo_db.articles.insert_many([
+        {"url": "https://a.kz/1", "site": "a", "fetched_at": recent, "aliases": ["https://a.kz/1-copy"]},
+        {"url": "https://a.kz/2", "site": "a", "fetched_at": old},
+    ])
+    asked = ["https://a.kz/1", "https://a.kz/1-copy", "https://a.kz/2", "https://a.kz/3"]
+    assert store.last_fetches(asked) == {url: (recent if url != "https://a.kz/2" else old).timestamp()
+                                         for url in asked[:3]}
+    assert set(store.last_fetches(asked, datetime(2026, 1, 1, tzinfo=ALMATY))) == {"https://a.kz/1", "https://a.kz/1-copy"}
+    store.close()

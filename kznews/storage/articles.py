@@ -303,16 +303,21 @@ class ArticleStore:
         document's URL or one of its aliases), fetched since `fetched_since` when given: `known_urls` for just
         these URLs, by the url and aliases indexes, so its cost follows the URLs asked about, not the collection."""
         found: dict[str, float] = {}
-        fetched: dict[str, Any] = {"fetched_at": {"$gte": fetched_since}} if fetched_since is not None else {}
+        projection = {"url": 1, "aliases": 1, "fetched_at": 1, "_id": 0}
         for start in range(0, len(urls), chunk):
             part = urls[start : start + chunk]
-            query = {"$or": [{"url": {"$in": part}}, {"aliases": {"$in": part}}], **fetched}
             wanted = set(part)
-            for doc in self.articles.find(query, {"url": 1, "aliases": 1, "fetched_at": 1, "_id": 0}):
-                when = doc["fetched_at"].timestamp() if doc.get("fetched_at") else 0.0
+            # two queries, each on its own index (an $or of both, or a fetched_at condition, can make a server scan
+            # the collection); the fetch time is checked here
+            documents = [*self.articles.find({"url": {"$in": part}}, projection).hint("url_unique"),
+                         *self.articles.find({"aliases": {"$in": part}}, projection)]
+            for doc in documents:
+                when = doc.get("fetched_at")
+                if when is None or (fetched_since is not None and when < fetched_since):
+                    continue
                 for url in (doc["url"], *(doc.get("aliases") or ())):
                     if url in wanted:
-                        found.setdefault(url, when)
+                        found.setdefault(url, when.timestamp())
         return found
 
     def stored_urls(self, urls: list[str], chunk: int = 500) -> set[str]:

@@ -247,7 +247,7 @@ class NewsSpider(scrapy.Spider):
             if route == "sitemaps":
                 for sitemap in edition.sitemaps:
                     yield self.sitemap_request(edition.absolute(sitemap), edition.key)
-            elif route == "days":
+            elif route == "days" and self.since is not None:
                 for day in self._window_days():
                     yield self.day_request(edition, day, 1)
             elif route == "pages":
@@ -260,7 +260,7 @@ class NewsSpider(scrapy.Spider):
         """The Almaty days the window touches (`until` exclusive; no `until`: up to today)."""
         if self.since is None:
             return []
-        last = (self.until - timedelta(microseconds=1)) if self.until else datetime.now(ALMATY)
+        last = (self.until - timedelta(microseconds=1)) if self.until else self.started_at
         first, last = self.since.astimezone(ALMATY).date(), last.astimezone(ALMATY).date()
         return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

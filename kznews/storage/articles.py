@@ -307,9 +307,9 @@ class ArticleStore:
         for start in range(0, len(urls), chunk):
             part = urls[start : start + chunk]
             wanted = set(part)
-            # two queries, each on its own index (an $or of both, or a fetched_at condition, can make a server scan
-            # the collection); the fetch time is checked here
-            documents = [*self.articles.find({"url": {"$in": part}}, projection).hint("url_unique"),
+            # two queries, each on its own index (an $or of both, a fetched_at condition or a hint made the test
+            # server scan the collection); the fetch time is checked here
+            documents = [*self.articles.find({"url": {"$in": part}}, projection),
                          *self.articles.find({"aliases": {"$in": part}}, projection)]
             for doc in documents:
                 when = doc.get("fetched_at")

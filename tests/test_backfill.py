@@ -76,9 +76,10 @@ def test_sitemap_children_by_name_or_by_consecutive_lastmods():
     assert [c.url.rsplit("/", 1)[1] for c in numbered.window_children(children)] == ["3.xml", "4.xml"]
 
 
-def test_a_window_is_a_backfill_and_an_age_is_not():
-    assert _spider(SITE, since="2026-01-01").backfill and _spider(SITE, until="2026-01-01").backfill
-    assert not _spider(SITE, since="2d").backfill and not _spider(SITE).backfill
+def test_a_window_with_until_is_a_backfill():
+    assert _spider(SITE, since="2026-01-01", until="2026-02-01").backfill and _spider(SITE, until="2026-01-01").backfill
+    # `since` alone is an incremental run's look-back, however far
+    assert not _spider(SITE, since="2026-01-01").backfill and not _spider(SITE, since="2d").backfill
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ modification newer than the stored fetch. List walking stops at the
 first page whose entries are all known or older than `since` (not at the first known link: sites reorder and pin).
 With JOBDIR, Scrapy persists the request queue and the seen requests, so a paused run resumes where it stopped.
 
-Backfills: a date window (`until`, or `since` as a date or instant) walks each edition by its route
+Backfills: a date window with `until` walks each edition by its route
 (Site.backfill_route): the sitemap index's children overlapping the window, day archive pages, or a binary search
 on each deep list's page number (doubling until a page reaches the window, then halving; its state travels in the
 probe requests, so JOBDIR resumes it) followed by the walk through the window's pages. Known URLs are skipped, and

@@ -91,12 +91,13 @@ def signature_doc(doc: dict, real: bool, rng: np.random.Generator) -> dict:
 
 def generate(store: ArticleStore, size: int, now: datetime, cluster_every: int, seed: int) -> dict:
     """`size` articles of SITE, one a 400th of a day apart ending now, and a reprint on another site of every
-    `cluster_every`-th one; bulk inserts, indexes built afterwards. Returns counts and the seconds it took."""
+    `cluster_every`-th one; bulk inserts into the indexed collections. Returns counts and the seconds it took."""
     started = time.monotonic()
     rng, nrng = random.Random(seed), np.random.default_rng(seed)
     step = timedelta(days=1) / PER_DAY
     real_since = now - timedelta(days=REAL_DAYS)
     articles, signatures, copies = [], [], 0
+    store.ensure_indexes()  # first: building them afterwards on a large collection outlasts the client's timeouts
 
     def flush():
         if articles:
@@ -122,7 +123,6 @@ def generate(store: ArticleStore, size: int, now: datetime, cluster_every: int, 
         if len(articles) >= 5000:
             flush()
     flush()
-    store.ensure_indexes()
     return {"site_articles": size, "reprint_copies": copies, "generate_s": round(time.monotonic() - started, 1)}
 
 
@@ -181,7 +181,7 @@ def main() -> None:
         try:
             for size in sizes:
                 database = f"bench_scale_{size}"
-                store = ArticleStore(uri, database, site="bench")
+                store = ArticleStore(uri, database, site="bench", socket_timeout_ms=900_000)
                 row = generate(store, size, now, args.cluster_every, seed=7)
                 row.update(store_cpu_ms(store, new_articles(args.new, now, args.cluster_every, seed=7)))
                 # batch lookups: start-up is the store and the first page's 20 URLs (10 stored, 10 not)

@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQS) 2>/dev/null | sha1sum | cut -c1-
 # Start the local database only when no MONGO_URI is given.
 WITH_DB = export MONGO_URI="$${MONGO_URI:-$$($(PY) deploy/dev/localdb.py start)}" &&
 
-.PHONY: setup run test lint demo db-start db-uri db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile clean chaos soak
+.PHONY: setup run test lint demo db-start db-uri db-stop docs bench bench-dates bench-syndication bench-incremental bench-generic bench-lists bench-archives bench-hostile bench-scale clean chaos soak
 
 setup: $(STAMP) system-packages
 
@@ -106,6 +106,12 @@ bench-archives: setup
 # against 2 s and 300 MB; a table and a JSON last line with the worst figures. About 10 minutes.
 bench-hostile: setup
 	$(PY) tests/benchmarks/bench_hostile.py
+
+# Cost as the database grows: CPU ms per stored article with 10,000 and 300,000 articles already stored, and the
+# spider start-up with 300,000 known URLs (docs/benchmarks.md). Generating 300,000 articles takes about half an hour
+# on the bundled test database.
+bench-scale: setup
+	$(PY) tests/benchmarks/bench_scale.py
 
 # --- operations (docs/operations.md) ---------------------------------------------------------------------------
 .PHONY: runs scrapyd-deploy schedule-once scrapyd-local

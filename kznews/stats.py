@@ -79,6 +79,11 @@ LIST = Key("kznews/list/{site}/{edition}/{count}",
            "list pages: pages, entries, too_old (before `since`), too_new (at or after `until`), "
            "stopped_nothing_new, bad_response, fallback_dated (entries the list fallback could date on pages no "
            "list layout matched)")
+BACKFILL = Key("kznews/backfill/{site}/{edition}/{count}",
+               "backfills (a date window): probes (list pages the binary search fetched), found_page (the first "
+               "page reaching the window), undated_probe (a probed page without dates: walked from page 1), "
+               "sitemaps_fetched and sitemaps_skipped (index children overlapping the window or not), days (day "
+               "archive pages)")
 FEED = Key("kznews/feed/{site}/{edition}/entries", "feed entries read")
 SITEMAP = Key("kznews/sitemap/{site}/{edition}/entries", "sitemap entries read")
 SITEMAP_PROBLEM = Key("kznews/sitemap/{site}/{problem}", "bad_gzip, unreadable")
@@ -88,8 +93,9 @@ FEED_SKIPPED = Key("kznews/feed/{site}/skipped/{reason}",
 SITEMAP_SKIPPED = Key("kznews/sitemap/{site}/skipped/{reason}",
                       "sitemap entries left out: bad_url, bad_date, over_limit (past the bound of entries per sitemap)")
 KNOWN = Key("kznews/known/{site}/{count}",
-            "incremental runs: loaded (known URLs read at start), load_failed, skipped (listed but stored), "
-            "modified_refetched")
+            "incremental runs: loaded (known URLs read at start, KZNEWS_KNOWN_LOOKUP=preload), load_failed, "
+            "looked_up and found (URLs looked up in the database page by page, KZNEWS_KNOWN_LOOKUP=batch, and how "
+            "many were stored), lookup_failed, skipped (listed but stored), modified_refetched")
 ARTICLE_BAD_RESPONSE = Key("kznews/article/{site}/bad_response", "article responses that were not pages")
 LAYOUT = Key("kznews/layout/{site}/{kind}/{layout}",
              "pages per markup version: kind article or list, `none` when no layout of the site matched; "

@@ -26,6 +26,8 @@ SMOKE_RUNS = {
     "bench_archives.py": (["--records", "50", "--chunk-mb", "1"], {"records", "kept", "peak_scan_mb"}),
     "bench_hostile.py": (["--only", "html-entity-flood,rss-quadratic-blowup", "--parsers", "article,feed"],
                          {"cases", "runs", "worst_cpu_s", "worst_peak_mb", "errors", "ok"}),
+    "bench_scale.py": (["--smoke"], {"cpu_ms_per_article_10k", "cpu_ms_per_article_300k", "growth_ratio",
+                                     "startup_s_300k_known"}),
 }
 
 

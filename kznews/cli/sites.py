@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kznews.sites import SITES
+from kznews.sites.base import deep_lists
 
 
 def add_parser(commands) -> None:
@@ -30,15 +31,38 @@ def _discovery(site) -> str:
     return ", ".join(methods)
 
 
+def _backfill(site) -> str:
+    """Each edition's backfill route (Site.backfill_route), one line when all editions take the same."""
+    routes = {e.key: site.backfill_route(e) for e in site.editions}
+    described = {
+        "sitemaps": "sitemaps by period" + (" (lastmod)" if site.sitemap_chronological and not site.sitemap_period else ""),
+        "days": "day archive pages",
+        "pages": "binary search on page numbers",
+        "walk": "none: the usual discovery",
+    }
+    if len(set(routes.values())) == 1:
+        route = next(iter(routes.values()))
+        paths = dict.fromkeys(s.path for e in site.editions for s in deep_lists(e)) if route == "pages" else {}
+        lists = ", ".join(paths)
+        return described[route] + (f": {lists}" if lists else "")
+    return "<br>".join(f"{key}: {described[route]}" for key, route in routes.items())
+
+
 def sites_table() -> str:
     lines = [
         "# Supported sites",
         "",
         "Generated from the registry (`kznews/sites/`) by `python -m kznews sites`; do not edit by hand.",
         "",
+        "Backfill route: how `-a since=... -a until=...` reaches an edition's past, the cheapest complete route "
+        "the site's data declares (`Site.backfill_route`): sitemaps by period (only the children of a sitemap "
+        "index overlapping the window: named by month or day, or, marked (lastmod), numbered children bounded by "
+        "their lastmods), day archive pages, a binary search on a paginated list's page number (these lists), "
+        "or none: the usual lists, feeds and sitemaps from their newest entries, the window applied to entries.",
+        "",
         "| spider | site | editions | also accepted (host aliases; archive prefixes) | discovery | JavaScript "
-        "| list layouts | article layouts |",
-        "|---|---|---|---|---|---|---|---|",
+        "| list layouts | article layouts | backfill route |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name in sorted(SITES):
         site = SITES[name]
@@ -51,6 +75,6 @@ def sites_table() -> str:
         lines.append(
             f"| `{name}` | {site.title} | {editions} | {also} | {_discovery(site)} | {js} | "
             f"{', '.join(layout.name for layout in site.list_layouts) or '-'} | "
-            f"{', '.join(layout.name for layout in site.article_layouts) or '-'} |"
+            f"{', '.join(layout.name for layout in site.article_layouts) or '-'} | {_backfill(site)} |"
         )
     return "\n".join(lines) + "\n"

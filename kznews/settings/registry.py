@@ -88,6 +88,10 @@ SETTINGS: tuple[Setting, ...] = (
     _own("KZNEWS_KNOWN_DAYS", "int", 120,
          "incremental runs skip the articles fetched within this many days (unless `refresh=1` or modified)",
          "crawl"),
+    _own("KZNEWS_KNOWN_LOOKUP", "str", "batch",
+         "how a spider learns which URLs are stored: `batch` asks the database about each list page's (feed's, "
+         "sitemap's) article URLs in one query, so start-up does not grow with the database; `preload` reads all "
+         "known URLs of the run at start (one read, then no queries; slow to start on a large database)", "crawl"),
     _own("KZNEWS_SITEMAP_SINCE", "str", "2d",
          "sitemaps list the whole archive: without `-a since=` only entries this recent are read", "crawl"),
     _scrapy("DOWNLOAD_TIMEOUT", "int", 30, "", "crawl"),

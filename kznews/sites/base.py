@@ -74,6 +74,13 @@ class Edition:
     # site's host_aliases ("www.inform.kz/kaz/": Kazinform's Kazakh pages before kaz.inform.kz). Never crawled as
     # lists; they make archived links and pages belong to the edition (edition_for_url, is_article_url).
     archive_prefixes: tuple[str, ...] = ()
+    # Backfills (a date window, kznews.spiders.engine): a list of the edition's pages of one day, a URL template
+    # formatted with the day ({day:%Y/%m/%d}), when the site has dated archive pages.
+    day_archive: str | None = None
+    # The paths of the paginated lists (of `lists`, with a {n} template) that reach back through the archive
+    # newest first, for the binary search on their page numbers; None: every paginated list; (): none (a list of
+    # today's news only).
+    deep_lists: tuple[str, ...] | None = None
 
     @property
     def key(self) -> str:
@@ -94,6 +101,26 @@ class Edition:
 
     def absolute(self, path: str) -> str:
         return path if "://" in path else self.origin + path
+
+
+ROUTE_SOURCES = ("lists", "sitemaps")
+# What each backfill route is, for docs/sites.md and the spider's log.
+BACKFILL_ROUTES = {
+    "sitemaps": "sitemaps by period: only the index's children overlapping the window",
+    "days": "dated archive pages, one URL per day of the window",
+    "pages": "binary search on the page number of a deep list, then the window's pages",
+    "walk": "no complete route: the usual lists, feeds and sitemaps, with the window applied to their entries",
+}
+
+
+def deep_lists(edition: Edition) -> tuple[ListSource, ...]:
+    """The paginated lists a backfill binary-searches (Edition.deep_lists; by default every one with a {n} page
+    template that needs no browser)."""
+    return tuple(
+        source for source in edition.lists
+        if source.page is not None and "{n}" in source.page and source.kind == "list" and not source.js
+        and (edition.deep_lists is None or source.path in edition.deep_lists)
+    )
 
 
 @dataclass(frozen=True)
@@ -159,6 +186,12 @@ class Site:
     dateline: re.Pattern[str] | None = None
     # Which child sitemaps of a sitemap index to follow (default: all), matched against their URL.
     sitemap_follow: re.Pattern[str] | None = None
+    # Sitemaps by period, for backfills: a pattern on a child sitemap's URL with named groups `year`, `month` and
+    # optionally `day`, the period the child holds ("sitemap-2024-03.xml").
+    sitemap_period: re.Pattern[str] | None = None
+    # The index's children hold consecutive stretches of time in order (numbered children filled one after the
+    # other), so their `lastmod`s bound them: a child holds entries after the previous child's lastmod up to its own.
+    sitemap_chronological: bool = False
     # Repairs a broken <loc> of the site's sitemaps beyond the generic repairs in kznews.extract.feeds.
     fix_sitemap_loc: Callable[[str], str] | None = None
     # Takes the list items out of one answer of a JSON list endpoint (Edition.json_lists): text -> HTML markup
@@ -170,6 +203,18 @@ class Site:
     not_articles: re.Pattern[str] | None = None
     # Free-form notes shown in the generated docs table.
     notes: str = ""
+
+    def backfill_route(self, edition: Edition, sources: frozenset[str] | set[str] = frozenset(ROUTE_SOURCES)) -> str:
+        """The cheapest complete route a backfill takes through an edition's past (BACKFILL_ROUTES), among the
+        discovery methods allowed (`sources`): a sitemap per period is one request a month or day, a day archive one
+        page or a few a day, a binary search on a deep list about 2*log2(pages) requests plus the window's pages."""
+        if "sitemaps" in sources and edition.sitemaps and (self.sitemap_period or self.sitemap_chronological):
+            return "sitemaps"
+        if "lists" in sources and edition.day_archive:
+            return "days"
+        if "lists" in sources and deep_lists(edition):
+            return "pages"
+        return "walk"
 
     def edition(self, key: str) -> Edition:
         """The edition with this key ("ru", "kk-latn"); a bare language picks its first edition."""

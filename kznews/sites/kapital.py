@@ -43,6 +43,7 @@ SITE = Site(
             "https://kapital.kz",
             lists=(ListSource("/news/period/today", page="/news/period/today?page={n}"),),
             feeds=("/rss",),
+            deep_lists=(),  # today's news only: no route back in time (a backfill walks it as usual)
         ),
     ),
     # /economic/145210/<slug>.html, /amp/gosudarstvo/97911/<slug>.html; not /news/period/today, /tags/<tag>

@@ -78,6 +78,9 @@ SITE = Site(
     boilerplate=(re.compile(r"^original author:", re.IGNORECASE),),
     title_suffix=re.compile(r"\s*[-|–—]\s*Orda\.kz\s*$", re.IGNORECASE),
     sitemap_follow=re.compile(r"/sitemap/sitemap_news\d+\.xml"),
+    # numbered children sitemap_news1.xml, 2... filled one after the other [C]: their lastmods bound them (children
+    # without a lastmod are all read)
+    sitemap_chronological=True,
     fix_sitemap_loc=repair_sitemap_loc,
     notes="News sitemaps /sitemap/sitemap_news{N}.xml behind an assumed index; the home page's news feed block.",
 )

@@ -76,6 +76,9 @@ SITE = Site(
         ),
         Edition("kk", "https://kaz.zakon.kz", lists=_LISTS, json_lists=(_LOAD_MORE,), sitemaps=("/sitemap/index.xml",)),
     ),
+    # /sitemap/index.xml -> numeric children N.xml [C], assumed filled in order: their lastmods bound them (for
+    # backfills; children without a lastmod are all read)
+    sitemap_chronological=True,
     # /<7-digit id>-<slug>.html, also under a section; not the AMP copies under /amp/
     article_path=re.compile(r"^/(?!amp/)(?:[a-z0-9-]+/)?\d{7,8}-[a-z0-9-]+\.html$"),
     not_articles=re.compile(rf"^/{SERVICE_SECTION}/|/\d{{7,8}}-{SERVICE_SLUG}\.html$"),

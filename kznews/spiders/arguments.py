@@ -8,7 +8,9 @@ name, meaning, and how the text becomes a typed value. A bad value gives one cle
                     skip entries published before this; list walking stops at a page whose entries are all
                     older. Sitemaps default to KZNEWS_SITEMAP_SINCE when not given. Naive times are Almaty time.
 - until=...         (same forms) skip entries published at or after this: the exclusive end of the window;
-                    must be after `since`
+                    must be after `since`. A window with `until` is a backfill:
+                    each edition is walked by its backfill route (Site.backfill_route: sitemaps by period, day
+                    archive pages, or a binary search on a deep list's page number).
 - sources=lists,feeds,sitemaps   which discovery methods to use (default: all the site has)
 - refresh=1         request articles again even if already stored
 - source=archive    read the site's pages from public web archives instead of the site (needs `since`; the
@@ -123,6 +125,9 @@ class SpiderArguments:
     refresh: bool = False
     source: str = "site"
     archives: list[str] = field(default_factory=list)  # empty: the KZNEWS_ARCHIVES setting decides
+    # A backfill of a closed date window: `until` given (`since` alone is an incremental run's look-back). The
+    # spider then takes each edition's backfill route.
+    backfill: bool = False
     given: dict[str, str] = field(default_factory=dict)
 
 
@@ -149,6 +154,7 @@ def parse_arguments(raw: Mapping[str, Any], site, now: datetime) -> SpiderArgume
             parsers[name](text[name])
     if not arguments.editions:
         arguments.editions = list(site.editions)
+    arguments.backfill = arguments.until is not None
     if arguments.since and arguments.until and arguments.until <= arguments.since:
         raise SpiderArgumentError(f"until={text['until']!r} is not after since={text['since']!r}")
     if arguments.source == "archive" and arguments.since is None:

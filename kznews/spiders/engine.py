@@ -8,18 +8,26 @@ Spider arguments (`scrapy crawl SITE -a name=value`: lang, max_pages, since, unt
 archives to read the site's pages from public web archives, kznews/spiders/archive.py) are declared and checked in
 kznews.spiders.arguments.
 
-Incremental runs: at start the spider loads the canonical URLs of its editions fetched in the last
-KZNEWS_KNOWN_DAYS days (kznews.storage, one covering-index read) and does not request them again, unless
-`refresh=1` or a list, feed or sitemap shows a modification newer than the stored fetch. List walking stops at the
+Incremental runs: the spider looks up the canonical URLs of each list page, feed and sitemap in the database
+(KZNEWS_KNOWN_LOOKUP=batch: one indexed query a page, on the reactor's thread, so start-up does not grow with the
+database; `preload`: every URL fetched in the last KZNEWS_KNOWN_DAYS days read at start) and does not request again
+those fetched in the last KZNEWS_KNOWN_DAYS days, unless `refresh=1` or a list, feed or sitemap shows a
+modification newer than the stored fetch. List walking stops at the
 first page whose entries are all known or older than `since` (not at the first known link: sites reorder and pin).
 With JOBDIR, Scrapy persists the request queue and the seen requests, so a paused run resumes where it stopped.
+
+Backfills: a date window with `until` walks each edition by its route
+(Site.backfill_route): the sitemap index's children overlapping the window, day archive pages, or a binary search
+on each deep list's page number (doubling until a page reaches the window, then halving; its state travels in the
+probe requests, so JOBDIR resumes it) followed by the walk through the window's pages. Known URLs are skipped, and
+any stored copy counts, however long ago it was fetched.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import scrapy
@@ -34,7 +42,7 @@ from kznews.extract.timestamps import decide_published_at
 from kznews.items import Article
 from kznews.schema import EXTRACTED_FIELDS
 from kznews.settings.registry import setting
-from kznews.sites.base import Edition, ListSource, Site
+from kznews.sites.base import Edition, ListSource, Site, deep_lists
 from kznews.spiders.arguments import SpiderArguments, parse_arguments, parse_since
 from kznews.swallowed import counts as swallowed_counts
 from kznews.urls import canonicalize_url, url_key
@@ -53,6 +61,15 @@ def page_tree(response):
     return parse_html(response.text)
 
 
+def period_bounds(match) -> tuple[datetime, datetime]:
+    """The Almaty month or day a sitemap's name says it holds (named groups year, month, day): [start, end)."""
+    year, month = int(match.group("year")), int(match.group("month"))
+    day = match.groupdict().get("day")
+    start = datetime(year, month, int(day) if day else 1, tzinfo=ALMATY)
+    end = start + timedelta(days=1) if day else datetime(year + month // 12, month % 12 + 1, 1, tzinfo=ALMATY)
+    return start, end
+
+
 class NewsSpider(scrapy.Spider):
     site: Site  # set on each generated subclass (kznews/spiders/sites.py)
 
@@ -66,7 +83,12 @@ class NewsSpider(scrapy.Spider):
         self.refresh = self.arguments.refresh
         self.since = self.arguments.since
         self.until = self.arguments.until
+        self.backfill = self.arguments.backfill
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
+        # KZNEWS_KNOWN_LOOKUP=batch: `known` fills as each page's URLs are looked up in the database
+        self.known_store = None
+        self.known_checked: set[int] = set()  # url_key() of the URLs looked up
+        self.known_fetched_after: datetime | None = None
         self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
 
     @classmethod
@@ -83,6 +105,8 @@ class NewsSpider(scrapy.Spider):
         return spider
 
     def closed(self, reason) -> None:
+        if self.known_store is not None:
+            self.known_store.close()
         # what the pure functions caught on purpose (kznews.swallowed) goes into the stats, where it is seen
         for (where, exception), count in swallowed_counts().items():
             self.crawler.stats.set_value(keys.SWALLOWED(where=where, exception=exception), count)
@@ -103,10 +127,20 @@ class NewsSpider(scrapy.Spider):
 
         since = self.known_fetched_since()
         langs = sorted({e.lang for e in self.editions})
+        if setting(self.settings, "KZNEWS_KNOWN_LOOKUP") == "batch":
+            # Nothing read at start: each page's URLs are looked up when it is parsed (check_known), so start-up
+            # does not grow with the database. A backfill counts any stored copy as known, whenever fetched.
+            self.known_store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
+            backfill = self.backfill and not getattr(self, "archive_mode", False)
+            self.known_fetched_after = None if backfill else since
+            return
 
         def load() -> dict[str, float]:
             store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
             try:
+                if self.backfill and not getattr(self, "archive_mode", False):
+                    # a backfill meets only its window's articles: load those, however old or many the rest
+                    return store.known_urls_published(self.name, langs, self.since, self.until)
                 return store.known_urls(self.name, langs, since)
             finally:
                 store.close()
@@ -120,26 +154,55 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="loaded"), len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
 
+    def check_known(self, canonicals) -> None:
+        """KZNEWS_KNOWN_LOOKUP=batch: look up in the database, in one query, those of these canonical URLs not
+        looked up yet (a database that fails the lookup makes them unknown: fetched again, stored once)."""
+        if self.known_store is None:
+            return
+        todo = [url for url in dict.fromkeys(canonicals) if url_key(url) not in self.known_checked]
+        if not todo:
+            return
+        try:
+            found = self.known_store.last_fetches(todo, self.known_fetched_after)
+        except Exception as error:  # no database: a full crawl is slower, not wrong
+            # one failure ends the lookups, so a database that is down does not hold every page for a timeout
+            logger.warning("known URLs not looked up (%s): crawling without them", error)
+            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="lookup_failed"))
+            self.known_store.close()
+            self.known_store = None
+            return
+        self.known_checked.update(url_key(url) for url in todo)
+        self.known.update(found)
+        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="looked_up"), len(todo))
+        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="found"), len(found))
+
     def known_fetched_since(self) -> datetime:
         """Stored articles fetched since then are known (archived runs reach further back: kznews.archives)."""
         return datetime.now(UTC) - timedelta(days=setting(self.settings, "KZNEWS_KNOWN_DAYS"))
 
     def start_requests(self):
+        if self.backfill:
+            yield from self.backfill_requests()
+            return
         for edition in self.editions:
-            if "lists" in self.sources:
-                for source in edition.lists:
-                    yield self.list_request(edition, source, 1)
-                if self.site.json_list is not None:
-                    for template in edition.json_lists:
-                        yield self.json_list_request(edition, template, 1)
-            if "feeds" in self.sources:
-                for feed in edition.feeds:
-                    yield scrapy.Request(
-                        edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"edition": edition.key}
-                    )
-            if "sitemaps" in self.sources:
-                for sitemap in edition.sitemaps:
-                    yield self.sitemap_request(edition.absolute(sitemap), edition.key)
+            yield from self.edition_requests(edition)
+
+    def edition_requests(self, edition: Edition):
+        """The first requests of the usual discovery of an edition: lists, JSON lists, feeds, sitemaps."""
+        if "lists" in self.sources:
+            for source in edition.lists:
+                yield self.list_request(edition, source, 1)
+            if self.site.json_list is not None:
+                for template in edition.json_lists:
+                    yield self.json_list_request(edition, template, 1)
+        if "feeds" in self.sources:
+            for feed in edition.feeds:
+                yield scrapy.Request(
+                    edition.absolute(feed), callback=self.parse_feed, cb_kwargs={"edition": edition.key}
+                )
+        if "sitemaps" in self.sources:
+            for sitemap in edition.sitemaps:
+                yield self.sitemap_request(edition.absolute(sitemap), edition.key)
 
     def list_request(self, edition: Edition, source: ListSource, page: int) -> scrapy.Request:
         url = edition.absolute(source.path if page == 1 or not source.page else source.page.format(n=page))
@@ -173,6 +236,106 @@ class NewsSpider(scrapy.Spider):
             if source.path == path:
                 return edition, source
         raise KeyError(path)
+
+    # --- backfills: a date window, by each edition's route (Site.backfill_route) ------------------------------
+
+    def backfill_requests(self):
+        for edition in self.editions:
+            route = self.site.backfill_route(edition, self.sources)
+            logger.info("backfill of %s %s from %s until %s: route %s", self.name, edition.key, self.since,
+                        self.until, route)
+            if route == "sitemaps":
+                for sitemap in edition.sitemaps:
+                    yield self.sitemap_request(edition.absolute(sitemap), edition.key)
+            elif route == "days" and self.since is not None:
+                for day in self._window_days():
+                    yield self.day_request(edition, day, 1)
+            elif route == "pages":
+                for source in deep_lists(edition):
+                    yield self.probe_request(edition, source, 1, 0, None)
+            else:  # the usual discovery, with the window applied to entries and list walks
+                yield from self.edition_requests(edition)
+
+    def _window_days(self) -> list[date]:
+        """The Almaty days the window touches (`until` exclusive; no `until`: up to today)."""
+        if self.since is None:
+            return []
+        last = (self.until - timedelta(microseconds=1)) if self.until else self.started_at
+        first, last = self.since.astimezone(ALMATY).date(), last.astimezone(ALMATY).date()
+        return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+    def day_request(self, edition: Edition, day: date, page: int, url: str | None = None) -> scrapy.Request:
+        return scrapy.Request(
+            url or edition.absolute(edition.day_archive.format(day=day)),
+            callback=self.parse_day,
+            cb_kwargs={"edition": edition.key, "day": day.isoformat(), "page": page},
+        )
+
+    def parse_day(self, response, edition: str, day: str, page: int):
+        """A dated archive page (Edition.day_archive): its entries, and its next pages within the day."""
+        edition = self.site.edition(edition)
+        if response.status != 200 or not hasattr(response, "text"):
+            self.crawler.stats.inc_value(self._list_key(edition, "bad_response"))
+            return
+        listing = extract_list(response.body, response.url, self.site, edition.lang, fetched_at(response),
+                               tree=page_tree(response))
+        self.crawler.stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="days"))
+        self.crawler.stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
+        requests, _ = self.entry_requests(listing.entries, edition)
+        yield from requests
+        if listing.entries and listing.next:
+            yield self.day_request(edition, date.fromisoformat(day), page + 1, listing.next[0])
+
+    def probe_request(self, edition: Edition, source: ListSource, page: int, low: int, high: int | None):
+        """A page of the deep list fetched by the binary search for the first page reaching the window: `low` is
+        the highest page known to be all newer than the window (0: none yet), `high` the lowest known to reach it
+        (None: not found yet, so the search doubles the page number). The state travels in the request, so a
+        JOBDIR run resumes the search where it stopped."""
+        url = edition.absolute(source.path if page == 1 else source.page.format(n=page))
+        return scrapy.Request(
+            url,
+            callback=self.parse_probe,
+            cb_kwargs={"edition": edition.key, "source_path": source.path, "page": page, "low": low, "high": high},
+            # probes are not the walk: the walk may ask for the found page again
+            dont_filter=True,
+            meta={"handle_httpstatus_list": [404, 410]},
+        )
+
+    def parse_probe(self, response, edition: str, source_path: str, page: int, low: int, high: int | None):
+        edition, source = self._source(edition, source_path)
+        stats = self.crawler.stats
+        stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="probes"))
+        listing = None
+        if response.status == 200 and hasattr(response, "text"):
+            listing = extract_list(response.body, response.url, self.site, edition.lang, fetched_at(response),
+                                   tree=page_tree(response))
+        own = [e for e in listing.entries if not e.secondary] if listing else []
+        dates = [e.published_at or e.published_day for e in own if (e.published_at or e.published_day) is not None]
+        if own and not dates:  # nothing to decide by: the plain walk from the first page
+            stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="undated_probe"))
+            yield self.list_request(edition, source, 1)
+            return
+        # Newest first: a page reaches the window when its oldest entry is before `until`; past the end of the
+        # list (no entries) counts as reaching it, so the search always ends.
+        reaches = not dates or not all(self._too_new(value) for value in dates)
+        if reaches:
+            high = page
+        else:
+            low = page
+        if high is None:
+            yield self.probe_request(edition, source, page * 2, low, None)
+            return
+        if high - low > 1:
+            yield self.probe_request(edition, source, (low + high) // 2, low, high)
+            return
+        stats.set_value(keys.BACKFILL(site=self.name, edition=edition.key, count="found_page"), high)
+        logger.info("backfill of %s %s: the window starts on page %d of %s", self.name, edition.key, high, source.path)
+        if not own:
+            return  # the list ends before the window: nothing in it
+        if page == high:  # this very page starts the walk
+            yield from self.walk_list_page(response, listing, edition, source, page)
+        else:
+            yield self.list_request(edition, source, high)
 
     # --- lists -----------------------------------------------------------------------------------------------
 
@@ -210,11 +373,23 @@ class NewsSpider(scrapy.Spider):
             # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
             stats.inc_value(self._list_key(edition, "fallback_dated"), sum(1 for e in listing.entries if e.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
+        yield from self.walk_list_page(response, listing, edition, source, page)
+
+    def walk_list_page(self, response, listing, edition: Edition, source: ListSource, page: int):
+        """The article requests of a list page, and the next page while the walk goes on."""
+        stats = self.crawler.stats
         requests, fresh = self.entry_requests(listing.entries, edition)
         yield from requests
+        if self.backfill:
+            # A backfill walks until the window ends: a page whose own entries are all older than `since` (known
+            # entries do not stop it: an interrupted backfill of the same window goes on past them).
+            own = [e for e in listing.entries if not e.secondary] or listing.entries
+            inside = any(not self._too_old(e.published_at or e.published_day, self.since) for e in own)
+            if source.kind == "headlines" or not inside:
+                return
         # A page with nothing new or recent ends the walk: sites reorder and pin items, so one known link
         # proves nothing, but a whole page of them does.
-        if source.kind == "headlines" or not fresh or page >= self.max_pages:
+        elif source.kind == "headlines" or not fresh or page >= self.max_pages:
             if listing.entries and not fresh:
                 stats.inc_value(self._list_key(edition, "stopped_nothing_new"))
             return
@@ -234,6 +409,7 @@ class NewsSpider(scrapy.Spider):
         (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new."""
         requests, new = [], 0
         own_entries = any(not entry.secondary for entry in entries)
+        self.check_known(canonicalize_url(entry.url, self.site.host_aliases) for entry in entries)
         for entry in entries:
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
@@ -263,8 +439,11 @@ class NewsSpider(scrapy.Spider):
 
     def _stored(self, canonical: str, hint: dict | None) -> bool:
         """Already stored by an earlier run, and not modified since (so not worth fetching again)."""
+        if self.refresh:
+            return False
+        self.check_known([canonical])
         last_fetch = self.known.get(canonical)
-        if last_fetch is None or self.refresh:
+        if last_fetch is None:
             return False
         modified = (hint or {}).get("modified_at")
         return modified is None or modified.timestamp() <= last_fetch
@@ -308,6 +487,7 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(keys.FEED(site=self.name, edition=edition.key), len(entries))
         for reason, count in entries.skipped.items():
             self.crawler.stats.inc_value(keys.FEED_SKIPPED(site=self.name, reason=reason), count)
+        self.check_known(canonicalize_url(e.url, self.site.host_aliases) for e in entries if self.site.is_article_url(e.url))
         for entry in entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
                 continue
@@ -334,15 +514,25 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(keys.SITEMAP_SKIPPED(site=self.name, reason=reason), count)
         since = self.sitemap_since
         if sitemap.kind == "index":
-            for child in sitemap.entries:
-                if self.site.sitemap_follow and not self.site.sitemap_follow.search(child.url):
-                    continue
+            children = [c for c in sitemap.entries
+                        if not self.site.sitemap_follow or self.site.sitemap_follow.search(c.url)]
+            if self.backfill:
+                wanted = self.window_children(children)
+                counted = keys.BACKFILL(site=self.name, edition=edition.key, count="sitemaps_skipped")
+                stats.inc_value(counted, len(children) - len(wanted))
+                stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="sitemaps_fetched"),
+                                len(wanted))
+                children = wanted
+            for child in children:
                 # A child sitemap last modified before `since` holds nothing newer.
                 if child.published_at and since and child.published_at < since:
                     continue
                 yield self.sitemap_request(child.url, edition.key)
             return
         self.crawler.stats.inc_value(keys.SITEMAP(site=self.name, edition=edition.key), len(sitemap.entries))
+        self.check_known(canonicalize_url(e.url, self.site.host_aliases) for e in sitemap.entries
+                         if self.site.is_article_url(e.url) and not self._too_old(e.published_at, since)
+                         and not self._too_new(e.published_at))
         for entry in sitemap.entries:
             if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
                 continue
@@ -355,6 +545,30 @@ class NewsSpider(scrapy.Spider):
             )
             if request is not None:
                 yield request
+
+    def window_children(self, children: list) -> list:
+        """The children of a sitemap index that may hold entries of the window: by the period in their URL
+        (Site.sitemap_period) or, for consecutive children (Site.sitemap_chronological), by their lastmods.
+        A child whose period cannot be told is kept."""
+        pattern, kept = self.site.sitemap_period, []
+        previous_lastmod = None
+        ordered = children
+        if self.site.sitemap_chronological:
+            ordered = sorted(children, key=lambda c: (c.published_at is None, c.published_at or 0))
+        for child in ordered:
+            match = pattern.search(child.url) if pattern else None
+            if match:
+                start, end = period_bounds(match)
+            elif self.site.sitemap_chronological and child.published_at is not None:
+                # after the previous child's lastmod, up to its own (inclusive)
+                start, end = previous_lastmod, child.published_at + timedelta(microseconds=1)
+                previous_lastmod = child.published_at
+            else:
+                kept.append(child)
+                continue
+            if (self.until is None or start is None or start < self.until) and (self.since is None or end > self.since):
+                kept.append(child)
+        return kept
 
     # --- articles ----------------------------------------------------------------------------------------------
 

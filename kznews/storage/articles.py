@@ -19,7 +19,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
@@ -35,6 +35,8 @@ SIGNATURES = "signatures"
 RUNS = "runs"
 UPDATED_INDEX = "updated_id"
 
+# Backfills load the known URLs published in their window, with this margin each side (known_urls_published).
+WINDOW_MARGIN = timedelta(days=1)
 # Fields set on every write; `first_seen_at` only when the document is created.
 _INSERT_ONLY = ("first_seen_at",)
 
@@ -110,6 +112,8 @@ class ArticleStore:
         self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
         # incremental pulls read changes in this order (kznews.storage.pulls)
         self.articles.create_index([("updated_at", ASCENDING), ("_id", ASCENDING)], name=UPDATED_INDEX)
+        # Spiders look URLs up in batches (last_fetches), aliases too.
+        self.articles.create_index([("aliases", ASCENDING)], name="aliases", sparse=True)
         self.reprints.ensure_indexes()
         self.runs.create_index([("spider", ASCENDING), ("started_at", DESCENDING)], name="spider_started")
 
@@ -310,6 +314,51 @@ class ArticleStore:
             for alias in doc["aliases"]:
                 known.setdefault(alias, doc["fetched_at"].timestamp())
         return known
+
+    def known_urls_published(
+        self, site: str, langs: Iterable[str], since: datetime | None, until: datetime | None
+    ) -> dict[str, float]:
+        """Like `known_urls`, for a backfill: the stored articles (and aliases) published in the window, with a day
+        of margin each side (a list's date and the page's may differ by the time zone), whenever they were fetched.
+        Reads the `site_published` index, so the cost follows the window, not the size of the collection."""
+        published: dict[str, Any] = {}
+        if since is not None:
+            published["$gte"] = since - WINDOW_MARGIN
+        if until is not None:
+            published["$lt"] = until + WINDOW_MARGIN
+        query: dict[str, Any] = {"site": site, "lang": {"$in": list(langs)}}
+        if published:
+            query["published_at"] = published
+        known: dict[str, float] = {}
+        projection = {"url": 1, "fetched_at": 1, "aliases": 1, "_id": 0}
+        for doc in self.articles.find(query, projection).hint("site_published"):
+            fetched = doc["fetched_at"].timestamp() if doc.get("fetched_at") else 0.0
+            known[doc["url"]] = fetched
+            for alias in doc.get("aliases") or ():
+                known.setdefault(alias, fetched)
+        return known
+
+    def last_fetches(self, urls: list[str], fetched_since: datetime | None = None, chunk: int = 500) -> dict[str, float]:
+        """Canonical URL -> when it was last fetched (Unix seconds), for those of these URLs that are stored (as a
+        document's URL or one of its aliases), fetched since `fetched_since` when given: `known_urls` for just
+        these URLs, by the url and aliases indexes, so its cost follows the URLs asked about, not the collection."""
+        found: dict[str, float] = {}
+        projection = {"url": 1, "aliases": 1, "fetched_at": 1, "_id": 0}
+        for start in range(0, len(urls), chunk):
+            part = urls[start : start + chunk]
+            wanted = set(part)
+            # two queries, each on its own index (an $or of both, a fetched_at condition or a hint made the test
+            # server scan the collection); the fetch time is checked here
+            documents = [*self.articles.find({"url": {"$in": part}}, projection),
+                         *self.articles.find({"aliases": {"$in": part}}, projection)]
+            for doc in documents:
+                when = doc.get("fetched_at")
+                if when is None or (fetched_since is not None and when < fetched_since):
+                    continue
+                for url in (doc["url"], *(doc.get("aliases") or ())):
+                    if url in wanted:
+                        found.setdefault(url, when.timestamp())
+        return found
 
     def stored_urls(self, urls: list[str], chunk: int = 500) -> set[str]:
         """Which of these canonical URLs are stored (one query per `chunk` URLs; the crash-safe JOBDIR asks)."""

@@ -73,7 +73,7 @@ def main() -> None:
     print(f"site: {args.articles} articles, {PER_PAGE} per list page; new on top: {len(new)}")
     print(f"first run  (full):        {first_requests:6d} requests, {first.get('kznews/items', 0):5d} items, {first_seconds:6.1f} s")
     print(f"second run (incremental): {second_requests:6d} requests, {second.get('kznews/items', 0):5d} items, {second_seconds:6.1f} s")
-    print(f"known URLs loaded: {second.get('kznews/known/gensite/loaded', 0)}; skipped as known: {second.get('kznews/known/gensite/skipped', 0)}")
+    print(f"known URLs looked up: {second.get('kznews/known/gensite/looked_up', 0)}, found: {second.get('kznews/known/gensite/found', 0)}; skipped as known: {second.get('kznews/known/gensite/skipped', 0)}")
     print(f"requests per new article: {per_new:.2f} (naive re-crawl: {naive_requests / len(new):.1f})")
     print(json.dumps({
         "articles": args.articles,

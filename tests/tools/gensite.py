@@ -1,6 +1,10 @@
 """A generated news site for incremental-crawl tests and benchmarks: N articles behind a paginated list
 (/news/ and /news/page/N/, newest first, 20 per page), a news sitemap, and knobs to publish new articles on top,
-pin an old one, or modify one. Loaded with -s SPIDER_MODULES=kznews.spiders,tests.tools.gensite."""
+pin an old one, or modify one. Loaded with -s SPIDER_MODULES=kznews.spiders,tests.tools.gensite.
+
+For backfills (date windows) it also serves a sitemap index with one child per month (/sitemap-index.xml ->
+/sitemap-2026-01.xml) and a dated archive page per day (/news/archive/2026-01-05/); the spiders gensite_months and
+gensite_days take those routes, gensite itself the binary search on /news/page/N/."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from kznews.dates import ALMATY
 from kznews.sites.base import ArticleLayout, Edition, ListLayout, ListSource, Site
 from kznews.spiders.engine import NewsSpider
 from tests.tools.site_server import Resource, SiteServer
@@ -53,11 +58,34 @@ class GensiteTopSpider(NewsSpider):
     site = SITE_WITH_TOP
 
 
+# Backfill routes: a monthly sitemap index, dated archive pages.
+SITE_MONTHS = replace(
+    SITE,
+    name="gensite_months",
+    editions=(replace(SITE.editions[0], sitemaps=("/sitemap-index.xml",)),),
+    sitemap_period=re.compile(r"/sitemap-(?P<year>\d{4})-(?P<month>\d{2})\.xml$"),
+)
+SITE_DAYS = replace(
+    SITE, name="gensite_days", editions=(replace(SITE.editions[0], day_archive="/news/archive/{day:%Y-%m-%d}/"),)
+)
+
+
+class GensiteMonthsSpider(NewsSpider):
+    name = "gensite_months"
+    site = SITE_MONTHS
+
+
+class GensiteDaysSpider(NewsSpider):
+    name = "gensite_days"
+    site = SITE_DAYS
+
+
 class GeneratedSite:
     """The site's state: article numbers newest first, each with a publication time and a revision."""
 
-    def __init__(self, count: int, start: datetime | None = None, paragraphs: int = 4):
+    def __init__(self, count: int, start: datetime | None = None, paragraphs: int = 4, step: timedelta | None = None):
         self.start = start or datetime(2026, 1, 1, tzinfo=UTC)
+        self.step = step or timedelta(minutes=10)  # between two articles' publication times
         self.paragraphs = paragraphs
         self.articles: list[int] = list(range(count, 0, -1))
         self.revisions: dict[int, tuple[int, datetime]] = {}  # number -> (revision, modified at)
@@ -67,7 +95,7 @@ class GeneratedSite:
         self.publish_routes()
 
     def published(self, number: int) -> datetime:
-        return self.start + timedelta(minutes=10 * number)
+        return self.start + self.step * number
 
     def url(self, number: int) -> str:
         return f"{ORIGIN}/news/{number}-generated-story/"
@@ -135,6 +163,36 @@ class GeneratedSite:
         )
         return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
+    def month_sitemaps(self) -> dict[str, list[int]]:
+        """"2026-01" -> the numbers of the articles published that month (UTC+5, the site's time)."""
+        months: dict[str, list[int]] = {}
+        for number in self.articles:
+            months.setdefault(self.local(number).strftime("%Y-%m"), []).append(number)
+        return months
+
+    def local(self, number: int) -> datetime:
+        return self.published(number).astimezone(ALMATY)
+
+    def sitemap_index_xml(self) -> str:
+        children = "".join(
+            f"<sitemap><loc>{ORIGIN}/sitemap-{month}.xml</loc></sitemap>" for month in sorted(self.month_sitemaps())
+        )
+        return f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}</sitemapindex>'
+
+    def urlset_xml(self, numbers: list[int]) -> str:
+        urls = "".join(
+            f"<url><loc>{self.url(n)}</loc><lastmod>{self.published(n).isoformat()}</lastmod></url>" for n in numbers
+        )
+        return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+    def cards_html(self, numbers: list[int]) -> str:
+        cards = "".join(
+            f'<div class="card"><a class="card__link" href="/news/{n}-generated-story/">Новость {n}</a>'
+            f'<time datetime="{self.published(n).isoformat()}"></time></div>'
+            for n in numbers
+        )
+        return f'<!DOCTYPE html><html lang="ru"><head><title>Новости</title></head><body>{cards}</body></html>'
+
     def publish_routes(self) -> None:
         routes = self.server.routes
         routes.clear()
@@ -147,3 +205,11 @@ class GeneratedSite:
         for number in self.articles:
             self.server.add(self.url(number), Resource(self.article_html(number).encode()))
         self.server.add(f"{ORIGIN}/sitemap-news.xml", Resource(self.sitemap_xml().encode(), "application/xml"))
+        self.server.add(f"{ORIGIN}/sitemap-index.xml", Resource(self.sitemap_index_xml().encode(), "application/xml"))
+        days: dict[str, list[int]] = {}
+        for month, numbers in self.month_sitemaps().items():
+            self.server.add(f"{ORIGIN}/sitemap-{month}.xml", Resource(self.urlset_xml(numbers).encode(), "application/xml"))
+            for number in numbers:
+                days.setdefault(self.local(number).strftime("%Y-%m-%d"), []).append(number)
+        for day, numbers in days.items():
+            self.server.add(f"{ORIGIN}/news/archive/{day}/", Resource(self.cards_html(numbers).encode()))

@@ -113,6 +113,51 @@ def test_a_cut_connection_is_still_an_outage_spilled_at_close(tmp_path, mongo_ur
     assert any("still unavailable" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
 
 
+async def _until(predicate, seconds: float = 120) -> None:
+    """Wait (polling) until predicate() holds; a hang guard, not a timed assertion."""
+    for _ in range(int(seconds * 20)):
+        if predicate():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("never happened")
+
+
+@pytest.mark.parametrize("recovers", [True, False])
+def test_a_write_outliving_the_socket_timeout_on_a_database_that_answers_is_written_again(
+        recovers, tmp_path, mongo_uri, mongo_db):
+    """Slow, not down: the batch is written again (not spilled, no outage). A database that stays that slow for
+    SLOW_RETRIES attempts in a row is taken for down after all: outage path, spilled at close."""
+    from kznews.pipelines.store import SLOW_RETRIES
+
+    with SlowProxy(_port(mongo_uri)) as proxy:
+        pipeline = _pipeline(proxy.uri, mongo_db.name, MONGO_BATCH_SIZE=5, MONGO_SOCKET_TIMEOUT_MS=300,
+                             MONGO_TIMEOUT_MS=5000, MONGO_PING_TIMEOUT_MS=5000, MONGO_CLOSE_TIMEOUT=1.0,
+                             MONGO_RETRY_MAX_SECONDS=0.2, KZNEWS_SPILL_DIR=str(tmp_path))
+        stats = pipeline.crawler.stats
+
+        async def run():
+            await pipeline.open_spider()
+            proxy.latency = 0.5  # every operation now outlives the 300 ms socket timeout; a ping (5 s) does not
+            for n in range(1, 6):
+                await pipeline.process_item(_item(n))
+            if recovers:
+                await _until(lambda: stats.get_value("kznews/mongo/slow_timeouts"))
+                proxy.latency = 0
+            else:
+                await _until(lambda: stats.get_value("kznews/mongo/outages"))
+            await pipeline.close_spider()
+
+        asyncio.run(asyncio.wait_for(run(), 240))
+    values = stats.get_stats()
+    if recovers:
+        assert mongo_db.articles.count_documents({}) == 5
+        assert values["kznews/mongo/slow_timeouts"] >= 1 and "kznews/mongo/outages" not in values
+        assert "kznews/spill/items" not in values and values["kznews/mongo/unstored"] == 0
+    else:
+        assert values["kznews/mongo/slow_timeouts"] == SLOW_RETRIES and values["kznews/mongo/outages"] == 1
+        assert values["kznews/spill/items"] == 5 and values["kznews/mongo/unstored"] == 5
+
+
 # --- crawls: five spiders in one process, replaying a generated archive, storing through the proxy --------------
 
 

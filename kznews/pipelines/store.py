@@ -28,10 +28,14 @@ from kznews.stats import (
     site_of,
 )
 from kznews.storage import ArticleStore, now_utc, redact_uri
-from kznews.storage.errors import is_document_error, is_outage
+from kznews.storage.errors import is_document_error, is_outage, is_slow_answer
 from kznews.storage.spill import SpillFile, load_spill, spill_dir
 
 logger = logging.getLogger(__name__)
+
+# A batch whose writes outlive the socket timeout this many times in a row, on a database that answers pings,
+# is treated as an outage after all (spilled past the bound) rather than retried for ever.
+SLOW_RETRIES = 3
 
 
 class MongoPipeline(StatsPipeline):
@@ -69,6 +73,7 @@ class MongoPipeline(StatsPipeline):
         self.retry_max = setting(settings, "MONGO_RETRY_MAX_SECONDS")
         self.close_timeout = setting(settings, "MONGO_CLOSE_TIMEOUT")
         self.ping_timeout_ms = setting(settings, "MONGO_PING_TIMEOUT_MS")
+        self.socket_timeout_ms = setting(settings, "MONGO_SOCKET_TIMEOUT_MS")
         self.spill_after = setting(settings, "KZNEWS_SPILL_AFTER")
         self.spill_directory = spill_dir(setting(settings, "KZNEWS_SPILL_DIR"))
         self.spill: SpillFile | None = None
@@ -112,7 +117,8 @@ class MongoPipeline(StatsPipeline):
         try:
             spider = getattr(self.crawler, "spider", None)
             self.store = ArticleStore(
-                self.uri, self.database, timeout_ms=self.timeout_ms, site=spider.name if spider else None
+                self.uri, self.database, timeout_ms=self.timeout_ms, site=spider.name if spider else None,
+                socket_timeout_ms=self.socket_timeout_ms,
             )
         except Exception as error:  # a malformed URI: say which, never with its password
             raise NotConfigured(f"MONGO_URI {redact_uri(self.uri)} is unusable: {self._describe(error)}") from None
@@ -175,6 +181,7 @@ class MongoPipeline(StatsPipeline):
 
     async def _write_loop(self) -> None:
         failures = 0
+        slow = 0  # socket timeouts in a row on a database that answers
         while True:
             if not self.queue:
                 self._wake.clear()
@@ -188,16 +195,28 @@ class MongoPipeline(StatsPipeline):
                     # not the database: a bug that escaped _write. Keep the articles on disk, say what broke.
                     self._write_bug(self.inflight, "writing", error)
                     self._spill(self.inflight)
+                elif (is_slow_answer(error) and self.down_since is None and slow < SLOW_RETRIES
+                      and await self._answers()):
+                    # slow, not down: the same batch again at once (upserts make a partly applied one harmless)
+                    slow += 1
+                    self.stats.inc_value(MONGO(count="slow_timeouts"))
+                    logger.warning("MongoDB answers but a write of %d articles outlived MONGO_SOCKET_TIMEOUT_MS "
+                                   "(%d ms): writing it again (slow, not down)", len(self.inflight),
+                                   self.socket_timeout_ms)
+                    self.queue.appendleft(self.inflight)
+                    self.inflight = None
+                    continue
                 else:  # the database may be restarting: keep the batch first in line, wait
                     self.queue.appendleft(self.inflight)
                     self.inflight = None
+                    slow = 0
                     failures += 1
                     self._mark_down(error)
                     await self._notify()
                     await asyncio.sleep(min(self.retry_max, 0.25 * 2**failures))
                     continue
             self.inflight = None
-            failures = 0
+            failures = slow = 0
             if self.down_since is not None:
                 self._mark_up()
             await self._notify()

@@ -117,6 +117,9 @@ SETTINGS: tuple[Setting, ...] = (
          "at close, retry writing this long while the database does not answer (MONGO_PING_TIMEOUT_MS), then "
          "spill; writes still in flight on a database that answers a ping are waited for (slow is not down)",
          "storage"),
+    _own("MONGO_SOCKET_TIMEOUT_MS", "int", 60_000,
+         "longest wait for one database operation's answer; one that outlives it on a database that still answers "
+         "a ping is written again (slow, not down; 3 times in a row, then an outage)", "storage"),
     _own("MONGO_PING_TIMEOUT_MS", "int", 5_000,
          "at close, how long a ping on a separate connection may take for the database to count as slow but alive",
          "storage"),

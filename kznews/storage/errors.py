@@ -12,7 +12,13 @@
 from __future__ import annotations
 
 from bson.errors import InvalidDocument
-from pymongo.errors import BulkWriteError, ConnectionFailure, DocumentTooLarge, OperationFailure
+from pymongo.errors import (
+    BulkWriteError,
+    ConnectionFailure,
+    DocumentTooLarge,
+    NetworkTimeout,
+    OperationFailure,
+)
 
 # Server error codes that say "not now" or "not you" rather than "not this document".
 OUTAGE_CODES = frozenset({
@@ -38,6 +44,12 @@ def is_outage(error: BaseException) -> bool:
     if isinstance(error, ConnectionFailure):
         return True
     return isinstance(error, OperationFailure) and not isinstance(error, BulkWriteError) and error.code in OUTAGE_CODES
+
+
+def is_slow_answer(error: BaseException) -> bool:
+    """An operation outlived the socket timeout (NetworkTimeout, not a failed server selection): an outage unless
+    the server still answers a ping, in which case it is slow and the batch is tried again."""
+    return isinstance(error, NetworkTimeout)
 
 
 def is_document_error(error: BaseException) -> bool:

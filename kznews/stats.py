@@ -65,7 +65,7 @@ MONGO = Key("kznews/mongo/{count}",
             "batches, upserted (new articles), modified, aliased, store_ms, link_ms, write_errors, outages, "
             "outage_seconds, write_bugs (writes that failed for another reason than the database), stale_archived "
             "(archived copies not stored because the URL is stored from a later fetch), backpressure_waits and "
-            "backpressure_seconds (items held because writes fell behind the crawl), most_pending (the largest "
+            "backpressure_seconds (items held because writes fell behind the crawl; seconds of wall time), most_pending (the largest "
             "write lag, articles), close_slow_seconds (close waited past MONGO_CLOSE_TIMEOUT for a database that "
             "was slow but answered), slow_timeouts (writes that outlived MONGO_SOCKET_TIMEOUT_MS on a database "
             "that answered a ping: written again, not an outage)")

@@ -79,7 +79,7 @@ def test_writes_in_flight_on_a_slow_database_are_waited_for_past_the_close_timeo
     assert "kznews/mongo/outages" not in stats and "kznews/mongo/write_errors" not in stats
     assert not list(tmp_path.iterdir())  # no spill file
     # back-pressure: items waited for the writer, and the lag stayed within (pending batches + 2) batches
-    assert stats["kznews/mongo/backpressure_waits"] > 0
+    assert stats["kznews/mongo/backpressure_waits"] > 0 and stats["kznews/mongo/backpressure_seconds"] > 0
     assert max(lags) <= (2 + 2) * 5 and stats["kznews/mongo/most_pending"] <= (2 + 2) * 5
     assert pipeline.pending_items == 0
 

@@ -88,6 +88,8 @@ class MongoPipeline(StatsPipeline):
         self._wake: asyncio.Event | None = None
         self._changed: asyncio.Condition | None = None
         self.most_pending = 0  # the largest write lag seen, in articles (what back-pressure bounds)
+        self._holding = 0  # items waiting in _wait_for_room
+        self._held_since = 0.0
 
     @property
     def pending_items(self) -> int:
@@ -159,11 +161,17 @@ class MongoPipeline(StatsPipeline):
     async def _wait_for_room(self) -> None:
         """The database is up but slower than the crawl: hold this item (and with it, through Scrapy's scraper,
         the crawl) until a batch is written, or until the database is found down (then the spill bound rules)."""
-        started = time.monotonic()
         self.stats.inc_value(MONGO(count="backpressure_waits"))
-        async with self._changed:
-            await self._changed.wait_for(lambda: len(self.queue) < self.max_pending or self.down_since is not None)
-        self.stats.inc_value(MONGO(count="backpressure_seconds"), round(time.monotonic() - started, 3))
+        if not self._holding:  # wall time items were held, not the sum over the items held at once
+            self._held_since = time.monotonic()
+        self._holding += 1
+        try:
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.queue) < self.max_pending or self.down_since is not None)
+        finally:
+            self._holding -= 1
+            if not self._holding:
+                self.stats.inc_value(MONGO(count="backpressure_seconds"), round(time.monotonic() - self._held_since, 3))
 
     def _flush(self) -> None:
         batch, self.buffer = self.buffer, []

@@ -64,7 +64,11 @@ LINKED = Key("kznews/reprints/linked", "articles linked to another site's articl
 MONGO = Key("kznews/mongo/{count}",
             "batches, upserted (new articles), modified, aliased, store_ms, link_ms, write_errors, outages, "
             "outage_seconds, write_bugs (writes that failed for another reason than the database), stale_archived "
-            "(archived copies not stored because the URL is stored from a later fetch)")
+            "(archived copies not stored because the URL is stored from a later fetch), backpressure_waits and "
+            "backpressure_seconds (items held because writes fell behind the crawl; seconds of wall time), most_pending (the largest "
+            "write lag, articles), close_slow_seconds (close waited past MONGO_CLOSE_TIMEOUT for a database that "
+            "was slow but answered), slow_timeouts (writes that outlived MONGO_SOCKET_TIMEOUT_MS on a database "
+            "that answered a ping: written again, not an outage)")
 MONGO_UNSTORED = Key("kznews/mongo/unstored",
                      "articles not in MongoDB when the run ended: left in the spill file or refused by the database "
                      "(written at close; the `storage` check reads it)")

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 SMOKE_RUNS = {
-    "bench.py": (["--smoke"], {"crawl_pages_per_s", "crawl_items_stored", "extract_ms_median",
+    "bench.py": (["--smoke"], {"crawl_pages_per_s", "crawl_items_stored", "spilled", "error_lines", "extract_ms_median",
                                "dates_speedup_vs_dateparser", "rss_growth_mb_per_10k_pages"}),
     "bench_dates.py": (["--n", "50"], {"n", "engine_us_median", "dateparser_us_median", "speedup"}),
     "bench_incremental.py": (["--smoke"], {"articles", "requests_per_new_article", "second_run_items"}),

@@ -5,6 +5,7 @@ to a local file past a bound (kznews.storage.spill)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
@@ -28,24 +29,32 @@ from kznews.stats import (
     site_of,
 )
 from kznews.storage import ArticleStore, now_utc, redact_uri
-from kznews.storage.errors import describe, is_auth_error, is_document_error, is_outage
+from kznews.storage.errors import describe, is_auth_error, is_document_error, is_outage, is_slow_answer
 from kznews.storage.spill import SpillFile, load_spill, spill_dir
 
 logger = logging.getLogger(__name__)
 
+# A batch whose writes outlive the socket timeout this many times in a row, on a database that answers pings,
+# is treated as an outage after all (spilled past the bound) rather than retried for ever.
+SLOW_RETRIES = 3
+
 
 class MongoPipeline(StatsPipeline):
     """Buffers documents and writes them in batches on one writer thread, so the reactor never waits on the
-    database; while the database keeps up, at most `MONGO_MAX_PENDING_BATCHES` batches wait before item
-    processing waits (back-pressure instead of unbounded memory). Everything is flushed when the spider closes.
+    database. Back-pressure: while the database is up, an item waits in `process_item` until fewer than
+    `MONGO_MAX_PENDING_BATCHES` batches wait for the writer, so a database slower than the crawl slows the crawl
+    (Scrapy's scraper holds further responses, SCRAPER_SLOT_MAX_ACTIVE_SIZE) instead of growing memory or
+    spilling; `pending_items` is the write lag. Everything is flushed when the spider closes.
 
     Failure path (docs/reliability.md): a batch that cannot be written stays first in line and is retried with
     back-off (bounded by MONGO_RETRY_MAX_SECONDS) until the database is back; upserts keyed by `url` make the retry
     of a partly applied batch harmless. While the database is down, items are not held back; past
     KZNEWS_SPILL_AFTER unwritten documents they go to a spill file (kznews.storage.spill), so memory stays bounded. At
-    close, writing is retried for at most MONGO_CLOSE_TIMEOUT seconds, then whatever is left is spilled: close
-    never hangs on a dead database and nothing is lost. A run that spilled and sees the database back at close
-    loads its own spill file."""
+    close, writing is retried for at most MONGO_CLOSE_TIMEOUT seconds of a database that does not answer, then
+    whatever is left is spilled: close never hangs on a dead database and nothing is lost. A slow database is not
+    a dead one: past the timeout, a write still in flight (or waiting) on a database that answers a ping on a
+    separate connection (MONGO_PING_TIMEOUT_MS) is waited for, and counted when it completes, before the stats
+    are written. A run that spilled and sees the database back at close loads its own spill file."""
 
     def __init__(self, crawler, uri: str, database: str, batch_size: int, flush_seconds: float, max_pending: int):
         super().__init__(crawler)
@@ -53,7 +62,7 @@ class MongoPipeline(StatsPipeline):
         self.database = database
         self.batch_size = batch_size
         self.flush_seconds = flush_seconds
-        self.max_pending = max_pending
+        self.max_pending = max(1, max_pending)
         self.store: ArticleStore | None = None
         self.buffer: list[dict] = []
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kznews-mongo")
@@ -64,6 +73,8 @@ class MongoPipeline(StatsPipeline):
         self.timeout_ms = setting(settings, "MONGO_TIMEOUT_MS")
         self.retry_max = setting(settings, "MONGO_RETRY_MAX_SECONDS")
         self.close_timeout = setting(settings, "MONGO_CLOSE_TIMEOUT")
+        self.ping_timeout_ms = setting(settings, "MONGO_PING_TIMEOUT_MS")
+        self.socket_timeout_ms = setting(settings, "MONGO_SOCKET_TIMEOUT_MS")
         self.spill_after = setting(settings, "KZNEWS_SPILL_AFTER")
         self.spill_directory = spill_dir(setting(settings, "KZNEWS_SPILL_DIR"))
         self.spill: SpillFile | None = None
@@ -78,6 +89,15 @@ class MongoPipeline(StatsPipeline):
         self._writer: asyncio.Task | None = None
         self._wake: asyncio.Event | None = None
         self._changed: asyncio.Condition | None = None
+        self.most_pending = 0  # the largest write lag seen, in articles (what back-pressure bounds)
+        self._holding = 0  # items waiting in _wait_for_room
+        self._held_since = 0.0
+
+    @property
+    def pending_items(self) -> int:
+        """Articles received and not yet written: buffered, waiting in batches and being written (the write lag;
+        read-only, for progress lines)."""
+        return self._unwritten() + (len(self.inflight) if self.inflight else 0)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -101,7 +121,8 @@ class MongoPipeline(StatsPipeline):
         try:
             spider = getattr(self.crawler, "spider", None)
             self.store = ArticleStore(
-                self.uri, self.database, timeout_ms=self.timeout_ms, site=spider.name if spider else None
+                self.uri, self.database, timeout_ms=self.timeout_ms, site=spider.name if spider else None,
+                socket_timeout_ms=self.socket_timeout_ms,
             )
         except Exception as error:  # a malformed URI: say which, never with its password
             raise NotConfigured(f"MONGO_URI {redact_uri(self.uri)} is unusable: {self._describe(error)}") from None
@@ -129,20 +150,34 @@ class MongoPipeline(StatsPipeline):
                 self._flush()
 
     async def process_item(self, item):
+        if self.down_since is None and len(self.queue) >= self.max_pending:
+            await self._wait_for_room()
+        # No await between the wait and the append: each waiter woken sees the queue the previous one left.
         document = ItemAdapter(item).asdict()
         document["first_seen_at"] = document["updated_at"] = now_utc()
         self._lease_hook("stored_as", item, document)
         self.buffer.append(document)
         if len(self.buffer) >= self.batch_size:
             self._flush()
-        if self.down_since is not None:
-            if self._unwritten() > self.spill_after:
-                self._spill_waiting()
-        elif len(self.queue) > self.max_pending:
-            # The database is up but slower than the crawl: wait for it (or for it to go down).
-            async with self._changed:
-                await self._changed.wait_for(lambda: len(self.queue) <= self.max_pending or self.down_since is not None)
+        self.most_pending = max(self.most_pending, self.pending_items)
+        if self.down_since is not None and self._unwritten() > self.spill_after:
+            self._spill_waiting()
         return item
+
+    async def _wait_for_room(self) -> None:
+        """The database is up but slower than the crawl: hold this item (and with it, through Scrapy's scraper,
+        the crawl) until a batch is written, or until the database is found down (then the spill bound rules)."""
+        self.stats.inc_value(MONGO(count="backpressure_waits"))
+        if not self._holding:  # wall time items were held, not the sum over the items held at once
+            self._held_since = time.monotonic()
+        self._holding += 1
+        try:
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.queue) < self.max_pending or self.down_since is not None)
+        finally:
+            self._holding -= 1
+            if not self._holding:
+                self.stats.inc_value(MONGO(count="backpressure_seconds"), round(time.monotonic() - self._held_since, 3))
 
     def _flush(self) -> None:
         batch, self.buffer = self.buffer, []
@@ -160,6 +195,7 @@ class MongoPipeline(StatsPipeline):
 
     async def _write_loop(self) -> None:
         failures = 0
+        slow = 0  # socket timeouts in a row on a database that answers
         while True:
             if not self.queue:
                 self._wake.clear()
@@ -176,9 +212,21 @@ class MongoPipeline(StatsPipeline):
                     # not the database: a bug that escaped _write. Keep the articles on disk, say what broke.
                     self._write_bug(self.inflight, "writing", error)
                     self._spill(self.inflight)
+                elif (is_slow_answer(error) and self.down_since is None and slow < SLOW_RETRIES
+                      and await self._answers()):
+                    # slow, not down: the same batch again at once (upserts make a partly applied one harmless)
+                    slow += 1
+                    self.stats.inc_value(MONGO(count="slow_timeouts"))
+                    logger.warning("MongoDB answers but a write of %d articles outlived MONGO_SOCKET_TIMEOUT_MS "
+                                   "(%d ms): writing it again (slow, not down)", len(self.inflight),
+                                   self.socket_timeout_ms)
+                    self.queue.appendleft(self.inflight)
+                    self.inflight = None
+                    continue
                 else:  # the database may be restarting: keep the batch first in line, wait
                     self.queue.appendleft(self.inflight)
                     self.inflight = None
+                    slow = 0
                     failures += 1
                     self._mark_down(error)
                     await self._notify()
@@ -186,7 +234,7 @@ class MongoPipeline(StatsPipeline):
                     continue
             self._lease_hook("written", self.inflight)
             self.inflight = None
-            failures = 0
+            failures = slow = 0
             if self.down_since is not None:
                 self._mark_up()
             await self._notify()
@@ -331,16 +379,7 @@ class MongoPipeline(StatsPipeline):
             self.executor.shutdown(wait=False)
             return
         self._flush()
-        deadline = time.monotonic() + self.close_timeout
-        while self.queue or self.inflight:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
-            async with self._changed:
-                try:
-                    await asyncio.wait_for(self._changed.wait(), timeout=left)
-                except TimeoutError:
-                    break
+        await self._drain()
         self._writer.cancel()
         if self.inflight is not None:  # its thread may still finish; writing it twice is harmless
             self.queue.appendleft(self.inflight)
@@ -358,12 +397,42 @@ class MongoPipeline(StatsPipeline):
         # what the `storage` check judges: articles this run did not get into MongoDB
         left_in_spill = self.spill.written if self.spill and not self.reloaded else 0
         self.stats.set_value(MONGO_UNSTORED(), left_in_spill + self.refused)
+        self.stats.max_value(MONGO(count="most_pending"), self.most_pending)
         loop = asyncio.get_running_loop()
         try:  # not on the writer thread: it may still be waiting for a dead server
             await asyncio.wait_for(loop.run_in_executor(None, self.store.close), timeout=10)
         except Exception as error:
             logger.warning("closing the MongoDB client: %s", self._describe(error))
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _drain(self) -> None:
+        """Wait for the writer to write everything. MONGO_CLOSE_TIMEOUT bounds only the time spent on a database
+        that does not answer: when it runs out while the database is not known to be down and answers a ping on
+        a separate connection, the writes in flight are slow, not lost, and are waited for another period."""
+        deadline = first_deadline = time.monotonic() + self.close_timeout
+        waited_from: float | None = None  # when the close timeout first ran out
+        while self.queue or self.inflight:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                if waited_from is None:
+                    waited_from = time.monotonic()
+                if self.down_since is not None or not await self._answers():
+                    break
+                if deadline == first_deadline:
+                    logger.info("MongoDB is slow but answers: waiting past MONGO_CLOSE_TIMEOUT (%gs) for %d "
+                                "articles still being written", self.close_timeout, self.pending_items)
+                deadline = time.monotonic() + self.close_timeout
+                continue
+            async with self._changed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), timeout=left)
+        if waited_from is not None and not (self.queue or self.inflight):  # a slow database, waited for
+            self.stats.inc_value(MONGO(count="close_slow_seconds"), round(time.monotonic() - waited_from, 3))
+
+    async def _answers(self) -> bool:
+        """A ping on its own client, off the writer thread (which may be inside the slow write)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self.store.answers, self.ping_timeout_ms)
 
     async def _reload_spill(self) -> None:
         """The database came back: load this run's spill file now instead of leaving it for an operator."""

@@ -117,7 +117,16 @@ SETTINGS: tuple[Setting, ...] = (
     _own("MONGO_TIMEOUT_MS", "int", 10_000, "one write attempt (server selection)", "storage"),
     _own("MONGO_RETRY_MAX_SECONDS", "float", 10.0, "longest pause between write attempts during an outage",
          "storage"),
-    _own("MONGO_CLOSE_TIMEOUT", "float", 30.0, "at close, retry writing this long, then spill", "storage"),
+    _own("MONGO_CLOSE_TIMEOUT", "float", 30.0,
+         "at close, retry writing this long while the database does not answer (MONGO_PING_TIMEOUT_MS), then "
+         "spill; writes still in flight on a database that answers a ping are waited for (slow is not down)",
+         "storage"),
+    _own("MONGO_SOCKET_TIMEOUT_MS", "int", 60_000,
+         "longest wait for one database operation's answer; one that outlives it on a database that still answers "
+         "a ping is written again (slow, not down; 3 times in a row, then an outage)", "storage"),
+    _own("MONGO_PING_TIMEOUT_MS", "int", 5_000,
+         "at close, how long a ping on a separate connection may take for the database to count as slow but alive",
+         "storage"),
     _own("KZNEWS_SPILL_AFTER", "int", 2000,
          "unwritten articles held in memory while MongoDB is down, then spilled to a file", "storage"),
     _own("KZNEWS_SPILL_DIR", "str", "",

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, MongoClient, UpdateOne
-from pymongo.errors import BulkWriteError
+from pymongo.errors import BulkWriteError, PyMongoError
 
 from kznews.schema import SCHEMA_VERSION
 from kznews.storage.reprints import SERVER_UPDATED_AT, ReprintLinker
@@ -86,12 +86,27 @@ class ArticleStore:
         self.runs = self.db[RUNS]
         # `site`: the one site this store writes (a spider's), so reprint linking keeps only other sites in memory
         self.reprints = ReprintLinker(self.articles, self.signatures, site=site)
+        self._probe: MongoClient | None = None  # the ping client of `answers`, made when first needed
 
     def __repr__(self) -> str:
         return f"ArticleStore({redact_uri(self.uri)!r}, {self.db.name!r})"
 
     def ping(self) -> None:
         self.client.admin.command("ping")
+
+    def answers(self, timeout_ms: int) -> bool:
+        """Whether the server answers a ping within `timeout_ms`: slow (alive) or down. On a client of its own
+        with one short-timeout connection, because the writer's connections may all be busy with a slow write."""
+        if self._probe is None:
+            self._probe = MongoClient(
+                self.uri, serverSelectionTimeoutMS=timeout_ms, connectTimeoutMS=timeout_ms,
+                socketTimeoutMS=timeout_ms, maxPoolSize=1, appname="kznews-ping",
+            )
+        try:
+            self._probe.admin.command("ping")
+        except PyMongoError:
+            return False
+        return True
 
     def ensure_indexes(self) -> None:
         self.articles.create_index([("url", ASCENDING)], unique=True, name="url_unique")
@@ -412,6 +427,8 @@ class ArticleStore:
         return sorted(self.runs.distinct("spider"))
 
     def close(self) -> None:
+        if self._probe is not None:
+            self._probe.close()
         self.client.close()
 
 

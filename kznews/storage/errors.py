@@ -20,6 +20,7 @@ from pymongo.errors import (
     BulkWriteError,
     ConnectionFailure,
     DocumentTooLarge,
+    NetworkTimeout,
     OperationFailure,
     ServerSelectionTimeoutError,
 )
@@ -81,6 +82,12 @@ def describe(error: BaseException, redacted_uri: str = "") -> str:
         first = str(error).split(" (configured timeouts", 1)[0].split(", Timeout:", 1)[0]
         return f"MongoDB{where} cannot be reached: {first}"
     return f"MongoDB{where}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+
+
+def is_slow_answer(error: BaseException) -> bool:
+    """An operation outlived the socket timeout (NetworkTimeout, not a failed server selection): an outage unless
+    the server still answers a ping, in which case it is slow and the batch is tried again."""
+    return isinstance(error, NetworkTimeout)
 
 
 def is_document_error(error: BaseException) -> bool:

@@ -38,6 +38,7 @@ from localdb import start_server  # noqa: E402
 from tests.tools import benchsite  # noqa: E402
 
 PYTHON = sys.executable
+ERROR_LINE = re.compile(r"\S+ \S+ \[[^\]]+\] ERROR: ")  # Scrapy's log format: date time [logger] LEVEL: message
 
 
 # --- measuring a process ---------------------------------------------------------------------------------------
@@ -107,11 +108,16 @@ def run_crawl(archive: Path, sites: list[str], max_pages: int, uri: str, databas
     end = max(datetime.fromisoformat(s["finish_time"]) for s in stats)
     seconds = (end - begin).total_seconds()
     pages = sum(s.get("warc/replayed", 0) for s in stats)
+    # every ERROR line of the run's log, the process's own included, not only those a spider's stats counted
+    error_lines = sum(1 for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+                      if ERROR_LINE.match(line))
     return {
         "pages": pages,
         "items": sum(s.get("kznews/items", 0) for s in stats),
         "stored": sum(s.get("kznews/mongo/upserted", 0) for s in stats),
         "errors": sum(s.get("log_count/ERROR", 0) for s in stats),
+        "error_lines": error_lines,
+        "spilled": sum(s.get("kznews/spill/items", 0) for s in stats),
         "seconds": seconds,
         "wall_seconds": wall,
         "pages_per_s": pages / seconds if seconds else 0.0,
@@ -327,9 +333,11 @@ def main() -> None:
     print(f"{'crawl pages/s (' + str(crawl['pages']) + ' pages, ' + str(round(built['bytes'] / crawl['pages'] / 1024)) + ' KB avg)':<52} {crawl['pages_per_s']:>14.1f} {scrapy_bench['pages_per_s']:>14.1f}  (scrapy bench)")
     print(f"{'crawl / scrapy bench':<52} {ratio:>14.2f}")
     print(f"{'articles stored / expected':<52} {crawl['stored']:>14d} {built['articles']:>14d}")
+    print(f"{'articles spilled; ERROR lines of the run (both 0)':<52} {crawl['spilled']:>14d} {crawl['error_lines']:>14d}")
     print(f"{'peak RSS of the crawl process, MB':<52} {crawl['peak_rss_mb']:>14.0f}")
     print(f"{'long run: pages, peak RSS MB':<52} {long_run['pages']:>14d} {long_run['peak_rss_mb']:>14.0f}")
     print(f"{'long run: RSS growth, MB per 10k pages':<52} {growth:>14.2f}")
+    print(f"{'long run: articles spilled; ERROR lines (both 0)':<52} {long_run['spilled']:>14d} {long_run['error_lines']:>14d}")
     print(f"{'extraction ms/page, median (' + str(extraction['pages']) + ' fixture pages)':<52} {extraction['ours_ms_median']:>14.2f} {extraction['trafilatura_ms_median']:>14.2f}  (trafilatura)")
     for field in extraction["accuracy"]["ours"]:
         ours, theirs = extraction["accuracy"]["ours"][field], extraction["accuracy"]["trafilatura"][field]
@@ -343,6 +351,10 @@ def main() -> None:
         "crawl_vs_scrapy_bench": round(ratio, 3),
         "crawl_pages": crawl["pages"],
         "crawl_items_stored": crawl["stored"],
+        "crawl_items_expected": built["articles"],
+        # both crawls (the 5-site one and the long one): a database that is only slow must cost neither
+        "spilled": crawl["spilled"] + long_run["spilled"],
+        "error_lines": crawl["error_lines"] + long_run["error_lines"],
         "peak_rss_mb": round(max(crawl["peak_rss_mb"], long_run["peak_rss_mb"]), 1),
         "long_run_pages": long_run["pages"],
         "rss_growth_mb_per_10k_pages": round(growth, 2),

@@ -68,7 +68,8 @@ MONGO = Key("kznews/mongo/{count}",
             "backpressure_seconds (items held because writes fell behind the crawl; seconds of wall time), most_pending (the largest "
             "write lag, articles), close_slow_seconds (close waited past MONGO_CLOSE_TIMEOUT for a database that "
             "was slow but answered), slow_timeouts (writes that outlived MONGO_SOCKET_TIMEOUT_MS on a database "
-            "that answered a ping: written again, not an outage)")
+            "that answered a ping: written again, not an outage), writer_restarts (the write loop ended by a bug "
+            "and was started again)")
 MONGO_UNSTORED = Key("kznews/mongo/unstored",
                      "articles not in MongoDB when the run ended: left in the spill file or refused by the database "
                      "(written at close; the `storage` check reads it)")

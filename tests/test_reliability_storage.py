@@ -209,3 +209,32 @@ def test_link_reprints_with_the_database_down_says_so_in_one_line_and_exits_1():
     assert done.returncode == 1 and done.stdout == "", done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert f"127.0.0.1:{port} cannot be reached" in done.stderr and "kz:***@" in done.stderr and ":pw@" not in done.stderr
+
+
+def test_a_bug_that_ends_the_write_loop_is_logged_and_the_loop_starts_again(mongo_uri, mongo_db, caplog):
+    """A bug outside the guarded write (here: in the bookkeeping after a batch, as a broken lease hook once did in
+    a soak) must not leave the crawl waiting for room that never comes: logged with its traceback, counted, and
+    every article still stored."""
+    pipeline = _pipeline(mongo_uri, mongo_db.name, MONGO_BATCH_SIZE=2, MONGO_MAX_PENDING_BATCHES=1)
+    failures = []
+
+    def broken_once(event, *args):
+        if event == "written" and not failures:
+            failures.append(event)
+            raise RuntimeError("injected bug after a write")
+
+    async def run():
+        await pipeline.open_spider()
+        pipeline._lease_hook = broken_once
+        for n in range(1, 11):
+            await pipeline.process_item(_item(n))
+        await pipeline.close_spider()
+
+    with caplog.at_level("ERROR"):
+        asyncio.run(asyncio.wait_for(run(), 120))
+    assert failures == ["written"]
+    assert mongo_db.articles.count_documents({}) == 10
+    stats = pipeline.crawler.stats.get_stats()
+    assert stats["kznews/mongo/writer_restarts"] == 1 and stats["kznews/mongo/unstored"] == 0
+    ended = [r for r in caplog.records if "writer failed" in r.getMessage()]
+    assert len(ended) == 1 and ended[0].exc_info

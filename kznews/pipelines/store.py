@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 # A batch whose writes outlive the socket timeout this many times in a row, on a database that answers pings,
 # is treated as an outage after all (spilled past the bound) rather than retried for ever.
 SLOW_RETRIES = 3
+# Pause before a write loop that ended with a bug is started again.
+WRITER_RESTART_SECONDS = 1.0
 
 
 class MongoPipeline(StatsPipeline):
@@ -87,6 +89,7 @@ class MongoPipeline(StatsPipeline):
         self.reloaded = False  # this run's spill file was loaded back
         self.auth_refused = False  # the credentials were refused: every batch goes to the spill file
         self._writer: asyncio.Task | None = None
+        self._closing = False
         self._wake: asyncio.Event | None = None
         self._changed: asyncio.Condition | None = None
         self.most_pending = 0  # the largest write lag seen, in articles (what back-pressure bounds)
@@ -139,8 +142,30 @@ class MongoPipeline(StatsPipeline):
                 raise  # not the database being down: a bug or a configuration to fix, said at start
             else:
                 self._mark_down(error)  # down at start: keep crawling, create the indexes before the first write
-        self._writer = asyncio.ensure_future(self._write_loop())
+        self._start_writer()
         self._ticker = asyncio.ensure_future(self._tick())
+
+    def _start_writer(self) -> None:
+        self._writer = asyncio.ensure_future(self._write_loop())
+        self._writer.add_done_callback(self._writer_ended)
+
+    def _writer_ended(self, task: asyncio.Task) -> None:
+        """The write loop only ends when close_spider cancels it. Ended by an exception (a bug outside the guarded
+        write, in a hook or in the bookkeeping), it would leave every later item waiting for room that never comes
+        and the crawl stalled with no word: say so with the traceback, count it, and start it again after a pause
+        (a bug that repeats is logged once a second, not in a tight loop)."""
+        if task.cancelled() or self._closing or task.exception() is None:
+            return
+        logger.error("the MongoDB writer failed (a bug, not an outage); restarting it", exc_info=task.exception())
+        self.stats.inc_value(MONGO(count="writer_restarts"))
+        if self.inflight is not None:  # first in line again: storing is idempotent
+            self.queue.appendleft(self.inflight)
+            self.inflight = None
+        asyncio.get_running_loop().call_later(WRITER_RESTART_SECONDS, self._restart_writer)
+
+    def _restart_writer(self) -> None:
+        if not self._closing:
+            self._start_writer()
 
     async def _tick(self):
         # A slow trickle of items must not sit in the buffer for long.
@@ -380,6 +405,7 @@ class MongoPipeline(StatsPipeline):
             return
         self._flush()
         await self._drain()
+        self._closing = True
         self._writer.cancel()
         if self.inflight is not None:  # its thread may still finish; writing it twice is harmless
             self.queue.appendleft(self.inflight)

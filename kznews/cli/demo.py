@@ -8,6 +8,7 @@ exact instants every time.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from kznews.settings.registry import setting
@@ -30,6 +31,7 @@ def run_demo(warc: str, sites: str | None = None) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from kznews.cli.crawl import crawl_and_judge, replay_problem
     from kznews.settings.registry import from_environment
     from kznews.sites import SITES
 
@@ -42,12 +44,14 @@ def run_demo(warc: str, sites: str | None = None) -> int:
     # The recorded mini-sites hold a few articles per site: a healthy run here is one that stores any.
     settings.set("KZNEWS_MONITOR_MIN_ITEMS", 1, priority="cmdline")
     # The archive is the whole world: take everything in it, whatever its age.
-    process = CrawlerProcess(settings)
-    for name in names:
-        process.crawl(name, since="2000-01-01", refresh="1")
-    process.start()
-    print_summary(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names)
-    return 0
+    problem = replay_problem(settings)
+    if problem:  # never the live sites instead of the archive
+        print(f"demo: {problem}", file=sys.stderr)
+        return 2
+    code = crawl_and_judge(CrawlerProcess(settings), names, {"since": "2000-01-01", "refresh": "1"})
+    if settings.get("MONGO_URI"):
+        print_summary(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names)
+    return code
 
 
 def print_summary(uri: str, database: str, sites: list[str]) -> None:

@@ -34,5 +34,7 @@ class Monitoring(Spidermon):
     # arguments are checked against the installed spidermon by tests/test_compat.py)
     def _run_suites(self, spider, suites):
         data = spidermon_data(self, spider)
+        # a fresh meta per spider: spidermon's runner would otherwise hand every run of the process one shared dict
+        data["meta"] = {}
         for suite in suites:
             _Runner(spider=spider).run(suite, **data)

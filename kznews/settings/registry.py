@@ -265,6 +265,7 @@ SETTINGS: tuple[Setting, ...] = (
     }, "", "components"),
     _scrapy("EXTENSIONS", "json", {
         "kznews.extensions.secrets.SecretsGuard": 100,
+        "kznews.extensions.logcount.SpiderLogCounter": 150,  # the per-spider log counts the `errors` check reads
         "kznews.extensions.monitoring.Monitoring": 500,  # before StatsFile: the stats file shows the run's health
         "kznews.extensions.statsfile.StatsFile": 900,
     }, "", "components"),

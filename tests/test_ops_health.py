@@ -1,0 +1,159 @@
+"""Issue 16, findings 1-3 and 9: every spider of a process judged on its own numbers, exit statuses and the
+end-of-crawl summary, replays that cannot replay, and the progress line. Crawls run several spiders in one process
+(`python -m kznews crawl`) against local mini-sites or the demo WARC; nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from scrapy.settings import Settings
+
+from kznews.monitoring import monitors, outcome
+from kznews.monitoring.checks import evaluate, thresholds_for
+from kznews.sites import SITES
+from tests.conftest import ROOT
+from tests.test_monitoring import healthy_stats
+from tests.tools import minisite
+from tests.tools.loopback import SETTINGS_MODULE
+
+DEMO_WARC = ROOT / "tests" / "fixtures" / "warc"
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # closed again when the socket is: connections are refused
+
+
+def kznews_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    environment = {
+        **os.environ,
+        "KZNEWS_PROFILE": "local",
+        "PYTHONPATH": str(ROOT),
+        "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE,
+        "MONGO_URI": "",
+        **(env or {}),
+    }
+    return subprocess.run([sys.executable, "-m", "kznews", *args], cwd=ROOT, env=environment, capture_output=True,
+                          text=True, timeout=timeout, check=False)
+
+
+def stats_of(directory: Path, site: str) -> dict:
+    return json.loads((directory / f"{site}.json").read_text(encoding="utf-8"))
+
+
+# --- per-spider state and counts -----------------------------------------------------------------------------------
+
+
+def test_the_errors_check_reads_the_spiders_own_count_not_the_process_log_counter():
+    thresholds = thresholds_for(Settings(), "tengrinews")
+    others = healthy_stats(**{"log_count/ERROR": 258})  # the errors of every spider in the process
+    assert not [c.name for c in evaluate(others, "tengrinews", thresholds) if c.failed]
+    own = healthy_stats(**{"kznews/log/tengrinews/ERROR": 11})
+    assert [c.name for c in evaluate(own, "tengrinews", thresholds) if c.failed] == ["errors"]
+
+
+def test_checks_are_cached_per_crawler_even_when_spidermon_shares_one_meta_dict():
+    shared_meta: dict = {}  # spidermon's runner default: one dict for every run of the process
+
+    def data(site, items):
+        crawler = SimpleNamespace(settings=Settings({"KZNEWS_MONITOR_MIN_ITEMS": 5}))
+        return SimpleNamespace(meta=shared_meta, crawler=crawler, spider=SimpleNamespace(name=site),
+                               stats=healthy_stats(site=site, items=items))
+
+    first = monitors.checks_for(data("liter", 2))
+    second = monitors.checks_for(data("tengrinews", 8))
+    assert {c.name: c.value for c in first}["min_items"] == 2
+    assert {c.name: c.value for c in second}["min_items"] == 8
+
+
+def test_exit_status_and_problems_of_a_crawl():
+    ok = outcome.SiteOutcome("zakon", {"finish_reason": "finished", "kznews/items/zakon/ru": 3},
+                             {"healthy": True, "failures": []})
+    assert outcome.exit_code([ok]) == 0
+    unhealthy = outcome.SiteOutcome("liter", {"finish_reason": "finished"},
+                                    {"healthy": False, "failures": [{"check": "min_items"}]})
+    assert outcome.problems(unhealthy) == ["failed checks: min_items"] and outcome.exit_code([ok, unhealthy]) == 1
+    # monitors off, yet articles left in the spill file: still a failure, and it says where they are
+    spilled = outcome.SiteOutcome("zakon", {"finish_reason": "finished", "kznews/items/zakon/ru": 3,
+                                            "kznews/mongo/unstored": 8, "kznews/spill/file": "/x/spill.jsonl"})
+    assert outcome.problems(spilled) == ["8 articles not stored in MongoDB (left in /x/spill.jsonl)"]
+    assert outcome.exit_code([spilled]) == 1
+    nothing = outcome.SiteOutcome("zakon", {"finish_reason": "finished"}, {"healthy": True, "failures": []})
+    assert outcome.exit_code([nothing]) == 1  # healthy by thresholds, but not one article anywhere
+    crashed = outcome.SiteOutcome("kursiv", error="ValueError: boom")
+    assert outcome.problems(crashed) == ["did not start: ValueError: boom"] and outcome.exit_code([ok, crashed]) == 1
+    assert outcome.exit_code([]) == 1
+    text = outcome.summary([ok, unhealthy])
+    assert "liter: failed checks: min_items" in text and text.rstrip().endswith("1 of 2 sites failed: exit status 1")
+
+
+# --- real crawls: several spiders in one process -----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("order", ["tengrinews,liter", "liter,tengrinews"])
+def test_two_spiders_in_one_process_are_each_judged_on_their_own_items(tmp_path, order):
+    result = kznews_cli("crawl", "--sites", order, "-a", "since=2000-01-01", "-s", f"WARC_REPLAY={DEMO_WARC}",
+                        "-s", "KZNEWS_MONITOR_MIN_ITEMS=5", env={"KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json")})
+    tengrinews, liter = stats_of(tmp_path, "tengrinews"), stats_of(tmp_path, "liter")
+    assert sum(v for k, v in tengrinews.items() if k.startswith("kznews/items/tengrinews/")) >= 5
+    assert tengrinews["kznews/monitor/healthy"] == 1
+    assert sum(v for k, v in liter.items() if k.startswith("kznews/items/liter/")) < 5
+    assert liter["kznews/monitor/healthy"] == 0 and liter["kznews/monitor/failed/min_items"] == 1
+    assert result.returncode == 1, result.stderr[-2000:]
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.startswith(("tengrinews", "liter"))}
+    assert rows["tengrinews"].endswith("OK") and rows["liter"].endswith("FAIL min_items")
+    assert "1 of 2 sites failed: exit status 1" in result.stdout
+
+
+FIVE = ("tengrinews", "liter", "kursiv", "zakon", "vlast")
+
+
+@pytest.mark.slow
+def test_five_spiders_in_one_process_each_charged_only_their_own_errors(tmp_path):
+    unreachable = "kursiv"  # its hosts point at a closed port: every request fails with an error of its own
+    with minisite.server(*FIVE) as server:
+        host_map = dict(server.host_map)
+        dead = f"http://127.0.0.1:{closed_port()}/{{host}}"
+        host_map.update({host: dead for host in SITES[unreachable].hosts})
+        env = {"KZNEWS_HOST_MAP": json.dumps(host_map), "KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json")}
+        result = kznews_cli("crawl", "--sites", ",".join(FIVE), "-a", "since=2000-01-01",
+                            "-s", "KZNEWS_MONITOR_MIN_ITEMS=5", "-s", "RETRY_TIMES=0",
+                            "-s", 'KZNEWS_MONITOR_THRESHOLDS={"default": {"max_errors": 0}}', env=env)
+    stats = {site: stats_of(tmp_path, site) for site in FIVE}
+    items = {site: sum(v for k, v in stats[site].items() if k.startswith(f"kznews/items/{site}/")) for site in FIVE}
+    failed = {site: {k.split("/", 3)[3] for k in stats[site] if k.startswith("kznews/monitor/failed/")}
+              for site in FIVE}
+    errors = {site: stats[site][f"kznews/log/{site}/ERROR"] for site in FIVE}
+    # the process's log counter charges every spider with kursiv's errors; the checks read each spider's own
+    assert all(stats[site]["log_count/ERROR"] > 0 for site in FIVE)
+    assert errors["kursiv"] > 0 and [site for site in FIVE if errors[site]] == ["kursiv"]
+    assert items["kursiv"] == 0 and failed["kursiv"] == {"errors", "min_items"}
+    assert items["liter"] < 5 and failed["liter"] == {"min_items"}  # fewer articles, judged on its own count
+    for site in ("tengrinews", "zakon", "vlast"):
+        assert items[site] >= 5 and failed[site] == set() and stats[site]["kznews/monitor/healthy"] == 1, site
+    assert result.returncode == 1
+    assert "  kursiv: failed checks: min_items, errors" in result.stdout
+    assert "  liter: failed checks: min_items" in result.stdout
+    assert "2 of 5 sites failed: exit status 1" in result.stdout
+
+
+# --- replays --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["crawl", "--sites", "tengrinews"], ["demo", "--sites", "tengrinews"]])
+def test_a_replay_that_cannot_read_its_archive_stops_before_any_request(tmp_path, command):
+    missing = tmp_path / "nothing-here"
+    args = [*command, "--warc", str(missing)] if command[0] == "demo" else [*command, "-s", f"WARC_REPLAY={missing}"]
+    result = kznews_cli(*args, env={"KZNEWS_HOST_MAP": json.dumps({"*": f"http://127.0.0.1:{closed_port()}/"})})
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(f"WARC_REPLAY: {missing} does not exist")
+    assert "Traceback" not in result.stderr and "Spider opened" not in result.stderr

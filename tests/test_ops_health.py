@@ -157,3 +157,37 @@ def test_a_replay_that_cannot_read_its_archive_stops_before_any_request(tmp_path
     assert result.returncode == 2
     assert result.stderr.strip().endswith(f"WARC_REPLAY: {missing} does not exist")
     assert "Traceback" not in result.stderr and "Spider opened" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_database_that_never_comes_back_fails_the_crawl_and_names_the_spill_file(tmp_path):
+    with minisite.server("tengrinews") as server:
+        env = {"KZNEWS_HOST_MAP": json.dumps(server.host_map), "KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json"),
+               "MONGO_URI": f"mongodb://127.0.0.1:{closed_port()}/", "KZNEWS_SPILL_DIR": str(tmp_path / "spill")}
+        result = kznews_cli("crawl", "--sites", "tengrinews", "-a", "since=2000-01-01",
+                            "-s", "MONGO_TIMEOUT_MS=300", "-s", "MONGO_CLOSE_TIMEOUT=1", "-s", "MONGO_RETRY_MAX_SECONDS=1",
+                            env=env)
+    stats = stats_of(tmp_path, "tengrinews")
+    spill = stats["kznews/spill/file"]
+    assert stats["kznews/mongo/unstored"] == 8 and Path(spill).is_file()
+    assert stats["kznews/monitor/failed/storage"] == 1
+    assert result.returncode == 1
+    assert "FAIL storage" in result.stdout and "1 of 1 sites failed: exit status 1" in result.stdout
+
+
+# --- exit statuses of the other tools --------------------------------------------------------------------------------
+
+
+def test_load_spill_exits_1_when_lines_of_a_file_stay_unloaded(tmp_path, mongo_uri, mongo_db, capsys):
+    from kznews.cli.load_spill import load_files
+    from kznews.storage.spill import SpillFile
+    from tests.test_reliability_storage import doc
+
+    spill = SpillFile(tmp_path, "site")
+    spill.write([doc(1), doc(2)])
+    assert load_files([str(spill.path)], mongo_uri, mongo_db.name) == 0
+    with spill.path.open("a") as stream:
+        stream.write('{"url": "https://site.example.kz/news/3", "title": "cut sh')  # killed mid-write
+    assert load_files([str(spill.path)], mongo_uri, mongo_db.name) == 1
+    assert "1 lines could not be read and were not loaded" in capsys.readouterr().out
+    assert load_files([str(tmp_path / "missing.jsonl")], mongo_uri, mongo_db.name) == 2

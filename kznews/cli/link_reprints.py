@@ -35,6 +35,10 @@ def run(args) -> int:
     try:
         store.ensure_indexes()
         counts = store.relink_reprints(since)
+    except Exception as error:  # the database is down or refuses: one line without credentials, exit 1 for cron
+        print(f"link-reprints: could not link in {redact_uri(uri)}: {type(error).__name__}: "
+              f"{redact_uri(str(error))[:300]}", file=sys.stderr)
+        return 1
     finally:
         store.close()
     print(f"{counts['articles']} articles since {since.isoformat()} checked in {redact_uri(uri)}; "

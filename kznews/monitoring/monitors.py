@@ -108,7 +108,7 @@ class LayoutMonitor(_ChecksMonitor):
 class StorageMonitor(_ChecksMonitor):
     prefixes = ("storage",)
 
-    @monitors.name("No articles lost")
+    @monitors.name("Every article stored in MongoDB (none left in a spill file or refused)")
     def test_storage(self):
         self.assert_checks()
 

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from scrapy.settings import Settings
 
+from kznews.extensions.progress import progress_line
 from kznews.monitoring import monitors, outcome
 from kznews.monitoring.checks import evaluate, thresholds_for
 from kznews.sites import SITES
@@ -191,3 +192,30 @@ def test_load_spill_exits_1_when_lines_of_a_file_stay_unloaded(tmp_path, mongo_u
     assert load_files([str(spill.path)], mongo_uri, mongo_db.name) == 1
     assert "1 lines could not be read and were not loaded" in capsys.readouterr().out
     assert load_files([str(tmp_path / "missing.jsonl")], mongo_uri, mongo_db.name) == 2
+
+
+# --- progress ---------------------------------------------------------------------------------------------------
+
+
+def test_progress_line_counts_one_spider_and_the_write_lag():
+    stats = {"response_received_count": 120, "kznews/items/zakon/ru": 30, "kznews/items/zakon/kk": 4,
+             "kznews/mongo/upserted": 30, "kznews/known/zakon/skipped": 210, "kznews/dropped/zakon/no_body": 3,
+             "kznews/dropped/no_body": 99, "kznews/blocked/zakon": 1, "kznews/failed/zakon/timeout": 2,
+             "kznews/items/tengrinews/ru": 500}
+    assert progress_line(stats, "zakon", {"batches": 1, "items": 40}) == (
+        "progress zakon: 120 pages, 34 articles (30 new), 210 already stored, 3 dropped, 1 blocked, 2 failed; "
+        "database: 1 batches / 40 articles waiting")
+    assert progress_line({}, "zakon", None).endswith("0 failed; database: not used")
+
+
+@pytest.mark.slow
+def test_each_spider_logs_progress_lines_and_a_last_one_at_close(tmp_path):
+    result = kznews_cli("crawl", "--sites", "tengrinews,liter", "-a", "since=2000-01-01",
+                        "-s", f"WARC_REPLAY={DEMO_WARC}", "-s", "KZNEWS_PROGRESS_INTERVAL=0.05", "-s", "LOG_LEVEL=INFO",
+                        env={"KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json")})
+    for site in ("tengrinews", "liter"):
+        stats = stats_of(tmp_path, site)
+        items = sum(v for k, v in stats.items() if k.startswith(f"kznews/items/{site}/"))
+        lines = [line for line in result.stderr.splitlines() if f"progress {site}:" in line]
+        assert len(lines) == stats["kznews/progress/lines"] >= 1
+        assert f"{items} articles" in lines[-1] and lines[-1].endswith("database: not used")  # MONGO_URI is empty

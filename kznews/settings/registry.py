@@ -187,6 +187,9 @@ SETTINGS: tuple[Setting, ...] = (
     _own("KZNEWS_MONITOR_MIN_ITEMS", "optional int", None,
          "minimum articles per run for every site (empty: the thresholds' `min_items`)", "monitoring"),
     _own("KZNEWS_RUNS_ENABLED", "bool", True, "record every run in the `runs` collection", "monitoring"),
+    _own("KZNEWS_PROGRESS_INTERVAL", "float", 60.0,
+         "seconds between progress lines per spider (pages, new, known, dropped, blocked, database write lag); "
+         "0: none", "monitoring"),
     _own("KZNEWS_NODE", "str", "", "shown as `node` in the `runs` collection (default: the host name)",
          "monitoring"),
     # --- distributed -----------------------------------------------------------------------------------------------
@@ -266,6 +269,7 @@ SETTINGS: tuple[Setting, ...] = (
     _scrapy("EXTENSIONS", "json", {
         "kznews.extensions.secrets.SecretsGuard": 100,
         "kznews.extensions.logcount.SpiderLogCounter": 150,  # the per-spider log counts the `errors` check reads
+        "kznews.extensions.progress.Progress": 400,
         "kznews.extensions.monitoring.Monitoring": 500,  # before StatsFile: the stats file shows the run's health
         "kznews.extensions.statsfile.StatsFile": 900,
     }, "", "components"),

@@ -219,3 +219,40 @@ def test_each_spider_logs_progress_lines_and_a_last_one_at_close(tmp_path):
         lines = [line for line in result.stderr.splitlines() if f"progress {site}:" in line]
         assert len(lines) == stats["kznews/progress/lines"] >= 1
         assert f"{items} articles" in lines[-1] and lines[-1].endswith("database: not used")  # MONGO_URI is empty
+
+
+# --- runs --json / --check -------------------------------------------------------------------------------------------
+
+
+def test_runs_json_has_checks_thresholds_and_stats_and_check_skips_archive_runs(mongo_uri, mongo_db, capsys):
+    from datetime import UTC, datetime, timedelta
+
+    from kznews.cli import main
+    from kznews.storage import ArticleStore
+
+    base = datetime(2026, 11, 26, tzinfo=UTC)
+    check = {"name": "min_items", "ok": True, "value": 9, "threshold": 1, "message": "9 items"}
+    store = ArticleStore(mongo_uri, mongo_db.name)
+    try:
+        store.record_run({"_id": "live", "spider": "zakon", "started_at": base, "healthy": True, "failures": [],
+                          "args": {"since": "2d"}, "checks": [check], "thresholds": {"min_items": 1},
+                          "stats": {"kznews/items/zakon/ru": 9}})
+        # a later archive run of the past that found little: shown, but not what --check judges
+        store.record_run({"_id": "archive", "spider": "zakon", "started_at": base + timedelta(hours=1),
+                          "healthy": False, "failures": [{"check": "min_items"}], "args": {"source": "archive"}})
+    finally:
+        store.close()
+    cli = ["runs", "--uri", mongo_uri, "--database", mongo_db.name, "--site", "zakon"]
+    assert main([*cli, "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["zakon"]
+    assert [r["_id"] for r in runs] == ["archive", "live"]
+    assert runs[1]["checks"] == [check] and runs[1]["thresholds"] == {"min_items": 1}
+    assert runs[1]["stats"] == {"kznews/items/zakon/ru": 9}
+    assert main([*cli, "--check"]) == 0
+    store = ArticleStore(mongo_uri, mongo_db.name)
+    try:
+        store.record_run({"_id": "live2", "spider": "zakon", "started_at": base + timedelta(hours=2),
+                          "healthy": False, "failures": [{"check": "errors"}], "args": {}})
+    finally:
+        store.close()
+    assert main([*cli, "--check"]) == 1

@@ -119,6 +119,9 @@ FAILED = Key("kznews/failed/{site}/{reason}",
              "redirect_loop, blocked, unsafe_url, bad_encoding (a Content-Encoding that does not unpack), ...")
 RETRY = Key("kznews/retry/{count}", "waited_seconds (back-off scheduled), retry_after_honoured, delayed "
             "(requests held back outside the downloader until due)")
+UNREACHABLE = Key("kznews/unreachable/{site}",
+                  "why the spider was stopped as unreachable (e.g. `connection refused by tengrinews.kz`): no response "
+                  "at all and only connection errors (kznews.downloadermiddlewares.unreachable)")
 DECOMPRESSION_BOMB = Key("kznews/decompression_bomb/{site}",
                          "responses whose Content-Encoding unpacks past DOWNLOAD_MAXSIZE (also failed too_large)")
 BLOCKED = Key("kznews/blocked/{site}", "challenge pages received (the `blocked` check reads it)")

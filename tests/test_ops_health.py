@@ -22,6 +22,7 @@ from kznews.sites import SITES
 from tests.conftest import ROOT
 from tests.test_monitoring import healthy_stats
 from tests.tools import minisite
+from tests.tools.fault_server import Fault, FaultServer
 from tests.tools.loopback import SETTINGS_MODULE
 
 DEMO_WARC = ROOT / "tests" / "fixtures" / "warc"
@@ -120,12 +121,13 @@ FIVE = ("tengrinews", "liter", "kursiv", "zakon", "vlast")
 
 @pytest.mark.slow
 def test_five_spiders_in_one_process_each_charged_only_their_own_errors(tmp_path):
-    unreachable = "kursiv"  # its hosts point at a closed port: every request fails with an error of its own
-    with minisite.server(*FIVE) as server:
-        host_map = dict(server.host_map)
-        dead = f"http://127.0.0.1:{closed_port()}/{{host}}"
-        host_map.update({host: dead for host in SITES[unreachable].hosts})
-        env = {"KZNEWS_HOST_MAP": json.dumps(host_map), "KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json")}
+    # kursiv's article pages reset the connection (its list pages answer): errors of its own, and no articles
+    server = FaultServer(minisite.server(*FIVE).routes)
+    resets = [p.url for p in minisite.pages("kursiv") if SITES["kursiv"].is_article_url(p.url)]
+    for url in resets:
+        server.fault(url, Fault("reset"))
+    with server:
+        env = {"KZNEWS_HOST_MAP": json.dumps(server.host_map), "KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json")}
         result = kznews_cli("crawl", "--sites", ",".join(FIVE), "-a", "since=2000-01-01",
                             "-s", "KZNEWS_MONITOR_MIN_ITEMS=5", "-s", "RETRY_TIMES=0",
                             "-s", 'KZNEWS_MONITOR_THRESHOLDS={"default": {"max_errors": 0}}', env=env)
@@ -135,8 +137,9 @@ def test_five_spiders_in_one_process_each_charged_only_their_own_errors(tmp_path
               for site in FIVE}
     errors = {site: stats[site][f"kznews/log/{site}/ERROR"] for site in FIVE}
     # the process's log counter charges every spider with kursiv's errors; the checks read each spider's own
-    assert all(stats[site]["log_count/ERROR"] > 0 for site in FIVE)
-    assert errors["kursiv"] > 0 and [site for site in FIVE if errors[site]] == ["kursiv"]
+    # (up to the moment each closed)
+    assert errors["kursiv"] > 0 and all(stats[site]["log_count/ERROR"] > 0 for site in FIVE)
+    assert [site for site in FIVE if errors[site]] == ["kursiv"]
     assert items["kursiv"] == 0 and failed["kursiv"] == {"errors", "min_items"}
     assert items["liter"] < 5 and failed["liter"] == {"min_items"}  # fewer articles, judged on its own count
     for site in ("tengrinews", "zakon", "vlast"):
@@ -145,6 +148,27 @@ def test_five_spiders_in_one_process_each_charged_only_their_own_errors(tmp_path
     assert "  kursiv: failed checks: min_items, errors" in result.stdout
     assert "  liter: failed checks: min_items" in result.stdout
     assert "2 of 5 sites failed: exit status 1" in result.stdout
+
+
+@pytest.mark.slow
+def test_without_network_each_site_says_in_one_line_it_cannot_be_reached(tmp_path):
+    sites = ("tengrinews", "zakon", "kursiv")
+    dead = {"*": f"http://127.0.0.1:{closed_port()}/{{host}}"}  # every host: connection refused, as offline
+    result = kznews_cli("crawl", "--sites", ",".join(sites), "-a", "since=2000-01-01", "-s", "LOG_LEVEL=INFO",
+                        env={"KZNEWS_HOST_MAP": json.dumps(dead), "KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json")})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for site in sites:
+        stats = stats_of(tmp_path, site)
+        assert stats["finish_reason"] == "unreachable" and "refused the connection" in stats[f"kznews/unreachable/{site}"]
+        said = [line for line in result.stderr.splitlines() if f"unreachable] WARNING: {site}: " in line]
+        assert len(said) == 1 and "this machine looks offline" in said[0]
+        assert f"  {site}: could not be reached: " in result.stdout
+    assert "no site could be reached: this machine looks offline" in result.stdout
+    # at DEBUG the tracebacks are there for whoever needs them
+    debug = kznews_cli("crawl", "--sites", "zakon", "-a", "since=2000-01-01", "-s", "LOG_LEVEL=DEBUG",
+                       env={"KZNEWS_HOST_MAP": json.dumps(dead)})
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
 
 
 # --- replays --------------------------------------------------------------------------------------------------

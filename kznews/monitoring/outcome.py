@@ -49,6 +49,9 @@ def problems(outcome: SiteOutcome) -> list[str]:
     stats = outcome.stats
     if "finish_reason" not in stats and outcome.run is None:
         found.append("did not finish")
+    unreachable = stats.get(keys.UNREACHABLE(site=outcome.site))
+    if unreachable:
+        found.append(f"could not be reached: {unreachable}")
     if outcome.run is not None and not outcome.run.get("healthy"):
         found.append("failed checks: " + ", ".join(f.get("check", "?") for f in outcome.run.get("failures", [])))
     unstored = _num(stats.get(keys.MONGO_UNSTORED()))
@@ -84,6 +87,8 @@ def summary(outcomes: Iterable[SiteOutcome]) -> str:
     for outcome in outcomes:
         lines += [f"  {outcome.site}: {problem}" for problem in problems(outcome)]
     code = exit_code(outcomes)
+    if outcomes and all(o.stats.get(keys.UNREACHABLE(site=o.site)) for o in outcomes):
+        lines.append("no site could be reached: this machine looks offline (check its network, DNS or proxy)")
     if code == EXIT_OK:
         lines.append("every site passed its checks")
     elif not any(problems(o) for o in outcomes) and outcomes:

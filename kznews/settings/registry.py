@@ -242,6 +242,8 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.downloadermiddlewares.urlsafety.UrlSafetyMiddleware": 40,  # every request, redirects included
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         "kznews.downloadermiddlewares.retry.RetryMiddleware": 550,
+        # before the retries (process_exception runs from the downloader's side): a site with no answer stops early
+        "kznews.downloadermiddlewares.unreachable.UnreachableMiddleware": 560,
         "kznews.downloadermiddlewares.challenge.ChallengeMiddleware": 585,  # after encoding repair
         "kznews.downloadermiddlewares.encoding.EncodingMiddleware": 587,  # after decompression
         # archived pages (WARC records, raw captures) read after decompression, before encoding repair
@@ -253,8 +255,8 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.downloadermiddlewares.compression.HttpCompressionMiddleware": 590,
         "kznews.downloadermiddlewares.warc.WarcMiddleware": 950,
         "kznews.downloadermiddlewares.fetchtime.FetchTimeMiddleware": 960,
-    }, "URL safety first; retries with back-off, challenge pages, decompression bombs, encoding repair, redirect "
-       "loops; WARC next to the downloader", "components"),
+    }, "URL safety first; retries with back-off, unreachable sites stopped early, challenge pages, decompression "
+       "bombs, encoding repair, redirect loops; WARC next to the downloader", "components"),
     _scrapy("SPIDER_MIDDLEWARES", "json", {
         "kznews.spidermiddlewares.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
         "kznews.spidermiddlewares.callbackerrors.CallbackErrorMiddleware": 15,  # after HttpErrorMiddleware (50)

@@ -280,3 +280,32 @@ def test_runs_json_has_checks_thresholds_and_stats_and_check_skips_archive_runs(
     finally:
         store.close()
     assert main([*cli, "--check"]) == 1
+
+
+# --- scrapy crawl ---------------------------------------------------------------------------------------------------
+
+
+def scrapy_crawl(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "KZNEWS_PROFILE": "local", "PYTHONPATH": str(ROOT), "MONGO_URI": "",
+                   "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE, **env}
+    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", *args], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.mark.slow
+def test_scrapy_crawl_replays_without_the_network_prints_the_summary_and_exits_by_health(tmp_path):
+    # every host points at a closed port: a live fetch would be refused and counted; a replay makes none
+    dead = json.dumps({"*": f"http://127.0.0.1:{closed_port()}/{{host}}"})
+    env = {"KZNEWS_HOST_MAP": dead, "KZNEWS_STATS_FILE": str(tmp_path / "{spider}.json"),
+           "WARC_REPLAY": str(DEMO_WARC)}
+    healthy = scrapy_crawl("tengrinews", "-a", "since=2000-01-01", env=env)
+    stats = stats_of(tmp_path, "tengrinews")
+    assert healthy.returncode == 0, healthy.stderr[-3000:]
+    assert stats["warc/replayed"] > 0 and stats["warc/replay_miss"] > 0  # misses are counted 404s
+    assert not [k for k in stats if "connection" in k or "unreachable" in k]
+    assert "every site passed its checks" in healthy.stdout and "tengrinews" in healthy.stdout
+    unhealthy = scrapy_crawl("tengrinews", "-a", "since=2000-01-01", "-s", "KZNEWS_MONITOR_MIN_ITEMS=50", env=env)
+    assert unhealthy.returncode == 1 and "  tengrinews: failed checks: min_items" in unhealthy.stdout
+    missing = scrapy_crawl("tengrinews", env={**env, "WARC_REPLAY": str(tmp_path / "nothing-here")})
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert missing.stderr.strip().endswith(f"WARC_REPLAY: {tmp_path / 'nothing-here'} does not exist")

@@ -309,3 +309,47 @@ def test_scrapy_crawl_replays_without_the_network_prints_the_summary_and_exits_b
     missing = scrapy_crawl("tengrinews", env={**env, "WARC_REPLAY": str(tmp_path / "nothing-here")})
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert missing.stderr.strip().endswith(f"WARC_REPLAY: {tmp_path / 'nothing-here'} does not exist")
+
+
+# --- unreachable sites --------------------------------------------------------------------------------------------
+
+
+def test_a_site_is_declared_unreachable_only_when_every_host_it_asked_failed_without_any_response():
+    from scrapy import Request
+    from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
+    from scrapy.http import Response
+
+    from kznews.downloadermiddlewares.unreachable import UnreachableMiddleware
+
+    closed: list[str] = []
+
+    def middleware():
+        stats: dict = {}
+        crawler = SimpleNamespace(spider=SimpleNamespace(name="zakon"),
+                                  stats=SimpleNamespace(set_value=stats.__setitem__))
+        found = UnreachableMiddleware(crawler)
+        found.close_spider = closed.append  # the engine's close, as the reason it is given
+        return found, stats
+
+    dead, alive = Request("https://kaz.zakon.kz/"), Request("https://www.zakon.kz/")
+    mw, stats = middleware()
+    for request in (dead, alive):
+        mw.process_request(request)
+    for _ in range(3):  # the dead edition host fails while the live one has not answered yet: no verdict
+        assert mw.process_exception(dead, CannotResolveHostError("kaz.zakon.kz")) is None
+    assert not mw.stopped and closed == []
+    mw.process_response(alive, Response(alive.url))
+    assert mw.process_exception(dead, CannotResolveHostError("kaz.zakon.kz")) is None  # reachable: retries' business
+
+    mw, stats = middleware()
+    mw.process_request(dead)
+    for attempt in range(3):
+        if attempt < 2:
+            assert mw.process_exception(dead, CannotResolveHostError("kaz.zakon.kz")) is None
+    with pytest.raises(IgnoreRequest):
+        mw.process_exception(dead, CannotResolveHostError("kaz.zakon.kz"))
+    assert mw.stopped and closed == ["unreachable"]
+    assert stats["kznews/unreachable/zakon"] == "kaz.zakon.kz could not be resolved (CannotResolveHostError)"
+    with pytest.raises(IgnoreRequest):  # what is still queued is dropped without a download
+        mw.process_request(alive)
+    assert mw.process_exception(dead, ValueError("not a connection problem")) is None

@@ -100,5 +100,8 @@ class UnreachableMiddleware:
         logger.warning("%s: %s; no response from the site at all, so it is stopped (if no site can be reached, "
                        "this machine looks offline: check its network, DNS or proxy)", site, why,
                        extra={"spider": self.crawler.spider})
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason=FINISH_REASON))
+        self.close_spider(FINISH_REASON)
         raise IgnoreRequest(f"site unreachable: {request.url}")
+
+    def close_spider(self, reason: str) -> None:
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))

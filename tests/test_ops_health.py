@@ -353,3 +353,17 @@ def test_a_site_is_declared_unreachable_only_when_every_host_it_asked_failed_wit
     with pytest.raises(IgnoreRequest):  # what is still queued is dropped without a download
         mw.process_request(alive)
     assert mw.process_exception(dead, ValueError("not a connection problem")) is None
+
+
+def test_connection_problems_of_the_http_handler_and_the_browser():
+    from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
+
+    from kznews.downloadermiddlewares.unreachable import connection_problem
+
+    assert connection_problem(CannotResolveHostError("x")) == "could not be resolved"
+    assert connection_problem(DownloadConnectionRefusedError("x")) == "refused the connection"
+    browser = RuntimeError("Page.goto: net::ERR_NAME_NOT_RESOLVED at https://tengrinews.kz/")
+    assert connection_problem(browser) == "could not be resolved"
+    assert connection_problem(RuntimeError("Page.goto: net::ERR_INTERNET_DISCONNECTED")) == "could not be connected to"
+    assert connection_problem(ValueError("a parser bug")) is None
+

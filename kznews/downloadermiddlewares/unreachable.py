@@ -32,9 +32,19 @@ CONNECTION_REASONS = {"dns": "could not be resolved", "connection_refused": "ref
 FINISH_REASON = "unreachable"
 
 
+# the browser's (Chromium's, through Playwright) network errors, by the net:: code in their message
+BROWSER_ERRORS = {"ERR_NAME_NOT_RESOLVED": "dns", "ERR_NAME_RESOLUTION_FAILED": "dns",
+                  "ERR_INTERNET_DISCONNECTED": "connection", "ERR_CONNECTION_REFUSED": "connection_refused",
+                  "ERR_ADDRESS_UNREACHABLE": "connection", "ERR_CONNECTION_TIMED_OUT": "timeout"}
+
+
 def connection_problem(exception: BaseException) -> str | None:
     """What a connection-type exception says about the host ("could not be resolved", ...), or None."""
-    return CONNECTION_REASONS.get(_exception_reason(exception))  # type: ignore[arg-type]
+    reason = _exception_reason(exception)  # type: ignore[arg-type]
+    if reason not in CONNECTION_REASONS:
+        text = str(exception)
+        reason = next((r for code, r in BROWSER_ERRORS.items() if f"net::{code}" in text), reason)
+    return CONNECTION_REASONS.get(reason)
 
 
 class _QuietConnectionErrors(logging.Filter):

@@ -48,21 +48,26 @@ def connection_problem(exception: BaseException) -> str | None:
 
 
 class _QuietConnectionErrors(logging.Filter):
-    """Scrapy's "Error downloading" record for a connection-type failure: its traceback only at DEBUG."""
+    """Scrapy's "Error downloading" record (and scrapy-playwright's "Closing page due to failed request") for a
+    connection-type failure: its traceback only when the crawl logs at DEBUG."""
+
+    keep_tracebacks = False
 
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[1] if record.exc_info else None
-        if exc is None or logging.getLogger().isEnabledFor(logging.DEBUG):
+        if exc is None or self.keep_tracebacks:
             return True
         problem = connection_problem(exc) or connection_problem(exc.__cause__ or exc)
         if problem is not None:
-            record.msg = f"{record.msg}: {type(exc).__name__}: {str(exc)[:200]}"
+            if record.name == "scrapy.core.scraper":  # scrapy-playwright's message already names the error
+                record.msg = f"{record.msg}: {type(exc).__name__}: {str(exc)[:200]}"
             record.exc_info = None
             record.exc_text = None
         return True
 
 
 _FILTER = _QuietConnectionErrors()
+QUIETED_LOGGERS = ("scrapy.core.scraper", "scrapy-playwright")
 
 
 class UnreachableMiddleware:
@@ -73,9 +78,11 @@ class UnreachableMiddleware:
         self.hosts_asked: set[str] = set()
         self.hosts_failed: set[str] = set()
         self.stopped = False
-        scraper_logger = logging.getLogger("scrapy.core.scraper")
-        if _FILTER not in scraper_logger.filters:
-            scraper_logger.addFilter(_FILTER)
+        level = crawler.settings.get("LOG_LEVEL") or "DEBUG"
+        _FILTER.keep_tracebacks = str(level).upper() == "DEBUG" or level == logging.DEBUG
+        for name in QUIETED_LOGGERS:
+            if _FILTER not in logging.getLogger(name).filters:
+                logging.getLogger(name).addFilter(_FILTER)
 
     @classmethod
     def from_crawler(cls, crawler):

@@ -325,7 +325,7 @@ def test_a_site_is_declared_unreachable_only_when_every_host_it_asked_failed_wit
 
     def middleware():
         stats: dict = {}
-        crawler = SimpleNamespace(spider=SimpleNamespace(name="zakon"),
+        crawler = SimpleNamespace(spider=SimpleNamespace(name="zakon"), settings=Settings({"LOG_LEVEL": "INFO"}),
                                   stats=SimpleNamespace(set_value=stats.__setitem__))
         found = UnreachableMiddleware(crawler)
         found.close_spider = closed.append  # the engine's close, as the reason it is given

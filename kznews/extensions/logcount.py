@@ -1,16 +1,16 @@
 """Per-spider log counts (kznews/log/{site}/{level}): what the `errors` check reads.
 
 Scrapy's log_count/ERROR counts every record of the process in every crawler's stats, so with several spiders in
-one process each would be charged the errors of all. This handler counts a record for a crawler only when the
-record belongs to its spider: Scrapy's records and `spider.logger`'s carry the spider (`extra={"spider": ...}`);
-a record without one is charged only while this is the only spider open in the process (`scrapy crawl`), since
-it cannot be told apart otherwise.
+one process each would be charged the errors of all. Here a record counts for a crawler only when it belongs to its
+spider: Scrapy's records and `spider.logger`'s carry the spider (`extra={"spider": ...}`); a record without one is
+charged only while a single spider is open in the process (`scrapy crawl`), since it cannot be told apart otherwise.
+One handler serves the whole process and finds the counter by the record's spider, so a process of many spiders
+does not pass every record through a handler per spider.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
 
 from scrapy import signals
 
@@ -19,26 +19,45 @@ from kznews.stats import LOG
 COUNTED_LEVELS = ("WARNING", "ERROR", "CRITICAL")
 
 
-class _SpiderLogHandler(logging.Handler):
-    def __init__(self, counter: SpiderLogCounter):
+class _ProcessLogHandler(logging.Handler):
+    """The one root handler: spider -> its counter, for the spiders open in this process."""
+
+    def __init__(self):
         super().__init__(level=logging.WARNING)
-        self.counter = counter
+        self.counters: dict[int, SpiderLogCounter] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.counter.record(record)
+        if record.levelname not in COUNTED_LEVELS:
+            return
+        owner = getattr(record, "spider", None)
+        if owner is not None:
+            counter = self.counters.get(id(owner))
+            if counter is not None and counter.spider is owner:
+                counter.count(record.levelname)
+        elif len(self.counters) == 1:
+            next(iter(self.counters.values())).count(record.levelname)
+
+    def add(self, counter: SpiderLogCounter) -> None:
+        self.counters[id(counter.spider)] = counter
+        if self not in logging.getLogger().handlers:
+            logging.getLogger().addHandler(self)
+
+    def remove(self, counter: SpiderLogCounter) -> None:
+        if self.counters.get(id(counter.spider)) is counter:
+            del self.counters[id(counter.spider)]
+        if not self.counters:
+            logging.getLogger().removeHandler(self)
+
+
+_HANDLER = _ProcessLogHandler()
 
 
 class SpiderLogCounter:
-    # the crawlers whose spider is open in this process: a record naming no spider is charged only when alone
-    _open: ClassVar[list] = []
-
     def __init__(self, crawler):
         self.crawler = crawler
         self.spider = None
-        self.handler = _SpiderLogHandler(self)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        # the handler stays until the engine stops: the records of spider_closed (monitors, the store's flush)
-        # still count
+        # counted until the engine stops: the records of spider_closed (monitors, the store's flush) still count
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
@@ -49,21 +68,11 @@ class SpiderLogCounter:
         self.spider = spider
         for level in COUNTED_LEVELS:  # present in every run's stats, 0 when nothing was logged
             self.crawler.stats.set_value(LOG(site=spider.name, level=level), 0)
-        SpiderLogCounter._open.append(self)
-        logging.getLogger().addHandler(self.handler)
+        _HANDLER.add(self)
 
     def engine_stopped(self):
-        logging.getLogger().removeHandler(self.handler)
-        if self in SpiderLogCounter._open:
-            SpiderLogCounter._open.remove(self)
+        if self.spider is not None:
+            _HANDLER.remove(self)
 
-    def belongs(self, record: logging.LogRecord) -> bool:
-        owner = getattr(record, "spider", None)
-        if owner is not None:
-            return owner is self.spider
-        return SpiderLogCounter._open == [self]
-
-    def record(self, record: logging.LogRecord) -> None:
-        if self.spider is None or record.levelname not in COUNTED_LEVELS or not self.belongs(record):
-            return
-        self.crawler.stats.inc_value(LOG(site=self.spider.name, level=record.levelname))
+    def count(self, level: str) -> None:
+        self.crawler.stats.inc_value(LOG(site=self.spider.name, level=level))

@@ -26,7 +26,8 @@ Environment (flags win):
   KZNEWS_SCHEDULE_SETTINGS    Scrapy settings for every job, comma-separated NAME=VALUE
 
 Exit status of --once/--cycles: 0 when every node answered, 1 when one did not (it is retried next cycle when
-running for ever). Credentials never appear in the log.
+running for ever), 2 when a spider of --spiders is not deployed on a node (a mistyped name; the others are still
+scheduled). Credentials never appear in the log.
 """
 
 from __future__ import annotations
@@ -134,6 +135,7 @@ class CycleResult:
     scheduled: dict[str, dict[str, str]] = field(default_factory=dict)  # node -> spider -> job id
     skipped: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # node -> spider -> active jobs
     errors: dict[str, str] = field(default_factory=dict)  # node -> error
+    unknown: dict[str, list[str]] = field(default_factory=dict)  # node -> asked-for spiders it does not have
 
     @property
     def ok(self) -> bool:
@@ -149,8 +151,10 @@ def run_cycle(nodes: list[Scrapyd], project: str, *, only: list[str] | None = No
             spiders = node.spiders(project)
             if only:
                 unknown = sorted(set(only) - set(spiders))
-                if unknown:
-                    log.warning("%s: project %s has no spider %s", node, project, ", ".join(unknown))
+                if unknown:  # a mistyped name: an error, so that cron notices (exit status 2)
+                    result.unknown[str(node)] = unknown
+                    log.error("%s: project %s has no spider %s; its spiders: %s", node, project, ", ".join(unknown),
+                              ", ".join(sorted(spiders)))
                 spiders = [s for s in spiders if s in only]
             active = node.active_jobs(project)
             order = list(spiders)
@@ -219,15 +223,17 @@ def main(argv: list[str] | None = None, stop: threading.Event | None = None) -> 
             signal.signal(signum, lambda *_: stop.set())
     log.info("scheduling project %s on %s every %.0fs (+ up to %.0fs jitter)%s", options.project,
              ", ".join(map(str, nodes)), options.interval, options.jitter, " once" if cycles == 1 else "")
-    done, ok = 0, True
+    done, ok, unknown = 0, True, {}
     while not stop.is_set():
         result = run_cycle(nodes, options.project, only=only, args=args, settings=settings)
-        ok = result.ok
+        ok, unknown = result.ok, result.unknown
         done += 1
         if cycles and done >= cycles:
             break
         stop.wait(options.interval + random.uniform(0, max(0.0, options.jitter)))
-    return 0 if ok else 1
+    if not ok:
+        return 1
+    return 2 if unknown else 0
 
 
 if __name__ == "__main__":

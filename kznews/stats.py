@@ -130,6 +130,9 @@ FAILED = Key("kznews/failed/{site}/{reason}",
              "redirect_loop, blocked, unsafe_url, bad_encoding (a Content-Encoding that does not unpack), ...")
 RETRY = Key("kznews/retry/{count}", "waited_seconds (back-off scheduled), retry_after_honoured, delayed "
             "(requests held back outside the downloader until due)")
+UNREACHABLE = Key("kznews/unreachable/{site}",
+                  "why the spider was stopped as unreachable (e.g. `connection refused by tengrinews.kz`): no response "
+                  "at all and only connection errors (kznews.downloadermiddlewares.unreachable)")
 DECOMPRESSION_BOMB = Key("kznews/decompression_bomb/{site}",
                          "responses whose Content-Encoding unpacks past DOWNLOAD_MAXSIZE (also failed too_large)")
 BLOCKED = Key("kznews/blocked/{site}", "challenge pages received (the `blocked` check reads it)")
@@ -147,6 +150,11 @@ WARC_SKIPPED = Key("warc/skipped/{reason}",
 JOURNAL = Key("kznews/journal/{count}", "recovered, replayed, replayed_unstored, unserializable")
 DISTRIBUTED = Key("kznews/distributed/{count}", "crawl, node (ids), waits; leases: leased, released, handed_back, "
                   "reclaimed (from stopped nodes), returned (at close), redis_outages")
+LOG = Key("kznews/log/{site}/{level}",
+          "log records at WARNING or above that belong to this spider (its own logger, or Scrapy's and kznews' "
+          "records naming it; with one spider in the process, every record): the `errors` check reads ERROR, "
+          "not Scrapy's process-wide log_count/ERROR (kznews.extensions.logcount)")
+PROGRESS = Key("kznews/progress/{count}", "lines (periodic progress lines logged; kznews.extensions.progress)")
 MONITOR = Key("kznews/monitor/{result}", "healthy (1/0), failed (count), run_id")
 MONITOR_FAILED = Key("kznews/monitor/failed/{check}", "1 for each failed check (coverage/body, ...)", open_end=True)
 

@@ -28,7 +28,6 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
-from scrapy.exceptions import NotConfigured
 from w3lib.url import canonicalize_url
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -55,8 +54,13 @@ def warc_files(spec: str) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise NotConfigured(f"WARC_REPLAY: {part} does not exist")
+            raise ReplayUnavailable(f"WARC_REPLAY: {part} does not exist")
     return files
+
+
+class ReplayUnavailable(RuntimeError):
+    """WARC_REPLAY names no readable archive. Not NotConfigured: Scrapy would then run without the replay middleware
+    and fetch the live sites; this stops the crawl before its first request."""
 
 
 _ARCHIVES: dict[str, WarcArchive] = {}
@@ -65,7 +69,13 @@ _ARCHIVES: dict[str, WarcArchive] = {}
 def open_archive(spec: str) -> WarcArchive:
     """The archive for a WARC_REPLAY value, indexed once per process (several spiders may share it)."""
     if spec not in _ARCHIVES:
-        _ARCHIVES[spec] = WarcArchive(warc_files(spec))
+        files = warc_files(spec)
+        if not files:
+            raise ReplayUnavailable(f"WARC_REPLAY: no *.warc or *.warc.gz files in {spec}")
+        archive = WarcArchive(files)
+        if not len(archive):
+            raise ReplayUnavailable(f"WARC_REPLAY: {spec} holds no readable response record")
+        _ARCHIVES[spec] = archive
     return _ARCHIVES[spec]
 
 

@@ -135,8 +135,11 @@ def test_spider_filter_and_environment_configuration(fake, auth_env, monkeypatch
     monkeypatch.setenv("SCRAPYD_URL", fake.url + "/")  # a trailing slash is tolerated here
     monkeypatch.setenv("KZNEWS_SCHEDULE_SPIDERS", "tengrinews,zakon,nosuch")
     monkeypatch.setenv("KZNEWS_SCHEDULE_ARGS", "since=6h")
-    assert scheduler.main(["--once"]) == 0
+    # a mistyped name fails the cycle (exit 2, so that cron notices); the spiders that exist are still scheduled
+    assert scheduler.main(["--once"]) == 2
     assert [(j["spider"], j["since"]) for j in fake.scheduled] == [(["tengrinews"], ["6h"])]
+    monkeypatch.setenv("KZNEWS_SCHEDULE_SPIDERS", "24kz")
+    assert scheduler.main(["--once"]) == 0
 
 
 def test_wrong_credentials_or_a_dead_node_fail_the_cycle_without_leaking_the_password(fake, monkeypatch, caplog):

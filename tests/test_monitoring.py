@@ -108,7 +108,7 @@ def test_a_healthy_run_passes_every_check():
     [
         ({f"kznews/blocked/{SITE}": 3}, "blocked"),
         ({"downloader/response_status_count/429": 6, "downloader/response_status_count/403": 5}, "bans"),
-        ({"log_count/ERROR": 11}, "errors"),
+        ({f"kznews/log/{SITE}/ERROR": 11}, "errors"),
         ({"finish_reason": "shutdown"}, "finish_reason"),
         ({f"kznews/coverage/{SITE}/published_at": 10}, "coverage/published_at"),
         ({"kznews/mongo/unstored": 200}, "storage"),

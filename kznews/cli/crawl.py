@@ -73,8 +73,53 @@ def run(args) -> int:
     if refused:  # a wrong password: at once, not after a crawl that spills everything
         print(f"crawl: {refused}", file=sys.stderr)
         return 2
-    process = CrawlerProcess(settings)
+    problem = replay_problem(settings)
+    if problem:
+        print(f"crawl: {problem}", file=sys.stderr)
+        return 2
+    return crawl_and_judge(CrawlerProcess(settings), names, per_site)
+
+
+def replay_problem(settings) -> str | None:
+    """Why WARC_REPLAY cannot be replayed (kznews.warc), or None; checked before anything starts, so a replay
+    never falls back to the live sites."""
+    from kznews.settings.registry import setting
+    from kznews.warc import ReplayUnavailable, open_archive
+
+    spec = setting(settings, "WARC_REPLAY")
+    if not spec:
+        return None
+    try:
+        open_archive(spec)
+    except ReplayUnavailable as error:
+        return str(error)
+    return None
+
+
+def crawl_and_judge(process, names: list[str], spider_args: dict[str, dict[str, str]]) -> int:
+    """Run the spiders in one process, print the per-site summary and return the exit status
+    (kznews.monitoring.outcome: 1 when a site failed, nothing was found or articles were left unstored).
+    `spider_args`: each spider's arguments, by name."""
+    import logging
+
+    from kznews.monitoring.outcome import exit_code as outcome_code
+    from kznews.monitoring.outcome import of_crawler, summary
+
+    logger = logging.getLogger("kznews.crawl")
+    crawlers = []
+    errors: dict[str, str] = {}
     for name in names:
-        process.crawl(name, **per_site[name])
+        crawler = process.create_crawler(name)
+        crawlers.append((name, crawler))
+
+        def failed(failure, name=name):
+            # a spider that cannot start: one line, the traceback at DEBUG
+            errors[name] = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            logger.error("%s did not start: %s", name, errors[name])
+            logger.debug("%s", failure.getTraceback())
+
+        process.crawl(crawler, **spider_args[name]).addErrback(failed)
     process.start()
-    return 0
+    outcomes = [of_crawler(crawler, name, errors.get(name)) for name, crawler in crawlers]
+    print(summary(outcomes), flush=True)
+    return outcome_code(outcomes)

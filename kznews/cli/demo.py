@@ -56,6 +56,7 @@ def run_demo(warc: str, sites: str | None = None, report: Path | None = None) ->
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from kznews.cli.crawl import crawl_and_judge, replay_problem
     from kznews.settings.registry import from_environment
     from kznews.sites import SITES
 
@@ -67,15 +68,19 @@ def run_demo(warc: str, sites: str | None = None, report: Path | None = None) ->
     settings.set("LOG_LEVEL", given.get("LOG_LEVEL", "WARNING"), priority="cmdline")
     # The recorded mini-sites hold a few articles per site: a healthy run here is one that stores any.
     settings.set("KZNEWS_MONITOR_MIN_ITEMS", 1, priority="cmdline")
+    problem = replay_problem(settings)
+    if problem:  # never the live sites instead of the archive
+        print(f"demo: {problem}", file=sys.stderr)
+        return 2
     # The archive is the whole world: take everything in it, whatever its age.
-    process = CrawlerProcess(settings)
-    for name in names:
-        process.crawl(name, since="2000-01-01", refresh="1")
-    process.start()
-    print_summary(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names)
-    if report is not None:
-        return write_demo_report(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names, report)
-    return 0
+    code = crawl_and_judge(CrawlerProcess(settings), names,
+                           {name: {"since": "2000-01-01", "refresh": "1"} for name in names})
+    if settings.get("MONGO_URI"):
+        print_summary(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names)
+        if report is not None:
+            return write_demo_report(settings.get("MONGO_URI"), setting(settings, "MONGO_DATABASE"), names,
+                                     report) or code
+    return code
 
 
 def write_demo_report(uri: str, database: str, sites: list[str], output: Path) -> int:

@@ -1,5 +1,6 @@
 """`python -m kznews load-spill FILE...`: load articles spilled to local files while MongoDB was down
-(kznews.storage.spill); prints one JSON line per file. Idempotent."""
+(kznews.storage.spill); prints one JSON line per file. Idempotent. Exit status: 0 all loaded, 1 the database
+failed or lines of a file could not be read (docs/operations.md), 2 no MONGO_URI or no such file."""
 
 from __future__ import annotations
 
@@ -44,7 +45,11 @@ def load_files(files: list[str], uri: str, database: str) -> int:
     try:
         store.ensure_indexes()
         for name in files:
-            print(json.dumps(load_spill(store, name), ensure_ascii=False), flush=True)
+            result = load_spill(store, name)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+            if result["invalid_lines"]:  # lines that could not be read stay unloaded: not a success
+                print(f"{name}: {result['invalid_lines']} lines could not be read and were not loaded", flush=True)
+                status = 1
     except Exception as error:  # the database is down or refuses: say so without the credentials
         message = scrub(str(error), secrets)[:500]
         print(f"could not load into {redact_uri(uri)}: {type(error).__name__}: {message}", flush=True)

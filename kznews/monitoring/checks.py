@@ -4,7 +4,8 @@
 Checks (names as stored in `runs.checks[].name` and `runs.failures[].check`):
 
   min_items        articles found >= min_items (new items plus those skipped as already stored)
-  errors           log_count/ERROR <= max_errors
+  errors           kznews/log/{site}/ERROR (records of this spider, kznews.extensions.logcount) <= max_errors;
+                   never Scrapy's log_count/ERROR, which counts every spider of the process
   blocked          kznews/blocked/{site} (bot-protection/challenge pages) <= max_blocked
   bans             HTTP 403 + 429 responses <= max_bans
   finish_reason    the close reason is one of finish_reasons ("finished")
@@ -108,6 +109,8 @@ def monitored(site: str) -> dict[str, str]:
         "list_layouts": keys.LAYOUT.prefix(site=site, kind="list"),
         "replayed": keys.WARC(count="replayed"),
         "replay_misses": keys.WARC(count="replay_miss"),
+        "errors": keys.LOG(site=site, level="ERROR"),
+        "warnings": keys.LOG(site=site, level="WARNING"),
     }
 
 
@@ -141,8 +144,8 @@ def run_counts(stats: Mapping[str, Any], site: str) -> dict[str, Any]:
         "requests": _num(stats.get("downloader/request_count")),
         "responses": _num(stats.get("downloader/response_count")),
         "status": status,
-        "errors": _num(stats.get("log_count/ERROR")),
-        "warnings": _num(stats.get("log_count/WARNING")),
+        "errors": _num(stats.get(read["errors"])),  # this spider's, not the process's (log_count/ERROR)
+        "warnings": _num(stats.get(read["warnings"])),
         "spider_exceptions": _num(stats.get("spider_exceptions/count"))
         or sum(_num(v) for k, v in stats.items() if k.startswith("spider_exceptions/")),
         "blocked": _num(stats.get(read["blocked"])),

@@ -27,15 +27,21 @@ def _site_flags(crawler, site: str) -> dict[str, bool]:
     }
 
 
-def checks_for(data) -> list[Check]:
-    """The checks of the run spidermon is looking at, evaluated once and shared by the monitors and the action."""
-    meta = data.meta
-    if "kznews_checks" not in meta:
-        crawler, name = data.crawler, data.spider.name
+def _evaluated(data) -> tuple[dict, list[Check]]:
+    """The thresholds and checks of the run spidermon is looking at, evaluated once and shared by the monitors and
+    the action. Cached per crawler: spidermon's data.meta may be one dict for the whole process (its runner's
+    default), and several spiders of one process must each be judged on their own stats."""
+    cache = data.meta.setdefault("kznews_runs", {})
+    crawler, name = data.crawler, data.spider.name
+    key = (id(crawler), name)
+    if key not in cache:
         thresholds = thresholds_for(crawler.settings, name)
-        meta["kznews_thresholds"] = thresholds
-        meta["kznews_checks"] = evaluate(data.stats, name, thresholds, **_site_flags(crawler, name))
-    return meta["kznews_checks"]
+        cache[key] = (thresholds, evaluate(data.stats, name, thresholds, **_site_flags(crawler, name)))
+    return cache[key]
+
+
+def checks_for(data) -> list[Check]:
+    return _evaluated(data)[1]
 
 
 # --- spidermon: monitors, the suite, the action ------------------------------------------------------------------
@@ -102,7 +108,7 @@ class LayoutMonitor(_ChecksMonitor):
 class StorageMonitor(_ChecksMonitor):
     prefixes = ("storage",)
 
-    @monitors.name("No articles lost")
+    @monitors.name("Every article stored in MongoDB (none left in a spill file or refused)")
     def test_storage(self):
         self.assert_checks()
 
@@ -118,10 +124,11 @@ class RecordRun(Action):
             dict(self.data.stats),
             spider,
             checks,
-            self.data.meta.get("kznews_thresholds", {}),
+            _evaluated(self.data)[0],
             settings=crawler.settings,
             monitor_errors=monitor_errors,
         )
+        crawler.kznews_run = document  # for the end-of-crawl summary and exit status (kznews.monitoring.outcome)
         stats = crawler.stats
         stats.set_value(MONITOR(result="healthy"), int(document["healthy"]))
         stats.set_value(MONITOR(result="failed"), len(document["failures"]))

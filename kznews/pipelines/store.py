@@ -214,6 +214,12 @@ class MongoPipeline(StatsPipeline):
     def _unwritten(self) -> int:
         return sum(len(batch) for batch in self.queue) + len(self.buffer)
 
+    def write_lag(self) -> dict[str, int]:
+        """What waits for the database now: batches queued or being written, and their articles plus the buffer's
+        (read by the progress line, kznews.extensions.progress)."""
+        inflight = len(self.inflight) if self.inflight else 0
+        return {"batches": len(self.queue) + (1 if self.inflight else 0), "items": self._unwritten() + inflight}
+
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()

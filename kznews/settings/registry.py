@@ -200,6 +200,9 @@ SETTINGS: tuple[Setting, ...] = (
     _own("KZNEWS_MONITOR_MIN_ITEMS", "optional int", None,
          "minimum articles per run for every site (empty: the thresholds' `min_items`)", "monitoring"),
     _own("KZNEWS_RUNS_ENABLED", "bool", True, "record every run in the `runs` collection", "monitoring"),
+    _own("KZNEWS_PROGRESS_INTERVAL", "float", 60.0,
+         "seconds between progress lines per spider (pages, new, known, dropped, blocked, database write lag); "
+         "0: none", "monitoring"),
     _own("KZNEWS_NODE", "str", "", "shown as `node` in the `runs` collection (default: the host name)",
          "monitoring"),
     # --- distributed -----------------------------------------------------------------------------------------------
@@ -255,6 +258,8 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.downloadermiddlewares.urlsafety.UrlSafetyMiddleware": 40,  # every request, redirects included
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         "kznews.downloadermiddlewares.retry.RetryMiddleware": 550,
+        # before the retries (process_exception runs from the downloader's side): a site with no answer stops early
+        "kznews.downloadermiddlewares.unreachable.UnreachableMiddleware": 560,
         "kznews.downloadermiddlewares.challenge.ChallengeMiddleware": 585,  # after encoding repair
         "kznews.downloadermiddlewares.encoding.EncodingMiddleware": 587,  # after decompression
         # archived pages (WARC records, raw captures) read after decompression, before encoding repair
@@ -266,8 +271,8 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.downloadermiddlewares.compression.HttpCompressionMiddleware": 590,
         "kznews.downloadermiddlewares.warc.WarcMiddleware": 950,
         "kznews.downloadermiddlewares.fetchtime.FetchTimeMiddleware": 960,
-    }, "URL safety first; retries with back-off, challenge pages, decompression bombs, encoding repair, redirect "
-       "loops; WARC next to the downloader", "components"),
+    }, "URL safety first; retries with back-off, unreachable sites stopped early, challenge pages, decompression "
+       "bombs, encoding repair, redirect loops; WARC next to the downloader", "components"),
     _scrapy("SPIDER_MIDDLEWARES", "json", {
         "kznews.spidermiddlewares.leases.LeaseSpiderMiddleware": 5,  # the final output of a leased request
         "kznews.spidermiddlewares.journal.JournalSpiderMiddleware": 10,  # engine side: sees the final output
@@ -282,6 +287,8 @@ SETTINGS: tuple[Setting, ...] = (
     }, "", "components"),
     _scrapy("EXTENSIONS", "json", {
         "kznews.extensions.secrets.SecretsGuard": 100,
+        "kznews.extensions.logcount.SpiderLogCounter": 150,  # the per-spider log counts the `errors` check reads
+        "kznews.extensions.progress.Progress": 400,
         "kznews.extensions.monitoring.Monitoring": 500,  # before StatsFile: the stats file shows the run's health
         "kznews.extensions.statsfile.StatsFile": 900,
     }, "", "components"),

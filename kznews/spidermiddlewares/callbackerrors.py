@@ -31,5 +31,6 @@ class CallbackErrorMiddleware:
         logger.error(
             "%s: %s while parsing %s; page dropped", site, type(exception).__name__, response.url,
             exc_info=(type(exception), exception, exception.__traceback__),
+            extra={"spider": self.crawler.spider},  # counted for this spider (kznews.extensions.logcount)
         )
         return []

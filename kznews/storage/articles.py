@@ -406,13 +406,17 @@ class ArticleStore:
         self.runs.replace_one({"_id": run["_id"]}, dict(run), upsert=True)
 
     def latest_runs(
-        self, spiders: Iterable[str] | None = None, per_spider: int = 3, *, unhealthy: bool = False
+        self, spiders: Iterable[str] | None = None, per_spider: int = 3, *, unhealthy: bool = False,
+        full: bool = False, live_only: bool = False,
     ) -> dict[str, list[dict[str, Any]]]:
         """The last `per_spider` runs of each spider (newest first), by the `spider_started` index. Spiders
-        without runs map to an empty list; without `spiders`, every spider that has runs."""
+        without runs map to an empty list; without `spiders`, every spider that has runs. `full`: with their
+        checks, thresholds and stats; `live_only`: without archive runs (args.source "archive")."""
         names = list(spiders) if spiders is not None else sorted(self.runs.distinct("spider"))
         query: dict[str, Any] = {"healthy": False} if unhealthy else {}
-        projection = {"stats": 0, "checks": 0, "thresholds": 0}
+        if live_only:
+            query["args.source"] = {"$ne": "archive"}
+        projection = None if full else {"stats": 0, "checks": 0, "thresholds": 0}
         return {
             name: list(
                 self.runs.find({"spider": name, **query}, projection)

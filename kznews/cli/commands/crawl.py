@@ -1,6 +1,7 @@
-"""`scrapy crawl SITE -a NAME=VALUE`: Scrapy's crawl command, with the spider's arguments checked before the crawl
-starts (kznews.spiders.arguments). A bad one prints one line and exits 2, no traceback (scrapyd's jobs run this
-command too)."""
+"""`scrapy crawl SITE -a NAME=VALUE`: Scrapy's crawl command, with the spider's arguments and WARC_REPLAY checked
+before the crawl starts (kznews.spiders.arguments). A bad one prints one line and exits 2, no traceback (scrapyd's
+jobs run this command too). At the end it prints the site's summary (kznews.monitoring.outcome) and exits 1 when the
+run failed its checks, found nothing or left articles unstored."""
 
 from __future__ import annotations
 
@@ -47,3 +48,25 @@ class Command(ScrapyCrawlCommand):
         refused = refused_credentials(self.settings.get("MONGO_URI") or "")
         if refused:  # a wrong password: at once, not after a crawl that spills everything
             usage_error(f"scrapy crawl {args[0]}: {refused}")
+
+        from kznews.cli.crawl import replay_problem
+
+        problem = replay_problem(self.settings)
+        if problem:
+            usage_error(f"scrapy crawl: {problem}")
+
+    def run(self, args, opts):
+        from kznews.monitoring.outcome import exit_code, of_crawler, summary
+
+        if len(args) != 1:
+            return super().run(args, opts)
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+            return None
+        outcome = of_crawler(crawler, args[0])
+        print(summary([outcome]), flush=True)
+        self.exitcode = exit_code([outcome])
+        return None

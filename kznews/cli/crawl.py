@@ -84,9 +84,14 @@ def replay_problem(settings) -> str | None:
     """Why WARC_REPLAY cannot be replayed (kznews.warc), or None; checked before anything starts, so a replay
     never falls back to the live sites."""
     from kznews.settings.registry import setting
+
+    return archive_problem(setting(settings, "WARC_REPLAY"))
+
+
+def archive_problem(spec: str | None) -> str | None:
+    """Why the WARC files `spec` names cannot be replayed, or None (also None for no replay at all)."""
     from kznews.warc import ReplayUnavailable, open_archive
 
-    spec = setting(settings, "WARC_REPLAY")
     if not spec:
         return None
     try:

@@ -29,7 +29,10 @@ def add_parser(commands) -> None:
 
 
 def run(args) -> int:
-    problem = _bad_input(args.sites)
+    from kznews.cli.crawl import archive_problem
+
+    # the archive first: without it there is nothing to replay, whatever the database
+    problem = archive_problem(args.warc) or _bad_input(args.sites)
     if problem:
         print(f"demo: {problem}", file=sys.stderr)
         return 2

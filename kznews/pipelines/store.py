@@ -217,8 +217,7 @@ class MongoPipeline(StatsPipeline):
     def write_lag(self) -> dict[str, int]:
         """What waits for the database now: batches queued or being written, and their articles plus the buffer's
         (read by the progress line, kznews.extensions.progress)."""
-        inflight = len(self.inflight) if self.inflight else 0
-        return {"batches": len(self.queue) + (1 if self.inflight else 0), "items": self._unwritten() + inflight}
+        return {"batches": len(self.queue) + (1 if self.inflight else 0), "items": self.pending_items}
 
     async def _notify(self) -> None:
         async with self._changed:

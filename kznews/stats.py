@@ -77,7 +77,7 @@ MONGO_REPAIRED = Key("kznews/mongo/repaired/{site}", "documents the database ref
 MONGO_WRITE_BUGS = Key("kznews/mongo/write_bugs/{site}/{exception}",
                        "writes that failed for another reason than the database (a bug, e.g. in reprint linking): "
                        "logged with the traceback; the articles are stored, linking is redone by link-reprints")
-SPILL = Key("kznews/spill/{count}", "items (articles written to the spill file), reloaded, file (its path)")
+SPILL = Key("kznews/spill/{count}", "items (articles written to the spill file), reloaded (taken back into the database by the run), not_taken_back (left in the file by a bug or a cut line), file (its path)")
 
 # --- discovery (spiders.engine) ----------------------------------------------------------------------------------
 LIST = Key("kznews/list/{site}/{edition}/{count}",

@@ -146,6 +146,96 @@ def test_a_run_that_spilled_loads_its_file_when_the_database_is_back(tmp_path, m
     assert pipeline.crawler.stats.get_value("kznews/spill/reloaded") == 5
 
 
+def test_spilled_articles_are_taken_back_during_the_run_once_the_database_answers(tmp_path, mongo_uri, mongo_db):
+    """An outage long enough to spill, then the database back while the crawl goes on: the writer takes the spilled
+    articles back from the file before the run ends (a long crawl with many outages must not end with thousands of
+    articles on disk), taking turns with fresh batches, and the file taken back whole is marked loaded at close."""
+    from pymongo.errors import AutoReconnect
+
+    pipeline = _pipeline(mongo_uri, mongo_db.name, KZNEWS_SPILL_DIR=str(tmp_path), MONGO_BATCH_SIZE=5,
+                         KZNEWS_SPILL_AFTER=7, MONGO_RETRY_MAX_SECONDS=0.2, MONGO_FLUSH_SECONDS=0.1)
+    down = True
+    seen_during_run: dict[str, int] = {}
+
+    async def run():
+        await pipeline.open_spider()
+        real = pipeline.store.store_articles
+
+        def store_articles(batch):
+            if down:
+                raise AutoReconnect("simulated restart")
+            return real(batch)
+
+        pipeline.store.store_articles = store_articles
+        for n in range(1, 31):
+            await pipeline.process_item(_item(n))
+        assert pipeline.spill.written >= 20 and mongo_db.articles.count_documents({}) == 0
+        nonlocal down
+        down = False
+        for n in range(31, 41):  # the crawl goes on: fresh batches and spilled ones take turns
+            await pipeline.process_item(_item(n))
+        for _ in range(300):
+            if not pipeline._reload_due() and not pipeline.pending_items:
+                break
+            await asyncio.sleep(0.05)
+        seen_during_run["stored"] = mongo_db.articles.count_documents({})
+        seen_during_run["reloaded"] = pipeline.crawler.stats.get_value("kznews/spill/reloaded")
+        await pipeline.close_spider()
+
+    asyncio.run(asyncio.wait_for(run(), 90))
+    spilled = pipeline.crawler.stats.get_value("kznews/spill/items")
+    assert seen_during_run == {"stored": 40, "reloaded": spilled}, seen_during_run
+    assert mongo_db.articles.count_documents({}) == 40
+    assert not list(tmp_path.glob("*.jsonl")) and len(list(tmp_path.glob("*.jsonl.loaded"))) == 1
+    stats = pipeline.crawler.stats.get_stats()
+    assert stats["kznews/mongo/unstored"] == 0 and stats["kznews/mongo/outages"] >= 1
+    assert "kznews/spill/not_taken_back" not in stats
+
+
+def test_a_spilled_article_a_bug_keeps_out_stays_in_the_file_once(tmp_path, mongo_uri, mongo_db):
+    """Taking back goes past an article a bug keeps out of the database (not appended again, not retried in a
+    loop); the file keeps it and is not marked loaded, and the run counts it as not stored."""
+    pipeline = _pipeline(mongo_uri, mongo_db.name, KZNEWS_SPILL_DIR=str(tmp_path), MONGO_BATCH_SIZE=100)
+
+    async def run():
+        await pipeline.open_spider()
+        pipeline._mark_down(ConnectionError("simulated outage"))
+        for n in range(1, 7):
+            await pipeline.process_item(_item(n))
+        pipeline._spill_waiting()
+        real = pipeline.store.store_articles
+
+        def store_articles(batch):
+            if any(doc["url"].endswith("/news/3") for doc in batch):
+                raise KeyError("injected bug")
+            return real(batch)
+
+        pipeline.store.store_articles = store_articles
+        pipeline._mark_up()
+        await pipeline.close_spider()
+
+    asyncio.run(asyncio.wait_for(run(), 60))
+    assert mongo_db.articles.count_documents({}) == 5
+    files = list(tmp_path.glob("*.jsonl"))
+    assert len(files) == 1 and len(list(read_spill(files[0]))) == 6  # nothing appended again
+    stats = pipeline.crawler.stats.get_stats()
+    assert stats["kznews/spill/reloaded"] == 5 and stats["kznews/spill/not_taken_back"] == 1
+    assert stats["kznews/mongo/unstored"] == 1
+
+
+def test_reading_a_spill_file_from_an_offset_stops_at_whole_lines(tmp_path):
+    spill = SpillFile(tmp_path, "site")
+    spill.write([doc(n) for n in range(1, 6)])
+    end = spill.size
+    first, offset, invalid = spill.read_from(0, end, 2)
+    assert [d["url"] for d in first] == [doc(1)["url"], doc(2)["url"]] and invalid == 0
+    spill.write([doc(6)])  # appended after `end` was taken: not read in this pass
+    rest, offset, _ = spill.read_from(offset, end, 100)
+    assert [d["url"][-1] for d in rest] == ["3", "4", "5"] and offset == end
+    last, offset, _ = spill.read_from(offset, spill.size, 100)
+    assert [d["url"] for d in last] == [doc(6)["url"]] and offset == spill.size == spill.path.stat().st_size
+
+
 def test_a_bug_in_reprint_linking_is_reported_as_a_bug_and_the_batch_is_still_stored(mongo_uri, mongo_db, caplog):
     """Only connection-type errors are outages. Anything else raised while writing (here: a bug injected into reprint
     linking) is logged with its traceback and counted per site; the articles are stored, nothing is spilled."""

@@ -30,7 +30,7 @@ from kznews.stats import (
 )
 from kznews.storage import ArticleStore, now_utc, redact_uri
 from kznews.storage.errors import describe, is_auth_error, is_document_error, is_outage, is_slow_answer
-from kznews.storage.spill import SpillFile, load_spill, spill_dir
+from kznews.storage.spill import SpillFile, spill_dir
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,9 @@ class MongoPipeline(StatsPipeline):
     whatever is left is spilled: close never hangs on a dead database and nothing is lost. A slow database is not
     a dead one: past the timeout, a write still in flight (or waiting) on a database that answers a ping on a
     separate connection (MONGO_PING_TIMEOUT_MS) is waited for, and counted when it completes, before the stats
-    are written. A run that spilled and sees the database back at close loads its own spill file."""
+    are written. When the database is back, the writer takes the run's spilled articles back from the spill file,
+    a batch at a time, taking turns with fresh batches; what is left at close is taken back then if the database
+    answers, and a file taken back whole is renamed `*.loaded`."""
 
     def __init__(self, crawler, uri: str, database: str, batch_size: int, flush_seconds: float, max_pending: int):
         super().__init__(crawler)
@@ -86,7 +88,11 @@ class MongoPipeline(StatsPipeline):
         self.down_since: float | None = None
         self.indexed = False
         self.refused = 0  # articles the database refused (dropped as unstorable)
-        self.reloaded = False  # this run's spill file was loaded back
+        self.reloaded = False  # this run's spill file was taken back whole (and renamed *.loaded)
+        self.spill_offset = 0  # bytes of the spill file taken back into the database so far
+        self.taken_back = 0  # documents taken back from the spill file (written, or refused as unstorable)
+        self.reload_stopped = False  # taking back hit a bug or refused credentials: left to load-spill
+        self.left_in_spill_file = 0  # lines passed over while taking back (a bug, a line cut short)
         self.auth_refused = False  # the credentials were refused: every batch goes to the spill file
         self._writer: asyncio.Task | None = None
         self._closing = False
@@ -226,7 +232,19 @@ class MongoPipeline(StatsPipeline):
     async def _write_loop(self) -> None:
         failures = 0
         slow = 0  # socket timeouts in a row on a database that answers
+        reload_turn = False  # fresh batches and spilled ones take turns, so neither waits behind the other
         while True:
+            if self._reload_due() and (reload_turn or not self.queue):
+                reload_turn = False
+                if await self._take_back_spilled():
+                    failures = 0
+                    await self._notify()
+                else:  # the database is still (or again) down: wait as for a batch
+                    failures += 1
+                    await self._notify()
+                    await asyncio.sleep(min(self.retry_max, 0.25 * 2**failures))
+                continue
+            reload_turn = True
             if not self.queue:
                 self._wake.clear()
                 await self._wake.wait()
@@ -269,10 +287,12 @@ class MongoPipeline(StatsPipeline):
                 self._mark_up()
             await self._notify()
 
-    async def _write(self, batch: list[dict]) -> None:
+    async def _write(self, batch: list[dict], spill_bugs: bool = True) -> int:
         """Store a batch, then link its reprints. Outages propagate (the caller waits and retries the batch);
         a document the database refuses is written apart; any other failure is a bug, reported as one, and the
-        articles are stored all the same (linking can be redone with `python -m kznews link-reprints`)."""
+        articles are stored all the same (linking can be redone with `python -m kznews link-reprints`).
+        Returns how many documents a bug kept out of the database (spilled, unless `spill_bugs` is false: documents
+        taken back from the spill file are there already)."""
         if not self.indexed:
             try:
                 await self._in_thread(self.store.ensure_indexes)
@@ -290,7 +310,7 @@ class MongoPipeline(StatsPipeline):
                 self._write_bug(batch, "storing", error)
             # A document the database refuses (a lone surrogate from a page's JSON-LD, a huge field) must not
             # hold back the rest of its batch: write one by one, repair or drop (counted) the bad one.
-            result = await self._in_thread(self._write_one_by_one, batch)
+            result = await self._in_thread(self._write_one_by_one, batch, spill_bugs)
         started = time.perf_counter()
         try:
             linked = await self._in_thread(self.store.link_reprints, result["to_link"])
@@ -305,9 +325,10 @@ class MongoPipeline(StatsPipeline):
                             ("link_ms", link_ms), ("stale_archived", result.get("stale", 0))):
             self.stats.inc_value(MONGO(count=name), value)
         self.stats.inc_value(LINKED(), linked)
+        return result.get("bugs", 0)
 
-    def _write_one_by_one(self, batch: list[dict]) -> dict:
-        totals = {"upserted": 0, "modified": 0, "aliased": 0, "store_ms": 0, "to_link": []}
+    def _write_one_by_one(self, batch: list[dict], spill_bugs: bool = True) -> dict:
+        totals = {"upserted": 0, "modified": 0, "aliased": 0, "store_ms": 0, "to_link": [], "bugs": 0}
         for document in batch:
             for attempt in (document, _repaired(document)):
                 try:
@@ -319,7 +340,9 @@ class MongoPipeline(StatsPipeline):
                         continue
                     # not the document, not the database: keep it on disk for load-spill once the bug is fixed
                     self._write_bug([document], "storing", error)
-                    self._spill([document])
+                    totals["bugs"] += 1
+                    if spill_bugs:
+                        self._spill([document])
                     break
                 for key in totals:
                     totals[key] += result.get(key, 0)
@@ -384,6 +407,47 @@ class MongoPipeline(StatsPipeline):
             logger.warning("MongoDB down: spilling articles to %s", self.spill.path)
         return len(documents)
 
+    # --- taking spilled articles back while the crawl goes on ---
+
+    def _reload_due(self) -> bool:
+        """Spilled articles wait in the file and nothing says the database would refuse them."""
+        return (self.spill is not None and self.spill.size > self.spill_offset and not self.auth_refused
+                and not self.reload_stopped)
+
+    async def _take_back_spilled(self) -> bool:
+        """Write the next batch of the spill file into the database, through the same writes (aliases, reprint
+        links) as fresh articles; the spill file is only read, never rewritten. This is also how the writer finds
+        the database back when nothing fresh waits. False when the database is (still) down."""
+        end = self.spill.size  # only whole lines: appends happen on this thread, between awaits
+        documents: list[dict] = []
+        try:
+            documents, offset, invalid = await self._in_thread(self.spill.read_from, self.spill_offset, end,
+                                                               self.batch_size)
+            bugs = await self._write(documents, spill_bugs=False) if documents else 0
+        except Exception as error:
+            if is_outage(error) and not is_auth_error(error):
+                self._mark_down(error)
+                return False
+            # refused credentials, or a bug: the rest stays in the file for `python -m kznews load-spill`
+            self.reload_stopped = True
+            if is_auth_error(error):
+                self._refuse(error)
+            else:
+                self._write_bug(documents, "taking back spilled", error)
+            return True
+        self.spill_offset = offset
+        self.taken_back += len(documents) - bugs
+        self.stats.inc_value(SPILL(count="reloaded"), len(documents) - bugs)
+        if bugs or invalid:  # left in the file (a bug, a line cut short): the file is not marked loaded
+            self.left_in_spill_file += bugs + invalid
+            self.stats.inc_value(SPILL(count="not_taken_back"), bugs + invalid)
+        if self.down_since is not None:
+            self._mark_up()
+        if self.spill_offset >= self.spill.size:
+            logger.warning("MongoDB is back: %d spilled articles taken back from %s", self.taken_back,
+                           self.spill.path)
+        return True
+
     def _spill(self, documents: list[dict]) -> None:
         self.spill.write(documents)
         self.stats.inc_value(SPILL(count="items"), len(documents))
@@ -423,10 +487,16 @@ class MongoPipeline(StatsPipeline):
                 else f"MongoDB still unavailable after {self.close_timeout:.0f}s",
                 spilled, self.spill.path, self.spill.path,
             )
-        elif self.spill and self.down_since is None:
-            await self._reload_spill()
+        elif self.down_since is None:
+            while self._reload_due() and await self._take_back_spilled():
+                pass
         # what the `storage` check judges: articles this run did not get into MongoDB
-        left_in_spill = self.spill.written if self.spill and not self.reloaded else 0
+        left_in_spill = self.spill.written - self.taken_back if self.spill else 0
+        if self.spill and not left_in_spill:
+            self._mark_loaded()
+        elif left_in_spill and not spilled:
+            logger.error("%d articles of this run are still only in %s; load them with `python -m kznews "
+                         "load-spill %s`", left_in_spill, self.spill.path, self.spill.path)
         self.stats.set_value(MONGO_UNSTORED(), left_in_spill + self.refused)
         self.stats.max_value(MONGO(count="most_pending"), self.most_pending)
         loop = asyncio.get_running_loop()
@@ -465,21 +535,12 @@ class MongoPipeline(StatsPipeline):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, self.store.answers, self.ping_timeout_ms)
 
-    async def _reload_spill(self) -> None:
-        """The database came back: load this run's spill file now instead of leaving it for an operator."""
-        try:
-            result = await self._in_thread(load_spill, self.store, self.spill.path)
-        except Exception as error:
-            logger.error("could not load %s back: %s; load it with `python -m kznews load-spill`",
-                         self.spill.path, self._describe(error))
-            return
-        self.stats.inc_value(SPILL(count="reloaded"), result["read"])
-        self.reloaded = True
+    def _mark_loaded(self) -> None:
+        """Every article of the spill file is in the database: renamed, so nobody loads it again."""
         loaded = self.spill.path.with_name(self.spill.path.name + ".loaded")
         self.spill.path.rename(loaded)
+        self.reloaded = True
         self.stats.set_value(SPILL(count="file"), str(loaded))
-        logger.warning("MongoDB is back: %d spilled articles loaded from %s", result["read"], loaded)
-
 
 def _repaired(value):
     """A copy with strings made encodable (lone surrogates replaced) and over-long strings cut."""

@@ -8,8 +8,9 @@ KZNEWS_SPILL_DIR (default `.local/spill/`), one file per run: `{spider}-{UTC tim
 Loading is idempotent and never goes backwards: each article is upserted by `url` only if the stored one was not
 fetched later (`ArticleStore.upsert_if_newer`), so loading a file twice stores each article once, and a file loaded
 after the article was crawled again does not overwrite the newer version. A line that is not a complete document
-(a run killed mid-write) is skipped and counted. When the database comes back before the run ends, the run loads
-its own spill file and renames it `*.loaded`.
+(a run killed mid-write) is skipped and counted. When the database comes back during the run, the run takes its
+own spill file back batch by batch (SpillFile.read_from: from where the last batch ended, while new lines may still be
+appended), through the same writes as fresh articles; a file taken back whole is renamed `*.loaded` at the end.
 """
 
 from __future__ import annotations
@@ -41,18 +42,40 @@ class SpillFile:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         self.path = self.directory / f"{name}-{stamp}-{os.getpid()}.jsonl"
         self.written = 0
+        self.size = 0  # bytes written: the end of the last complete line, where a reader may stop
 
     def write(self, documents: Iterable[dict[str, Any]]) -> int:
         lines = [json_util.dumps(_storable(doc), json_options=JSON_OPTIONS) + "\n" for doc in documents]
         if not lines:
             return 0
         self.directory.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as stream:
-            stream.writelines(lines)
+        data = "".join(lines).encode("utf-8")
+        with self.path.open("ab") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         self.written += len(lines)
+        self.size += len(data)
         return len(lines)
+
+    def read_from(self, offset: int, end: int, limit: int) -> tuple[list[dict[str, Any]], int, int]:
+        """Up to `limit` documents from byte `offset` up to byte `end` (a `size` seen earlier, so only complete
+        lines, even while another thread appends): (documents, the offset after them, unreadable lines skipped)."""
+        documents: list[dict[str, Any]] = []
+        invalid = 0
+        with self.path.open("rb") as stream:
+            stream.seek(offset)
+            while offset < end and len(documents) < limit:
+                line = stream.readline()
+                if not line:
+                    break
+                offset += len(line)
+                doc = _document(line.decode("utf-8", "replace"))
+                if doc is None:
+                    invalid += line.strip() != b""
+                    continue
+                documents.append(doc)
+        return documents, offset, invalid
 
     def __bool__(self) -> bool:
         return self.written > 0
@@ -68,15 +91,21 @@ def read_spill(path: Path | str, invalid: list[int] | None = None) -> Iterator[d
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
-            try:
-                doc = json_util.loads(line, json_options=JSON_OPTIONS)
-            except (ValueError, TypeError, json.JSONDecodeError):
-                doc = None
-            if not isinstance(doc, dict) or not isinstance(doc.get("url"), str):
+            doc = _document(line)
+            if doc is None:
                 if invalid is not None:
                     invalid.append(number)
                 continue
             yield doc
+
+
+def _document(line: str) -> dict[str, Any] | None:
+    """The article on a line of a spill file, or None for a line that is not one (cut short by a kill)."""
+    try:
+        doc = json_util.loads(line, json_options=JSON_OPTIONS)
+    except (ValueError, TypeError, json.JSONDecodeError):
+        return None
+    return doc if isinstance(doc, dict) and isinstance(doc.get("url"), str) else None
 
 
 def load_spill(store, path: Path | str, batch_size: int = 500) -> dict[str, Any]:

@@ -277,7 +277,11 @@ def main() -> None:
     growth = (rss_end - rss_start) / (p1 - p0) * 100_000 if p1 > p0 else 0.0
     print(f"crawl exit code {code}, {seconds:.0f}s, {pages} responses, {faults} faulty answers served, "
           f"{restarts} database restarts, retries {stats.get('retry/count', 0)}, "
-          f"mongo outages {stats.get('kznews/mongo/outages', 0)}, spilled {stats.get('kznews/spill/items', 0)}")
+          f"mongo outages {stats.get('kznews/mongo/outages', 0)}")
+    spilled, taken_back = stats.get("kznews/spill/items", 0), stats.get("kznews/spill/reloaded", 0)
+    # spilled articles taken back by the run are stored; what stays in the spill file is not (it counts as lost)
+    print(f"spilled during outages {spilled}, taken back by the run {taken_back}, left in the spill file "
+          f"{spilled - taken_back}")
     print(f"items expected {len(expected)}, stored {len(stored)}, lost {lost}, duplicated {duplicated}")
     print(f"leases: leased {stats.get('kznews/distributed/leased', 0)}, released "
           f"{stats.get('kznews/distributed/released', 0)}, handed back {stats.get('kznews/distributed/handed_back', 0)}")
@@ -288,7 +292,7 @@ def main() -> None:
         "rss_end_mb": round(rss_end, 1), "rss_growth_mb_per_100k": round(growth, 1), "articles": args.pages,
         "stored": len(stored), "faults_served": faults, "db_restarts": restarts, "seconds": round(seconds),
         "exit_code": code, "stalled": stalled, "redis_keys": redis_keys, "redis_mb": round(redis_memory, 1),
-        "db_disk_mb": round(db_disk, 1),
+        "db_disk_mb": round(db_disk, 1), "spilled": spilled, "taken_back": taken_back,
     }))
     # The soak's own verdict: nothing lost or stored twice, no stall, a crawl that finished. Exit 1 from the crawl
     # is a finished run whose checks failed, as they may under injected 429s and 503s (the `bans` check).

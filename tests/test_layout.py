@@ -129,3 +129,29 @@ def test_every_package_directory_is_a_package():
     missing = [str(d.relative_to(ROOT)) for d in PACKAGE.rglob("*") if d.is_dir() and d.name != "__pycache__"
                and any(d.glob("*.py")) and not (d / "__init__.py").exists()]
     assert missing == []
+
+
+def test_no_spider_callback_is_a_generator_returning_a_value():
+    """Scrapy's own check (a generator callback whose `return` carries a value loses it), run once over every
+    callback here because the crawl turns it off (WARN_ON_GENERATOR_RETURN_VALUE: it re-reads the source per
+    response). A callback written with `return value` makes this fail."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import scrapy
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    import kznews.spiders
+
+    callbacks = {}
+    for module_info in pkgutil.iter_modules(kznews.spiders.__path__):
+        module = importlib.import_module(f"kznews.spiders.{module_info.name}")
+        for cls in vars(module).values():
+            if inspect.isclass(cls) and issubclass(cls, scrapy.Spider) and cls.__module__ == module.__name__:
+                for name, member in inspect.getmembers(cls, inspect.isfunction):
+                    if name.startswith("parse"):
+                        callbacks[f"{cls.__name__}.{name}"] = member
+    assert "NewsSpider.parse_article" in callbacks and len(callbacks) >= 8, sorted(callbacks)
+    returning = [name for name, member in callbacks.items() if is_generator_with_return_value(member)]
+    assert not returning

@@ -298,6 +298,10 @@ SETTINGS: tuple[Setting, ...] = (
             "host names resolving to private addresses are refused", "components"),
     _scrapy("TWISTED_REACTOR", "str", "twisted.internet.asyncioreactor.AsyncioSelectorReactor", "", "components"),
     _scrapy("TELNETCONSOLE_ENABLED", "bool", False, "", "components"),
+    _scrapy("WARN_ON_GENERATOR_RETURN_VALUE", "bool", False,
+            "off: Scrapy would read and parse a callback's source on every response (its cache is keyed by the "
+            "short-lived bound method), about a tenth of the crawl's CPU; tests/test_layout.py runs the same check "
+            "over every spider callback once instead", "components"),
     _scrapy("FEED_EXPORTERS", "json", {
         "json": "kznews.exporters.IsoJsonItemExporter",
         "jsonlines": "kznews.exporters.IsoJsonLinesItemExporter",

@@ -69,6 +69,8 @@ import unicodedata
 from collections.abc import Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
+import numpy as np
+
 from kznews.swallowed import swallowed
 
 logger = logging.getLogger(__name__)
@@ -407,3 +409,43 @@ def url_key(url: str) -> int:
     """A 64-bit key of a (canonical) URL, for the sets of URLs a long crawl keeps: a set of these costs a third
     of a set of the strings (the chance of two of a million URLs colliding is about 3e-8)."""
     return int.from_bytes(hashlib.blake2b(url.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class UrlKeySet:
+    """A set of url_key() values at 8 bytes each, for the sets of URLs a run keeps for its whole length (requested,
+    looked up, stored): a Python set of ints costs about 60 bytes an entry, which a 200,000-page crawl holding three
+    such sets would see as tens of megabytes of growth. New keys go to a small set; past a bound that grows with
+    the whole (so merging stays amortised O(log n) a key), they are merged into one sorted numpy array, searched by
+    bisection."""
+
+    MERGE_AT = 4096
+
+    def __init__(self, keys=()):
+        self._sorted = np.empty(0, dtype=np.uint64)
+        self._recent: set[int] = set()
+        self.update(keys)
+
+    def __contains__(self, key: int) -> bool:
+        if key in self._recent:
+            return True
+        position = int(np.searchsorted(self._sorted, np.uint64(key)))
+        return position < len(self._sorted) and int(self._sorted[position]) == key
+
+    def add(self, key: int) -> None:
+        if key in self:
+            return
+        self._recent.add(key)
+        if len(self._recent) >= max(self.MERGE_AT, len(self._sorted) // 8):
+            self._merge()
+
+    def update(self, keys) -> None:
+        for key in keys:
+            self.add(key)
+
+    def __len__(self) -> int:
+        return len(self._sorted) + len(self._recent)
+
+    def _merge(self) -> None:
+        recent = np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))
+        self._sorted = np.union1d(self._sorted, recent)  # sorted, and no key is in both
+        self._recent.clear()

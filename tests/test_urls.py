@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kznews.urls import canonical_from_page, canonicalize_url, is_amp_url, registrable_domain, same_site
+from kznews.urls import (
+    UrlKeySet,
+    canonical_from_page,
+    canonicalize_url,
+    is_amp_url,
+    registrable_domain,
+    same_site,
+    url_key,
+)
 
 NUR_ALIASES = {"nur.kz": "www.nur.kz", "m.nur.kz": "www.nur.kz"}
 
@@ -472,3 +480,32 @@ def test_never_raises(url: str, rel_canonical: str | None) -> None:
     canonical_from_page(url, rel_canonical)
     is_amp_url(url)
     same_site(url, rel_canonical or "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.one_of(st.integers(0, 40), st.integers(0, 2**64 - 1),
+                                                   st.sampled_from([0, 1, 2**63, 2**64 - 1, 2**64 - 2])))))
+def test_url_key_set_behaves_as_a_set_across_merges(operations):
+    class Small(UrlKeySet):
+        MERGE_AT = 3  # merge often, so keys are found on both sides
+
+    keys, expected = Small(), set()
+    for is_add, key in operations:
+        if is_add:
+            keys.add(key)
+            expected.add(key)
+        assert (key in keys) == (key in expected)
+        assert len(keys) == len(expected)
+    assert all(key in keys for key in expected)
+
+
+def test_url_key_set_holds_a_long_run_in_a_few_bytes_a_url():
+    import tracemalloc
+
+    urls = [f"https://tengrinews.kz/news/story-{n}/" for n in range(200_000)]
+    tracemalloc.start()
+    keys = UrlKeySet(url_key(url) for url in urls)
+    size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(keys) == 200_000 and url_key(urls[123_456]) in keys and url_key("https://tengrinews.kz/") not in keys
+    assert size < 200_000 * 16, size  # a set of ints: about 60 bytes a key

@@ -7,13 +7,13 @@ from itemadapter import ItemAdapter
 from kznews.pipelines.base import StatsPipeline
 from kznews.schema import COVERAGE_FIELDS
 from kznews.stats import COVERAGE, ITEMS, ITEMS_TOTAL
-from kznews.urls import url_key
+from kznews.urls import UrlKeySet, url_key
 
 
 class DedupePipeline(StatsPipeline):
     def __init__(self, crawler):
         super().__init__(crawler)
-        self.seen: set[int] = set()  # url_key() of the URLs stored in this run
+        self.seen = UrlKeySet()  # url_key() of the URLs stored in this run
 
     def process_item(self, item):
         adapter = ItemAdapter(item)

@@ -45,7 +45,7 @@ from kznews.settings.registry import setting
 from kznews.sites.base import Edition, ListSource, Site, deep_lists
 from kznews.spiders.arguments import SpiderArguments, parse_arguments, parse_since
 from kznews.swallowed import counts as swallowed_counts
-from kznews.urls import canonicalize_url, url_key
+from kznews.urls import UrlKeySet, canonicalize_url, url_key
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +87,9 @@ class NewsSpider(scrapy.Spider):
         self.known: dict[str, float] = {}  # canonical URL -> last fetch (Unix seconds), loaded at start
         # KZNEWS_KNOWN_LOOKUP=batch: `known` fills as each page's URLs are looked up in the database
         self.known_store = None
-        self.known_checked: set[int] = set()  # url_key() of the URLs looked up
+        self.known_checked = UrlKeySet()  # url_key() of the URLs looked up
         self.known_fetched_after: datetime | None = None
-        self.requested: set[int] = set()  # url_key() of the canonical URLs of articles requested in this run
+        self.requested = UrlKeySet()  # url_key() of the canonical URLs of articles requested in this run
 
     @classmethod
     def check_arguments(cls, raw, now: datetime | None = None) -> SpiderArguments:

@@ -7,6 +7,9 @@ against the installed versions and fails loudly, naming the library, when an upg
   JOBDIR (kznews.schedulers.journal) marks recovered fingerprints in (the public `request_seen()` needs a Request).
 - spidermon's Spidermon extension: `_run_suites` (overridden by kznews.extensions.monitoring.Monitoring) and
   `_generate_data_for_spider`, to run the suites with a result class that logs failed checks as warnings.
+- Scrapy's engine: the call that makes it look for requests to send now (`_slot.nextcall`), after a
+  `pause()`/`unpause()` by the store pipeline's back-pressure (kznews.pipelines.store), which would otherwise wait
+  for the engine's next heartbeat, up to 5 seconds.
 - scrapy-playwright's download handler: its browser contexts by name (`context_wrappers`), to close a retired
   context once its last page is closed (kznews.browser).
 """
@@ -37,6 +40,16 @@ def flush_seen(dupefilter) -> None:
     stream = getattr(dupefilter, "file", None)
     if stream is not None:
         stream.flush()
+
+
+# --- Scrapy: the engine's next call ---------------------------------------------------------------------------------
+
+
+def wake_engine(engine) -> None:
+    """Have a Scrapy engine look for requests to send at once (it does on every response and heartbeat anyway)."""
+    nextcall = getattr(getattr(engine, "_slot", None), "nextcall", None)
+    if nextcall is not None:
+        nextcall.schedule()
 
 
 # --- spidermon: the extension's suite runner -------------------------------------------------------------------------

@@ -81,3 +81,17 @@ def test_no_other_private_attribute_of_a_library_is_used():
             if literal and path.name != "compat.py":
                 found.append(f"{path.name}: {node.value!r}")
     assert found == []
+
+
+def test_scrapy_engine_slot_has_the_next_call_the_store_pipeline_wakes():
+    from scrapy.core import engine
+    from scrapy.utils.reactor import CallLaterOnce
+
+    parameters = inspect.signature(engine._Slot.__init__).parameters
+    assert "nextcall" in parameters, "Scrapy's engine slot no longer takes `nextcall`: update kznews.compat.wake_engine"
+    assert callable(getattr(CallLaterOnce, "schedule", None))
+    calls = []
+    fake = type("Engine", (), {"_slot": type("Slot", (), {"nextcall": type("C", (), {"schedule": lambda s: calls.append(1)})()})()})()
+    compat.wake_engine(fake)
+    compat.wake_engine(object())  # no slot (closed engine): nothing to wake, no error
+    assert calls == [1]

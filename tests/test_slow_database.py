@@ -84,6 +84,52 @@ def test_writes_in_flight_on_a_slow_database_are_waited_for_past_the_close_timeo
     assert pipeline.pending_items == 0
 
 
+class _Engine:
+    """What the store pipeline uses of Scrapy's engine: pause/unpause, and the call that wakes it."""
+
+    def __init__(self):
+        self.paused = False
+        self.pauses = self.wakes = 0
+        self._slot = type("Slot", (), {"nextcall": type("Call", (), {"schedule": self._wake})()})()
+
+    def pause(self):
+        self.paused = True
+        self.pauses += 1
+
+    def unpause(self):
+        self.paused = False
+
+    def _wake(self):
+        self.wakes += 1
+
+
+def test_many_items_held_by_a_slow_database_pause_the_engine_until_half_found_room(tmp_path, mongo_uri, mongo_db):
+    """Scrapy's scraper bounds held responses by bytes (5 MB), so small pages could each hold an item waiting for
+    the database by the thousand: past a batch of held items the engine is paused, and resumed (and woken) when
+    half have found room."""
+    with SlowProxy(_port(mongo_uri), latency=0.05) as proxy:
+        pipeline = _pipeline(proxy.uri, mongo_db.name, MONGO_BATCH_SIZE=5, MONGO_MAX_PENDING_BATCHES=1,
+                             KZNEWS_SPILL_DIR=str(tmp_path))
+        engine = pipeline.crawler.engine = _Engine()
+        held_while_paused = []
+
+        async def item(n):
+            await pipeline.process_item(_item(n))
+            if engine.paused:
+                held_while_paused.append(pipeline._holding)
+
+        async def run():
+            await pipeline.open_spider()
+            await asyncio.gather(*(item(n) for n in range(1, 61)))  # 60 responses' items at once
+            await pipeline.close_spider()
+
+        asyncio.run(asyncio.wait_for(run(), 300))
+    assert mongo_db.articles.count_documents({}) == 60
+    assert engine.pauses >= 1 and not engine.paused and engine.wakes >= engine.pauses
+    assert pipeline.crawler.stats.get_value("kznews/mongo/engine_pauses") == engine.pauses
+    assert held_while_paused and min(held_while_paused) > 5 // 2  # resumed once no more than half a batch waited
+
+
 def test_a_cut_connection_is_still_an_outage_spilled_at_close(tmp_path, mongo_uri, mongo_db, caplog):
     with SlowProxy(_port(mongo_uri), latency=0.01) as proxy:
         pipeline = _pipeline(proxy.uri, mongo_db.name, MONGO_BATCH_SIZE=5, MONGO_CLOSE_TIMEOUT=1.0,

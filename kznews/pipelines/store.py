@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
+from kznews.compat import wake_engine
 from kznews.pipelines.base import StatsPipeline
 from kznews.safety import scrub, secrets_of
 from kznews.schedulers.leases import ledger_for
@@ -100,6 +101,7 @@ class MongoPipeline(StatsPipeline):
         self._changed: asyncio.Condition | None = None
         self.most_pending = 0  # the largest write lag seen, in articles (what back-pressure bounds)
         self._holding = 0  # items waiting in _wait_for_room
+        self._paused_engine = False  # the engine is paused because too many items wait for room
         self._held_since = 0.0
 
     @property
@@ -197,18 +199,42 @@ class MongoPipeline(StatsPipeline):
 
     async def _wait_for_room(self) -> None:
         """The database is up but slower than the crawl: hold this item (and with it, through Scrapy's scraper,
-        the crawl) until a batch is written, or until the database is found down (then the spill bound rules)."""
+        the crawl) until a batch is written, or until the database is found down (then the spill bound rules).
+
+        Scrapy's scraper stops taking responses only past SCRAPER_SLOT_MAX_ACTIVE_SIZE bytes of them (5 MB,
+        counting at least 1 KB each): with small pages that is thousands of responses, each holding an item
+        here. So past one batch of held items the engine is paused (no new requests; those in flight finish) and
+        it goes on when half of them have found room: memory stays bounded by items, not by bytes of pages."""
         self.stats.inc_value(MONGO(count="backpressure_waits"))
         if not self._holding:  # wall time items were held, not the sum over the items held at once
             self._held_since = time.monotonic()
         self._holding += 1
+        if self._holding > self.batch_size and not self._paused_engine:
+            self._pause_engine()
         try:
             async with self._changed:
                 await self._changed.wait_for(lambda: len(self.queue) < self.max_pending or self.down_since is not None)
         finally:
             self._holding -= 1
+            if self._paused_engine and self._holding <= self.batch_size // 2:
+                self._unpause_engine()
             if not self._holding:
                 self.stats.inc_value(MONGO(count="backpressure_seconds"), round(time.monotonic() - self._held_since, 3))
+
+    def _pause_engine(self) -> None:
+        engine = getattr(self.crawler, "engine", None)
+        if engine is None or engine.paused:  # paused by someone else (the telnet console): theirs to resume
+            return
+        engine.pause()
+        self._paused_engine = True
+        self.stats.inc_value(MONGO(count="engine_pauses"))
+
+    def _unpause_engine(self) -> None:
+        self._paused_engine = False
+        engine = getattr(self.crawler, "engine", None)
+        if engine is not None:
+            engine.unpause()
+            wake_engine(engine)
 
     def _flush(self) -> None:
         batch, self.buffer = self.buffer, []
@@ -469,6 +495,8 @@ class MongoPipeline(StatsPipeline):
     async def close_spider(self):
         if self._ticker:
             self._ticker.cancel()
+        if self._paused_engine:
+            self._unpause_engine()
         if self._writer is None:  # never opened
             self.executor.shutdown(wait=False)
             return

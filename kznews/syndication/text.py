@@ -180,7 +180,9 @@ def body_fingerprint(body: str) -> str:
 # word -> (h·B^(k-1), ..., h·B, h) mod 2^64 for shingle size k: the polynomial shingle hash is then a
 # sum of cached terms, which halves the cost of the hot loop.
 _POWERED_WORD_HASHES: dict[int, dict[str, tuple[int, ...]]] = {}
-_WORD_CACHE_LIMIT = 300_000  # entries per shingle size; news vocabulary rarely gets there
+# Entries per shingle size, about 350 bytes each: the frequent words (most of any text) stay cached, while a
+# months-long crawl's tail of rare word forms (names, Russian and Kazakh inflections) cannot take 100 MB.
+_WORD_CACHE_LIMIT = 50_000
 _POLY_BASE = 0x100000001B3  # FNV-1a 64-bit prime: odd, so multiplication is a bijection mod 2^64
 
 

@@ -196,7 +196,7 @@ class CCNewsReader(ArchiveRequests):
             return False
         return self.ccnews_target(urlsplit(fields.get("warc-target-uri", "")).hostname or "") is not None
 
-    def parse_ccnews_chunk(self, response, path: str, offset: int, size: int):
+    async def parse_ccnews_chunk(self, response, path: str, offset: int, size: int):
         body = response.body
         if response.status == 200 and offset > 0:
             self._drop(self.name, CCNEWS, "range_ignored")
@@ -212,7 +212,8 @@ class CCNewsReader(ArchiveRequests):
                 if member.skipped == "too_large":
                     self._drop(self.name, CCNEWS, "too_large")
                 continue
-            yield from self._ccnews_record(member, path)
+            async for output in self._ccnews_record(member, path):
+                yield output
         next_offset, next_size = offset + scan.consumed, self.ccnews_chunk
         if scan.corrupt_at is not None:  # a member that does not decompress: go on at the next record
             self._drop(self.name, CCNEWS, "corrupt_member")
@@ -232,7 +233,7 @@ class CCNewsReader(ArchiveRequests):
             return
         yield self._ccnews_chunk_request(path, next_offset, next_size)
 
-    def _ccnews_record(self, member, path: str):
+    async def _ccnews_record(self, member, path: str):
         """One wanted record, handed to the spider of its site as the response the site once gave."""
         try:
             archived = read_warc_record(member.record, self.record_limit)
@@ -266,9 +267,11 @@ class CCNewsReader(ArchiveRequests):
             stats.inc_value(keys.ARCHIVE_NOTES(site=site, note=note))
         stats.inc_value(keys.ARCHIVE_PAGES(site=site, archive=CCNEWS, count="pages"))
         if kind == "article":
-            yield from target.parse_article(response, edition.key, {})
+            for output in target.parse_article(response, edition.key, {}):
+                yield output
         else:
-            yield from target.parse_archived_list(response, edition.key, source.path, number)
+            async for output in target.parse_archived_list(response, edition.key, source.path, number):
+                yield output
 
     @property
     def _encoding(self):
@@ -515,11 +518,11 @@ class ArchiveSourceMixin(CCNewsReader):
                 output.source = source
             yield output
 
-    def parse_archived_list(self, response, edition: str, source_path: str, page: int):
+    async def parse_archived_list(self, response, edition: str, source_path: str, page: int):
         """An archived list page through the spider's parse_list (layouts, entries and dates counted as for a
         live page); what it would request next (its articles, the next page) comes from the archive's index
         instead, so requests are not passed on."""
-        for output in self.parse_list(response, edition, source_path, page):
+        async for output in self.parse_list(response, edition, source_path, page):
             if isinstance(output, scrapy.Request):
                 self._count(self.name, "list_links_not_followed")
                 continue

@@ -8,7 +8,8 @@ batches of MONGO_BATCH_SIZE, as the store pipeline's writer thread calls them. P
 is this process's only: the database server's own work is not in it. Then the spider start-up cost with all those
 URLs known: with KZNEWS_KNOWN_LOOKUP=batch (the default) a spider reads nothing at start and looks each list page's
 URLs up when it parses it (ArticleStore.last_fetches): start-up is opening the store and the first page's lookup,
-and each page costs one indexed query. With `preload` it reads every known URL at start (ArticleStore.known_urls
+and each page costs one indexed query (run in a lookup thread while the page's callback awaits it, so the crawl goes
+on meanwhile; the per-page figure here is the query's own latency). With `preload` it reads every known URL at start (ArticleStore.known_urls
 over KZNEWS_KNOWN_DAYS; a backfill reads its window's, known_urls_published): measured up to --preload-max, as it
 grows with the database (about 1 ms per URL on SecantusDB).
 

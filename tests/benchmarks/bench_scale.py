@@ -9,9 +9,9 @@ is this process's only: the database server's own work is not in it. Then the sp
 URLs known: with KZNEWS_KNOWN_LOOKUP=batch (the default) a spider reads nothing at start and looks each list page's
 URLs up when it parses it (ArticleStore.last_fetches): start-up is opening the store and the first page's lookup,
 and each page costs one indexed query (run in a lookup thread while the page's callback awaits it, so the crawl goes
-on meanwhile; the per-page figure here is the query's own latency). With `preload` it reads every known URL at start (ArticleStore.known_urls
-over KZNEWS_KNOWN_DAYS; a backfill reads its window's, known_urls_published): measured up to --preload-max, as it
-grows with the database (about 1 ms per URL on SecantusDB).
+on meanwhile; the per-page figure here is the query's own latency). With `preload` it reads every known URL at
+start (ArticleStore.known_urls over KZNEWS_KNOWN_DAYS; a backfill reads its window's, known_urls_published):
+measured up to --preload-max, as it grows with the database (about 1 ms per URL on SecantusDB).
 
 The history is generated with bulk inserts at a steady 400 articles a day ending now, so a larger database is a
 longer history, not a denser week: the new articles' days hold the same articles in both databases. Older

@@ -14,7 +14,7 @@ import pytest
 from pymongo.errors import ConnectionFailure
 from scrapy.utils.test import get_crawler
 
-from kznews.urls import url_key
+from kznews.urls import canonicalize_url, url_key
 from tests.conftest import run_spider
 from tests.tools.gensite import GeneratedSite, GensiteSpider
 
@@ -190,3 +190,41 @@ def test_crawl_whose_lookup_fails_fetches_everything_again_and_stores_it_once(tm
     assert watched["store_closed_on"].startswith("known-gensite_watched")
     assert sum(article_hits(site).values()) == 60
     assert mongo_db.articles.count_documents({}) == 60
+
+
+# --- archive runs: an index page's captures are looked up together, off the reactor's thread -------------------
+
+
+def test_an_archive_index_page_is_looked_up_in_one_query_off_the_reactor_thread():
+    from scrapy.http import TextResponse
+
+    from kznews.spiders.sites import TengrinewsSpider
+
+    crawler = get_crawler(TengrinewsSpider, {})
+    spider = TengrinewsSpider.from_crawler(crawler, source="archive", archives="wayback", since="2024-01-01",
+                                           until="2024-05-01", lang="ru")
+    crawler.spider = spider
+    crawler.stats.open_spider()
+    stored, new = "https://tengrinews.kz/news/almaty-589011/", "https://tengrinews.kz/news/astana-589012/"
+    store = GatedStore(stored={canonicalize_url(stored, spider.site.host_aliases)})
+    for url in (stored, new):
+        store.gate(canonicalize_url(url, spider.site.host_aliases)).set()
+    spider.known_store = store
+    spider.known_lookups = ThreadPoolExecutor(2, thread_name_prefix="known-test")
+    rows = [["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]]
+    for n, url in enumerate([stored, "http://www.tengrinews.kz/news/almaty-589011/", new,
+                             "https://tengrinews.kz/tag/алматы/"]):
+        rows.append(["key", f"2024040807000{n}", url, "text/html", "200", f"D{n}", "10"])
+    index = "https://web.archive.org/cdx/search/cdx?url=tengrinews.kz/*"
+    response = TextResponse(index, body=json.dumps(rows).encode(), encoding="utf-8")
+    loop_thread = threading.current_thread()
+
+    async def parse() -> list:
+        return [output async for output in spider.parse_wayback_cdx(response, target="tengrinews.kz/")]
+
+    requests = asyncio.run(parse())
+    canonical = [canonicalize_url(url, spider.site.host_aliases) for url in (stored, new)]
+    assert [(sorted(urls), thread is loop_thread) for urls, thread in store.calls] == [(sorted(canonical), False)]
+    assert [r.url for r in requests] == [f"https://web.archive.org/web/20240408070002id_/{new}"]
+    assert known_stats(spider) == {"looked_up": 2, "found": 1, "skipped": 2}  # both captures of the stored one
+    spider.known_lookups.shutdown(wait=True)

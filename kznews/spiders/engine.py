@@ -14,8 +14,9 @@ every URL fetched in the last KZNEWS_KNOWN_DAYS days read at start) and does not
 last KZNEWS_KNOWN_DAYS days, unless `refresh=1` or a list, feed or sitemap shows a modification newer than the
 stored fetch. The batch lookups run in threads of their own (look_up_known), never on the reactor's thread: the
 callbacks that read lists, feeds and sitemaps are async; each reads its page, awaits the lookup of the page's URLs
-(downloads, pipelines and the store's writer go on meanwhile), then walks the page synchronously. List walking stops at the
-first page whose entries are all known or older than `since` (not at the first known link: sites reorder and pin).
+(downloads, pipelines and the store's writer go on meanwhile), then walks the page synchronously. List walking
+stops at the first page whose entries are all known or older than `since` (not at the first known link: sites
+reorder and pin).
 With JOBDIR, Scrapy persists the request queue and the seen requests, so a paused run resumes where it stopped.
 
 Backfills: a date window with `until` walks each edition by its route

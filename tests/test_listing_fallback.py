@@ -7,6 +7,7 @@ mechanics only (merging, the failure modes the issue reports from a kt.kz home p
 bare times, bad input); they say so where they are defined.
 """
 
+import asyncio
 import dataclasses
 import time
 from datetime import UTC, datetime
@@ -292,7 +293,11 @@ def _walk(name: str, url: str, fetched: datetime, since: str) -> tuple[list[str]
     crawler.stats.open_spider()
     request = Request(url, meta={"fetched_at": fetched})
     response = HtmlResponse(url, body=(REAL / name).read_bytes(), encoding="utf-8", request=request)
-    out = list(spider.parse_list(response, edition="ru", source_path="/news/", page=1))
+
+    async def parse() -> list:  # parse_list is an async callback (its known-URL lookup is awaited; none here)
+        return [output async for output in spider.parse_list(response, edition="ru", source_path="/news/", page=1)]
+
+    out = asyncio.run(parse())
     articles = [r.url for r in out if r.callback == spider.parse_article]
     lists = [r.url for r in out if r.callback == spider.parse_list]
     stats = crawler.stats.get_stats()

@@ -24,7 +24,7 @@ the window); so are captures of the edition's list pages (page one of each list 
 and counted like live ones; their links are not followed, since the indexes list the articles themselves).
 `fetched_at` is the capture time and each item records `source` (kind, crawl or capture id, digest). A URL already
 stored with a fetch time inside the window (or within KZNEWS_KNOWN_DAYS) is not requested again, as in incremental
-runs. Requests go to per-archive download slots (concurrency KZNEWS_ARCHIVE_CONCURRENCY, KZNEWS_ARCHIVE_DELAYS)
+runs (an index page's captures are looked up together, in a lookup thread: look_up_claims). Requests go to per-archive download slots (concurrency KZNEWS_ARCHIVE_CONCURRENCY, KZNEWS_ARCHIVE_DELAYS)
 and are retried KZNEWS_ARCHIVE_RETRY_TIMES with back-off, Retry-After honoured.
 """
 
@@ -196,7 +196,7 @@ class CCNewsReader(ArchiveRequests):
             return False
         return self.ccnews_target(urlsplit(fields.get("warc-target-uri", "")).hostname or "") is not None
 
-    def parse_ccnews_chunk(self, response, path: str, offset: int, size: int):
+    async def parse_ccnews_chunk(self, response, path: str, offset: int, size: int):
         body = response.body
         if response.status == 200 and offset > 0:
             self._drop(self.name, CCNEWS, "range_ignored")
@@ -212,7 +212,8 @@ class CCNewsReader(ArchiveRequests):
                 if member.skipped == "too_large":
                     self._drop(self.name, CCNEWS, "too_large")
                 continue
-            yield from self._ccnews_record(member, path)
+            async for output in self._ccnews_record(member, path):
+                yield output
         next_offset, next_size = offset + scan.consumed, self.ccnews_chunk
         if scan.corrupt_at is not None:  # a member that does not decompress: go on at the next record
             self._drop(self.name, CCNEWS, "corrupt_member")
@@ -232,7 +233,7 @@ class CCNewsReader(ArchiveRequests):
             return
         yield self._ccnews_chunk_request(path, next_offset, next_size)
 
-    def _ccnews_record(self, member, path: str):
+    async def _ccnews_record(self, member, path: str):
         """One wanted record, handed to the spider of its site as the response the site once gave."""
         try:
             archived = read_warc_record(member.record, self.record_limit)
@@ -251,7 +252,8 @@ class CCNewsReader(ArchiveRequests):
             self._drop(site, CCNEWS, reason)
             logger.info("archived %s (CC-NEWS %s@%d) dropped: %s", archived.url, path, member.offset, reason)
             return
-        page = target._claim(archived.url, CCNEWS)
+        canonicals = await target.look_up_claims([archived.url])  # off the reactor's thread, as an index page's
+        page = target._claim(archived.url, CCNEWS, canonicals.get(archived.url))
         if page is None:
             return
         edition, kind, source, number = page
@@ -266,9 +268,11 @@ class CCNewsReader(ArchiveRequests):
             stats.inc_value(keys.ARCHIVE_NOTES(site=site, note=note))
         stats.inc_value(keys.ARCHIVE_PAGES(site=site, archive=CCNEWS, count="pages"))
         if kind == "article":
-            yield from target.parse_article(response, edition.key, {})
+            for output in target.parse_article(response, edition.key, {}):
+                yield output
         else:
-            yield from target.parse_archived_list(response, edition.key, source.path, number)
+            async for output in target.parse_archived_list(response, edition.key, source.path, number):
+                yield output
 
     @property
     def _encoding(self):
@@ -371,7 +375,7 @@ class ArchiveSourceMixin(CCNewsReader):
             cb_kwargs={"crawl": crawl, "target": target, "page": page, "pages": pages}, handle_httpstatus_list=[404],
         )
 
-    def parse_cc_index(self, response, crawl: str, target: str, page: int, pages: int):
+    async def parse_cc_index(self, response, crawl: str, target: str, page: int, pages: int):
         # Pages are read one after the other: the records of a page are queued before the next page is asked
         # for, so the queue holds about one page of captures, and the index server sees one query at a time.
         if page + 1 < pages:
@@ -388,8 +392,9 @@ class ArchiveSourceMixin(CCNewsReader):
         self._count(COMMONCRAWL, "captures", len(captures))
         if bad:
             self._count(COMMONCRAWL, "bad_index_lines", bad)
+        canonicals = await self.look_up_claims(capture.url for capture in captures)
         for capture in captures:
-            request = self.capture_request(capture)
+            request = self.capture_request(capture, canonical=canonicals.get(capture.url))
             if request is not None:
                 yield request
 
@@ -404,7 +409,7 @@ class ArchiveSourceMixin(CCNewsReader):
         )
         return self._archive_request(url, "wayback-cdx", self.parse_wayback_cdx, cb_kwargs={"target": target})
 
-    def parse_wayback_cdx(self, response, target: str):
+    async def parse_wayback_cdx(self, response, target: str):
         try:
             captures, resume_key, bad = cdx.parse_wayback_cdx(response.body)
         except cdx.IndexAnswerError as error:
@@ -416,8 +421,9 @@ class ArchiveSourceMixin(CCNewsReader):
             self._count(WAYBACK, "bad_index_lines", bad)
         if resume_key:
             yield self._wayback_cdx_request(target, resume_key)
+        canonicals = await self.look_up_claims(capture.url for capture in captures)
         for capture in captures:
-            request = self.capture_request(capture)
+            request = self.capture_request(capture, canonical=canonicals.get(capture.url))
             if request is not None:
                 yield request
 
@@ -435,14 +441,33 @@ class ArchiveSourceMixin(CCNewsReader):
             return None
         return edition, "list", found[0], found[1]
 
-    def _claim(self, url: str, archive: str) -> tuple | None:
-        """The page a capture is (see archive_page) if this run should read it: a page of the site, an article or
-        a list page one, not read yet in this run, not stored already."""
+    def readable_page(self, url: str) -> tuple[Edition, str, ListSource | None, int] | None:
+        """archive_page(url) when the run reads such pages: an article, or page one of a list."""
         page = self.archive_page(url)
         if page is None or (page[1] == "list" and (not self.archive_lists or page[3] != 1)):
+            return None
+        return page
+
+    async def look_up_claims(self, urls) -> dict[str, str]:
+        """The canonical URLs of those of these captured URLs that _claim may read (see readable_page; not
+        requested yet in this run), after looking them up in the database in one query in a lookup thread
+        (look_up_known), so that _claim finds them looked up and queries nothing on the reactor's thread."""
+        canonicals: dict[str, str] = {}
+        for url in urls:
+            if url not in canonicals and self.readable_page(url) is not None:
+                canonicals[url] = canonicalize_url(url, self.site.host_aliases)
+        await self.look_up_known(c for c in canonicals.values() if url_key(c) not in self.requested)
+        return canonicals
+
+    def _claim(self, url: str, archive: str, canonical: str | None = None) -> tuple | None:
+        """The page a capture is (see archive_page) if this run should read it: a page of the site, an article or
+        a list page one, not read yet in this run, not stored already. `canonical`: the URL's canonical form,
+        when the caller has it already (look_up_claims)."""
+        page = self.readable_page(url)
+        if page is None:
             self._count_site(archive, "other_pages")
             return None
-        canonical = canonicalize_url(url, self.site.host_aliases)
+        canonical = canonical or canonicalize_url(url, self.site.host_aliases)
         key = url_key(canonical)
         if key in self.requested:
             self._count_site(archive, "more_captures")  # another capture of a URL this run reads
@@ -453,9 +478,10 @@ class ArchiveSourceMixin(CCNewsReader):
         self.requested.add(key)
         return page
 
-    def capture_request(self, capture: cdx.Capture, *, page=None) -> scrapy.Request | None:
+    def capture_request(self, capture: cdx.Capture, *, page=None, canonical: str | None = None
+                        ) -> scrapy.Request | None:
         """The request for one capture, with the spider's own callback; None when it is not read (see _claim)."""
-        page = page or self._claim(capture.url, capture.archive)
+        page = page or self._claim(capture.url, capture.archive, canonical)
         if page is None:
             return None
         edition, kind, source, number = page
@@ -515,11 +541,11 @@ class ArchiveSourceMixin(CCNewsReader):
                 output.source = source
             yield output
 
-    def parse_archived_list(self, response, edition: str, source_path: str, page: int):
+    async def parse_archived_list(self, response, edition: str, source_path: str, page: int):
         """An archived list page through the spider's parse_list (layouts, entries and dates counted as for a
         live page); what it would request next (its articles, the next page) comes from the archive's index
         instead, so requests are not passed on."""
-        for output in self.parse_list(response, edition, source_path, page):
+        async for output in self.parse_list(response, edition, source_path, page):
             if isinstance(output, scrapy.Request):
                 self._count(self.name, "list_links_not_followed")
                 continue

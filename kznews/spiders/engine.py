@@ -9,11 +9,14 @@ archives to read the site's pages from public web archives, kznews/spiders/archi
 kznews.spiders.arguments.
 
 Incremental runs: the spider looks up the canonical URLs of each list page, feed and sitemap in the database
-(KZNEWS_KNOWN_LOOKUP=batch: one indexed query a page, on the reactor's thread, so start-up does not grow with the
-database; `preload`: every URL fetched in the last KZNEWS_KNOWN_DAYS days read at start) and does not request again
-those fetched in the last KZNEWS_KNOWN_DAYS days, unless `refresh=1` or a list, feed or sitemap shows a
-modification newer than the stored fetch. List walking stops at the
-first page whose entries are all known or older than `since` (not at the first known link: sites reorder and pin).
+(KZNEWS_KNOWN_LOOKUP=batch: one indexed query a page, so start-up does not grow with the database; `preload`:
+every URL fetched in the last KZNEWS_KNOWN_DAYS days read at start) and does not request again those fetched in the
+last KZNEWS_KNOWN_DAYS days, unless `refresh=1` or a list, feed or sitemap shows a modification newer than the
+stored fetch. The batch lookups run in threads of their own (look_up_known), never on the reactor's thread: the
+callbacks that read lists, feeds and sitemaps are async; each reads its page, awaits the lookup of the page's URLs
+(downloads, pipelines and the store's writer go on meanwhile), then walks the page synchronously. List walking
+stops at the first page whose entries are all known or older than `since` (not at the first known link: sites
+reorder and pin).
 With JOBDIR, Scrapy persists the request queue and the seen requests, so a paused run resumes where it stopped.
 
 Backfills: a date window with `until` walks each edition by its route
@@ -27,7 +30,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 import scrapy
@@ -51,6 +56,8 @@ logger = logging.getLogger(__name__)
 
 ARTICLE_PRIORITY = 10  # articles before more list pages: results arrive early and memory stays flat
 SITEMAP_MAXSIZE = 50 * 1024 * 1024
+# Lookups of pages parsed at the same time overlap; each is one or two indexed queries, so a few threads suffice.
+KNOWN_LOOKUP_THREADS = 2
 
 
 def page_tree(response):
@@ -89,6 +96,10 @@ class NewsSpider(scrapy.Spider):
         self.known_store = None
         self.known_checked = UrlKeySet()  # url_key() of the URLs looked up
         self.known_fetched_after: datetime | None = None
+        self.known_pending: dict[int, asyncio.Future] = {}  # url_key() -> the lookup in flight that covers it
+        self.known_lookups: ThreadPoolExecutor | None = None  # where the lookups run (off the reactor's thread)
+        self.known_lookups_in_flight = 0
+        self.known_store_ended = None  # the store of ended lookups, closed once those in flight have returned
         self.requested = UrlKeySet()  # url_key() of the canonical URLs of articles requested in this run
 
     @classmethod
@@ -105,8 +116,9 @@ class NewsSpider(scrapy.Spider):
         return spider
 
     def closed(self, reason) -> None:
-        if self.known_store is not None:
-            self.known_store.close()
+        self.end_lookups()
+        if self.known_lookups is not None:
+            self.known_lookups.shutdown(wait=False)  # the store's closing, if queued, still runs
         # what the pure functions caught on purpose (kznews.swallowed) goes into the stats, where it is seen
         for (where, exception), count in swallowed_counts().items():
             self.crawler.stats.set_value(keys.SWALLOWED(where=where, exception=exception), count)
@@ -131,6 +143,7 @@ class NewsSpider(scrapy.Spider):
             # Nothing read at start: each page's URLs are looked up when it is parsed (check_known), so start-up
             # does not grow with the database. A backfill counts any stored copy as known, whenever fetched.
             self.known_store = ArticleStore(uri, setting(self.settings, "MONGO_DATABASE"), timeout_ms=5000)
+            self.known_lookups = ThreadPoolExecutor(KNOWN_LOOKUP_THREADS, thread_name_prefix=f"known-{self.name}")
             backfill = self.backfill and not getattr(self, "archive_mode", False)
             self.known_fetched_after = None if backfill else since
             return
@@ -154,9 +167,56 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.set_value(keys.KNOWN(site=self.name, count="loaded"), len(self.known))
         logger.info("%d known URLs of %s loaded", len(self.known), self.name)
 
+    async def look_up_known(self, canonicals) -> None:
+        """KZNEWS_KNOWN_LOOKUP=batch: look up in the database, in one query in a lookup thread, those of these
+        canonical URLs neither looked up nor being looked up yet, and wait for that and for the lookups in flight
+        (of pages parsed meanwhile) that cover the others. The reactor goes on meanwhile; afterwards check_known
+        finds nothing left to look up. A database that fails the lookup makes them unknown (fetched again, stored
+        once)."""
+        if self.known_store is None:
+            return
+        todo, waiting = [], set()
+        for url in dict.fromkeys(canonicals):
+            key = url_key(url)
+            if key in self.known_checked:
+                continue
+            if key in self.known_pending:
+                waiting.add(self.known_pending[key])
+            else:
+                todo.append(url)
+        if todo:
+            store = self.known_store
+            lookup = asyncio.get_running_loop().run_in_executor(
+                self.known_lookups, store.last_fetches, todo, self.known_fetched_after
+            )
+            self.known_lookups_in_flight += 1
+            for url in todo:
+                self.known_pending[url_key(url)] = lookup
+            # added before anyone waits for it, so it runs before the waiters resume: they find the URLs known
+            lookup.add_done_callback(partial(self._looked_up, store, todo))
+            waiting.add(lookup)
+        if waiting:
+            await asyncio.wait(waiting)  # never raises: a failed lookup ends the lookups instead (_looked_up)
+
+    def _looked_up(self, store, todo: list[str], lookup: asyncio.Future) -> None:
+        """A lookup has returned (on the reactor's thread): its URLs are known, or the lookups end."""
+        self.known_lookups_in_flight -= 1
+        for url in todo:
+            self.known_pending.pop(url_key(url), None)
+        error = None if lookup.cancelled() else lookup.exception()
+        if lookup.cancelled() or error is not None:
+            if error is not None and self.known_store is store:  # the first failure; those in flight with it are
+                # quiet. One failure ends the lookups, so a database that is down does not hold every page for a
+                # timeout.
+                self._lookup_failed(error)
+        else:
+            self._add_known(todo, lookup.result())
+        self._close_ended_store()
+
     def check_known(self, canonicals) -> None:
         """KZNEWS_KNOWN_LOOKUP=batch: look up in the database, in one query, those of these canonical URLs not
-        looked up yet (a database that fails the lookup makes them unknown: fetched again, stored once)."""
+        looked up yet, here and now: for callers that did not await look_up_known first (after it, nothing is left
+        to look up)."""
         if self.known_store is None:
             return
         todo = [url for url in dict.fromkeys(canonicals) if url_key(url) not in self.known_checked]
@@ -165,16 +225,41 @@ class NewsSpider(scrapy.Spider):
         try:
             found = self.known_store.last_fetches(todo, self.known_fetched_after)
         except Exception as error:  # no database: a full crawl is slower, not wrong
-            # one failure ends the lookups, so a database that is down does not hold every page for a timeout
-            logger.warning("known URLs not looked up (%s): crawling without them", error)
-            self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="lookup_failed"))
-            self.known_store.close()
-            self.known_store = None
+            self._lookup_failed(error)
             return
-        self.known_checked.update(url_key(url) for url in todo)
+        self._add_known(todo, found)
+
+    def _add_known(self, looked_up: list[str], found: dict[str, float]) -> None:
+        self.known_checked.update(url_key(url) for url in looked_up)
         self.known.update(found)
-        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="looked_up"), len(todo))
+        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="looked_up"), len(looked_up))
         self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="found"), len(found))
+
+    def _lookup_failed(self, error: BaseException) -> None:
+        logger.warning("known URLs not looked up (%s): crawling without them", error)
+        self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="lookup_failed"))
+        self.end_lookups()
+
+    def end_lookups(self) -> None:
+        """No more lookups (one failed, or the spider closes). The store is closed in a lookup thread (closing a
+        client talks to the server) once the lookups in flight have returned: they are still using it."""
+        store, self.known_store = self.known_store, None
+        if store is not None:
+            self.known_store_ended = store
+            self._close_ended_store()
+
+    def _close_ended_store(self) -> None:
+        store = self.known_store_ended
+        if store is None or self.known_lookups_in_flight:
+            return
+        self.known_store_ended = None
+        if self.known_lookups is None:
+            store.close()
+            return
+        try:
+            self.known_lookups.submit(store.close)
+        except RuntimeError:  # the lookup threads are shut down: the spider closed with lookups in flight
+            store.close()
 
     def known_fetched_since(self) -> datetime:
         """Stored articles fetched since then are known (archived runs reach further back: kznews.archives)."""
@@ -271,7 +356,7 @@ class NewsSpider(scrapy.Spider):
             cb_kwargs={"edition": edition.key, "day": day.isoformat(), "page": page},
         )
 
-    def parse_day(self, response, edition: str, day: str, page: int):
+    async def parse_day(self, response, edition: str, day: str, page: int):
         """A dated archive page (Edition.day_archive): its entries, and its next pages within the day."""
         edition = self.site.edition(edition)
         if response.status != 200 or not hasattr(response, "text"):
@@ -281,10 +366,17 @@ class NewsSpider(scrapy.Spider):
                                tree=page_tree(response))
         self.crawler.stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="days"))
         self.crawler.stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
-        requests, _ = self.entry_requests(listing.entries, edition)
+        canonicals = self.entry_canonicals(listing.entries)
+        await self.look_up_known(canonicals)
+        for request in self.day_requests(listing, edition, date.fromisoformat(day), page, canonicals):
+            yield request
+
+    def day_requests(self, listing, edition: Edition, day: date, page: int, canonicals: list[str]):
+        """The article requests of a dated archive page, and its next page within the day."""
+        requests, _ = self.entry_requests(listing.entries, edition, canonicals)
         yield from requests
         if listing.entries and listing.next:
-            yield self.day_request(edition, date.fromisoformat(day), page + 1, listing.next[0])
+            yield self.day_request(edition, day, page + 1, listing.next[0])
 
     def probe_request(self, edition: Edition, source: ListSource, page: int, low: int, high: int | None):
         """A page of the deep list fetched by the binary search for the first page reaching the window: `low` is
@@ -301,7 +393,7 @@ class NewsSpider(scrapy.Spider):
             meta={"handle_httpstatus_list": [404, 410]},
         )
 
-    def parse_probe(self, response, edition: str, source_path: str, page: int, low: int, high: int | None):
+    async def parse_probe(self, response, edition: str, source_path: str, page: int, low: int, high: int | None):
         edition, source = self._source(edition, source_path)
         stats = self.crawler.stats
         stats.inc_value(keys.BACKFILL(site=self.name, edition=edition.key, count="probes"))
@@ -333,7 +425,10 @@ class NewsSpider(scrapy.Spider):
         if not own:
             return  # the list ends before the window: nothing in it
         if page == high:  # this very page starts the walk
-            yield from self.walk_list_page(response, listing, edition, source, page)
+            canonicals = self.entry_canonicals(listing.entries)
+            await self.look_up_known(canonicals)
+            for output in self.walk_list_page(response, listing, edition, source, page, canonicals):
+                yield output
         else:
             yield self.list_request(edition, source, high)
 
@@ -355,15 +450,24 @@ class NewsSpider(scrapy.Spider):
             return day_or_instant >= until
         return datetime.combine(day_or_instant, time(0), ALMATY) >= until
 
-    def parse_list(self, response, edition: str, source_path: str, page: int):
+    async def parse_list(self, response, edition: str, source_path: str, page: int):
         edition, source = self._source(edition, source_path)
-        lang = edition.lang
+        listing = self.read_list_page(response, edition)
+        if listing is None:
+            return
+        canonicals = self.entry_canonicals(listing.entries)
+        await self.look_up_known(canonicals)
+        for output in self.walk_list_page(response, listing, edition, source, page, canonicals):
+            yield output
+
+    def read_list_page(self, response, edition: Edition):
+        """The entries of a list page (None: not a page), with its layouts counted."""
         stats = self.crawler.stats
         if response.status != 200 or not hasattr(response, "text"):
             stats.inc_value(self._list_key(edition, "bad_response"))
-            return
+            return None
         tree = page_tree(response)
-        listing = extract_list(response.body, response.url, self.site, lang, fetched_at(response), tree=tree)
+        listing = extract_list(response.body, response.url, self.site, edition.lang, fetched_at(response), tree=tree)
         stats.inc_value(self._list_key(edition, "pages"))
         stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
         for name in listing.layouts:
@@ -373,12 +477,13 @@ class NewsSpider(scrapy.Spider):
             # how well the fallback reads the page: entries it could date (kznews.extract.list_fallback)
             stats.inc_value(self._list_key(edition, "fallback_dated"), sum(1 for e in listing.entries if e.day is not None))
             logger.warning("no list layout of %s matched %s; took its article links", self.name, response.url)
-        yield from self.walk_list_page(response, listing, edition, source, page)
+        return listing
 
-    def walk_list_page(self, response, listing, edition: Edition, source: ListSource, page: int):
+    def walk_list_page(self, response, listing, edition: Edition, source: ListSource, page: int,
+                       canonicals: list[str] | None = None):
         """The article requests of a list page, and the next page while the walk goes on."""
         stats = self.crawler.stats
-        requests, fresh = self.entry_requests(listing.entries, edition)
+        requests, fresh = self.entry_requests(listing.entries, edition, canonicals)
         yield from requests
         if self.backfill:
             # A backfill walks until the window ends: a page whose own entries are all older than `since` (known
@@ -401,16 +506,24 @@ class NewsSpider(scrapy.Spider):
     def _list_key(self, edition: Edition, count: str) -> str:
         return keys.LIST(site=self.name, edition=edition.key, count=count)
 
-    def entry_requests(self, entries, edition: Edition) -> tuple[list[scrapy.Request], int]:
+    def entry_canonicals(self, entries) -> list[str]:
+        """The canonical URLs of list entries, in their order (what entry_requests looks up)."""
+        return [canonicalize_url(entry.url, self.site.host_aliases) for entry in entries]
+
+    def entry_requests(self, entries, edition: Edition, canonicals: list[str] | None = None
+                       ) -> tuple[list[scrapy.Request], int]:
         """Article requests for the list entries that are recent enough and not yet requested or stored, and how
         many entries were new: recent and not stored. An entry another source of this run already requested is
         new too (a JSON list and an HTML list showing the same items must not stop each other's walk); only what
         is stored or too old says the walk has reached what previous runs covered. Entries of a page's other blocks
-        (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new."""
+        (`secondary`: a sidebar every page of the list repeats) are requested but do not count as new.
+        `canonicals`: entry_canonicals(entries), when the caller has them already."""
         requests, new = [], 0
         own_entries = any(not entry.secondary for entry in entries)
-        self.check_known(canonicalize_url(entry.url, self.site.host_aliases) for entry in entries)
-        for entry in entries:
+        if canonicals is None:
+            canonicals = self.entry_canonicals(entries)
+        self.check_known(canonicals)
+        for entry, canonical in zip(entries, canonicals, strict=True):
             if self._too_old(entry.published_at or entry.published_day, self.since):
                 self.crawler.stats.inc_value(self._list_key(edition, "too_old"))
                 continue
@@ -426,7 +539,6 @@ class NewsSpider(scrapy.Spider):
                 "title": entry.title,
                 "modified_at": entry.modified_at,
             }
-            canonical = canonicalize_url(entry.url, self.site.host_aliases)
             if self._stored(canonical, hint):
                 self.crawler.stats.inc_value(keys.KNOWN(site=self.name, count="skipped"))
                 continue
@@ -455,24 +567,38 @@ class NewsSpider(scrapy.Spider):
             cb_kwargs={"edition": edition.key, "template": template, "page": page},
         )
 
-    def parse_json_list(self, response, edition: str, template: str, page: int):
+    async def parse_json_list(self, response, edition: str, template: str, page: int):
         """A page of a JSON "load more" endpoint (zakon.kz), read by the site's `json_list` hook."""
         edition = self.site.edition(edition)
-        lang = edition.lang
+        listing = self.read_json_list(response, edition)
+        if listing is None:
+            return
+        canonicals = self.entry_canonicals(listing.entries)
+        await self.look_up_known(canonicals)
+        for request in self.json_list_requests(listing, edition, template, page, canonicals):
+            yield request
+
+    def read_json_list(self, response, edition: Edition):
+        """The entries of a JSON list page (None: not one)."""
         stats = self.crawler.stats
         if response.status != 200:
             stats.inc_value(self._list_key(edition, "bad_response"))
-            return
+            return None
         try:
-            listing = extract_json_list(response.text, response.url, self.site, lang, fetched_at(response))
+            listing = extract_json_list(response.text, response.url, self.site, edition.lang, fetched_at(response))
         except (ValueError, RecursionError) as error:  # not JSON (or nested too deep to read), or not the JSON
             # the hook knows: the endpoint changed, or the answer is hostile
             stats.inc_value(keys.LAYOUT(site=self.name, kind="json_list", layout="unreadable"))
             logger.warning("unreadable JSON list %s: %s", response.url, error)
-            return
+            return None
         stats.inc_value(self._list_key(edition, "pages"))
         stats.inc_value(self._list_key(edition, "entries"), len(listing.entries))
-        requests, new = self.entry_requests(listing.entries, edition)
+        return listing
+
+    def json_list_requests(self, listing, edition: Edition, template: str, page: int, canonicals: list[str]):
+        """The article requests of a JSON list page, and its next page while it has new entries."""
+        stats = self.crawler.stats
+        requests, new = self.entry_requests(listing.entries, edition, canonicals)
         yield from requests
         if new and page < self.max_pages:
             yield self.json_list_request(edition, template, page + 1)
@@ -481,15 +607,27 @@ class NewsSpider(scrapy.Spider):
 
     # --- feeds and sitemaps ------------------------------------------------------------------------------
 
-    def parse_feed(self, response, edition: str):
+    async def parse_feed(self, response, edition: str):
         edition = self.site.edition(edition)
         entries = parse_feed(response.body, edition.lang, fetched_at(response))
         self.crawler.stats.inc_value(keys.FEED(site=self.name, edition=edition.key), len(entries))
         for reason, count in entries.skipped.items():
             self.crawler.stats.inc_value(keys.FEED_SKIPPED(site=self.name, reason=reason), count)
-        self.check_known(canonicalize_url(e.url, self.site.host_aliases) for e in entries if self.site.is_article_url(e.url))
-        for entry in entries:
-            if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, self.since):
+        canonicals = self.feed_canonicals(entries)
+        await self.look_up_known(url for url in canonicals if url is not None)
+        for request in self.feed_requests(entries, edition, canonicals):
+            yield request
+
+    def feed_canonicals(self, entries) -> list[str | None]:
+        """The canonical URLs of a feed's entries, in their order; None for those that are not articles."""
+        return [canonicalize_url(e.url, self.site.host_aliases) if self.site.is_article_url(e.url) else None
+                for e in entries]
+
+    def feed_requests(self, entries, edition: Edition, canonicals: list[str | None]):
+        """The article requests of a feed's entries (canonicals: feed_canonicals(entries))."""
+        self.check_known(url for url in canonicals if url is not None)
+        for entry, canonical in zip(entries, canonicals, strict=True):
+            if canonical is None or self._too_old(entry.published_at, self.since):
                 continue
             if self._too_new(entry.published_at):
                 continue
@@ -497,11 +635,12 @@ class NewsSpider(scrapy.Spider):
                 entry.url,
                 edition,
                 hint={"published_at": entry.published_at, "date_text": entry.date_text, "modified_at": entry.modified_at},
+                canonical=canonical,
             )
             if request is not None:
                 yield request
 
-    def parse_sitemap(self, response, edition: str):
+    async def parse_sitemap(self, response, edition: str):
         edition = self.site.edition(edition)
         stats = self.crawler.stats
         # A gzipped sitemap is unpacked as it is parsed, to at most 50 MB (kznews.extract.feeds).
@@ -530,18 +669,31 @@ class NewsSpider(scrapy.Spider):
                 yield self.sitemap_request(child.url, edition.key)
             return
         self.crawler.stats.inc_value(keys.SITEMAP(site=self.name, edition=edition.key), len(sitemap.entries))
-        self.check_known(canonicalize_url(e.url, self.site.host_aliases) for e in sitemap.entries
-                         if self.site.is_article_url(e.url) and not self._too_old(e.published_at, since)
-                         and not self._too_new(e.published_at))
-        for entry in sitemap.entries:
-            if not self.site.is_article_url(entry.url) or self._too_old(entry.published_at, since):
-                continue
-            if self._too_new(entry.published_at):
+        canonicals = self.sitemap_canonicals(sitemap.entries)
+        await self.look_up_known(url for url in canonicals if url is not None)
+        for request in self.sitemap_requests(sitemap.entries, edition, canonicals):
+            yield request
+
+    def sitemap_canonicals(self, entries) -> list[str | None]:
+        """The canonical URLs of a sitemap's entries, in their order; None for those it does not request: not
+        articles, or outside the window."""
+        since = self.sitemap_since
+        return [canonicalize_url(e.url, self.site.host_aliases)
+                if self.site.is_article_url(e.url) and not self._too_old(e.published_at, since)
+                and not self._too_new(e.published_at) else None
+                for e in entries]
+
+    def sitemap_requests(self, entries, edition: Edition, canonicals: list[str | None]):
+        """The article requests of a sitemap's entries (canonicals: sitemap_canonicals(entries))."""
+        self.check_known(url for url in canonicals if url is not None)
+        for entry, canonical in zip(entries, canonicals, strict=True):
+            if canonical is None:
                 continue
             request = self.article_request(
                 entry.url,
                 edition,
                 hint={"published_at": entry.published_at, "title": entry.title, "modified_at": entry.modified_at},
+                canonical=canonical,
             )
             if request is not None:
                 yield request

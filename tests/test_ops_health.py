@@ -136,9 +136,9 @@ def test_five_spiders_in_one_process_each_charged_only_their_own_errors(tmp_path
     failed = {site: {k.split("/", 3)[3] for k in stats[site] if k.startswith("kznews/monitor/failed/")}
               for site in FIVE}
     errors = {site: stats[site][f"kznews/log/{site}/ERROR"] for site in FIVE}
-    # the process's log counter charges every spider with kursiv's errors; the checks read each spider's own
-    # (up to the moment each closed)
-    assert errors["kursiv"] > 0 and all(stats[site]["log_count/ERROR"] > 0 for site in FIVE)
+    # Scrapy's process-wide log counter charges whichever spiders are still open with kursiv's errors (which ones
+    # depends on when each closed, so it is not asserted); the checks read each spider's own count
+    assert errors["kursiv"] > 0 and stats["kursiv"]["log_count/ERROR"] > 0
     assert [site for site in FIVE if errors[site]] == ["kursiv"]
     assert items["kursiv"] == 0 and failed["kursiv"] == {"errors", "min_items"}
     assert items["liter"] < 5 and failed["liter"] == {"min_items"}  # fewer articles, judged on its own count

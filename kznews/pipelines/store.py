@@ -89,11 +89,9 @@ class MongoPipeline(StatsPipeline):
         self.down_since: float | None = None
         self.indexed = False
         self.refused = 0  # articles the database refused (dropped as unstorable)
-        self.reloaded = False  # this run's spill file was taken back whole (and renamed *.loaded)
         self.spill_offset = 0  # bytes of the spill file taken back into the database so far
         self.taken_back = 0  # documents taken back from the spill file (written, or refused as unstorable)
         self.reload_stopped = False  # taking back hit a bug or refused credentials: left to load-spill
-        self.left_in_spill_file = 0  # lines passed over while taking back (a bug, a line cut short)
         self.auth_refused = False  # the credentials were refused: every batch goes to the spill file
         self._writer: asyncio.Task | None = None
         self._closing = False
@@ -465,7 +463,6 @@ class MongoPipeline(StatsPipeline):
         self.taken_back += len(documents) - bugs
         self.stats.inc_value(SPILL(count="reloaded"), len(documents) - bugs)
         if bugs or invalid:  # left in the file (a bug, a line cut short): the file is not marked loaded
-            self.left_in_spill_file += bugs + invalid
             self.stats.inc_value(SPILL(count="not_taken_back"), bugs + invalid)
         if self.down_since is not None:
             self._mark_up()
@@ -567,7 +564,6 @@ class MongoPipeline(StatsPipeline):
         """Every article of the spill file is in the database: renamed, so nobody loads it again."""
         loaded = self.spill.path.with_name(self.spill.path.name + ".loaded")
         self.spill.path.rename(loaded)
-        self.reloaded = True
         self.stats.set_value(SPILL(count="file"), str(loaded))
 
 def _repaired(value):

@@ -13,7 +13,7 @@ Redis and the database, and as its last line a JSON object:
 Target: 0 lost, 0 duplicated, RSS growth under 20 MB per 100,000 pages. RSS growth is measured from the first
 report (after warm-up) to the last.
 
-    python tests/benchmarks/soak.py [--pages 200000] [--db-restart-every 180] [--smoke]
+    python tests/benchmarks/soak.py [--pages 200000] [--db-restart-every 180] [--db-restart-every-requests N] [--smoke]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -143,6 +144,28 @@ class OnePercentFaults(dict):
         return default
 
 
+class RestartGate(dict):
+    """Wraps the faults (the server asks them once or twice per request, on its handler threads): at every
+    `every`-th request one answer is held until the database has been restarted, so a restart lands mid-crawl
+    however fast the crawl runs (the smoke run once finished in less than its 8-second restart period)."""
+
+    def __init__(self, faults: dict, every: int):
+        super().__init__()
+        self.faults, self.every, self.requests = faults, every, 0
+        self.due, self.done = threading.Event(), threading.Event()
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        with self._lock:
+            self.requests += 1
+            hold = self.every > 0 and self.requests % self.every == 0
+        if hold:
+            self.done.clear()
+            self.due.set()
+            self.done.wait(timeout=120)
+        return self.faults.get(key, default)
+
+
 def rss_mb(pid: int) -> float:
     try:
         text = Path(f"/proc/{pid}/status").read_text()
@@ -166,6 +189,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200_000, help="articles on the site (list pages come on top)")
     parser.add_argument("--fault-share", type=float, default=0.01)
     parser.add_argument("--db-restart-every", type=float, default=180.0, help="seconds between database restarts")
+    parser.add_argument("--db-restart-every-requests", type=int, default=0,
+                        help="also restart the database at every N-th request to the site, holding that answer "
+                        "until it is back (0: by time only)")
     parser.add_argument("--report-every", type=int, default=10_000, help="pages between RSS lines")
     parser.add_argument("--stall-after", type=float, default=600.0,
                         help="seconds without a page served before the crawl counts as stalled: its threads' "
@@ -174,10 +200,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.smoke:
         args.pages, args.report_every, args.db_restart_every = 300, 100, 8.0
+        args.db_restart_every_requests = 200  # at least one restart mid-crawl, however fast the crawl
 
     routes = GeneratedRoutes(args.pages)
     site = FaultServer(routes)
-    site.faults = OnePercentFaults(args.fault_share)
+    gate = RestartGate(OnePercentFaults(args.fault_share), args.db_restart_every_requests)
+    site.faults = gate
     list_pages = routes.pages
     print(f"soak: {args.pages} articles + {list_pages} list pages, {args.fault_share:.0%} faulty, "
           f"database restart every {args.db_restart_every:.0f}s", flush=True)
@@ -233,7 +261,7 @@ def main() -> None:
                     reports.append((pages, rss))
                     print(f"pages {pages:>8d}  rss {rss:7.1f} MB  {time.monotonic() - started:7.0f}s", flush=True)
                     next_report += args.report_every
-                if time.monotonic() >= next_restart:
+                if time.monotonic() >= next_restart or gate.due.is_set():
                     database.terminate()
                     database.wait(timeout=60)
                     time.sleep(1)
@@ -241,6 +269,9 @@ def main() -> None:
                     restarts += 1
                     print(f"database restarted ({restarts}) at {pages} pages", flush=True)
                     next_restart = time.monotonic() + args.db_restart_every
+                    gate.due.clear()
+                    gate.done.set()
+            gate.done.set()
             code = process.returncode
         seconds = time.monotonic() - started
         stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}

@@ -431,12 +431,14 @@ class UrlKeySet:
         position = int(np.searchsorted(self._sorted, np.uint64(key)))
         return position < len(self._sorted) and int(self._sorted[position]) == key
 
-    def add(self, key: int) -> None:
+    def add(self, key: int) -> bool:
+        """Adds the key; True if it was new (one lookup for callers that test and add)."""
         if key in self:
-            return
+            return False
         self._recent.add(key)
         if len(self._recent) >= max(self.MERGE_AT, len(self._sorted) // 8):
             self._merge()
+        return True
 
     def update(self, keys) -> None:
         for key in keys:

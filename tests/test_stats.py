@@ -152,3 +152,27 @@ def test_exceptions_pure_functions_catch_on_purpose_are_logged_counted_and_reach
     crawler.spider = spider
     spider.closed("finished")
     assert crawler.stats.get_value("kznews/swallowed/canonicalize_url/AttributeError") >= 2
+
+
+def test_dedupe_pipeline_drops_a_second_item_of_a_url_and_counts_it_once():
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from kznews.items import Article
+    from kznews.pipelines.dedupe import DedupePipeline
+
+    crawler = get_crawler()
+    crawler.stats.open_spider(None)
+    pipeline = DedupePipeline(crawler)
+
+    def article(url):
+        return Article(url=url, site="tengrinews", lang="ru", title="Заголовок", body="Текст новости.")
+
+    pipeline.process_item(article("https://tengrinews.kz/news/a-1/"))
+    pipeline.process_item(article("https://tengrinews.kz/news/a-2/"))
+    with pytest.raises(DropItem, match="duplicate_url"):
+        pipeline.process_item(article("https://tengrinews.kz/news/a-1/"))
+    values = crawler.stats.get_stats()
+    assert values[keys.ITEMS_TOTAL()] == 2
+    assert values[keys.DROPPED_TOTAL(reason="duplicate_url")] == 1
+    assert values[keys.DROPPED(site="tengrinews", reason="duplicate_url")] == 1

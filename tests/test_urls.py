@@ -492,7 +492,7 @@ def test_url_key_set_behaves_as_a_set_across_merges(operations):
     keys, expected = Small(), set()
     for is_add, key in operations:
         if is_add:
-            keys.add(key)
+            assert keys.add(key) == (key not in expected)  # True when the key was new
             expected.add(key)
         assert (key in keys) == (key in expected)
         assert len(keys) == len(expected)

@@ -18,10 +18,8 @@ class DedupePipeline(StatsPipeline):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         url = adapter["url"]
-        key = url_key(url)
-        if key in self.seen:
+        if not self.seen.add(url_key(url)):
             self.drop(adapter, "duplicate_url")
-        self.seen.add(key)
         site, lang = adapter["site"], adapter["lang"]
         self.stats.inc_value(ITEMS_TOTAL())
         self.stats.inc_value(ITEMS(site=site, lang=lang))

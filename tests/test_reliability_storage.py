@@ -83,6 +83,15 @@ def _item(n: int, title: str | None = None) -> Article:
                    body="Текст новости. " * 10, fetched_at=NOW, published_at=NOW - timedelta(hours=1))
 
 
+async def _open_and_spill(pipeline: MongoPipeline, numbers: range) -> None:
+    """Opens the pipeline, then an outage: these articles arrive while the database is down and are spilled."""
+    await pipeline.open_spider()
+    pipeline._mark_down(ConnectionError("simulated outage"))
+    for n in numbers:
+        await pipeline.process_item(_item(n))
+    pipeline._spill_waiting()  # past the bound while down
+
+
 def test_a_document_the_database_refuses_does_not_hold_back_its_batch(mongo_uri, mongo_db):
     pipeline = _pipeline(mongo_uri, mongo_db.name, MONGO_BATCH_SIZE=10)
 
@@ -130,11 +139,7 @@ def test_a_run_that_spilled_loads_its_file_when_the_database_is_back(tmp_path, m
     pipeline = _pipeline(mongo_uri, mongo_db.name, KZNEWS_SPILL_DIR=str(tmp_path), MONGO_BATCH_SIZE=100)
 
     async def run():
-        await pipeline.open_spider()
-        pipeline._mark_down(ConnectionError("simulated outage"))
-        for n in range(1, 6):
-            await pipeline.process_item(_item(n))
-        pipeline._spill_waiting()  # past the bound while down
+        await _open_and_spill(pipeline, range(1, 6))
         pipeline._mark_up()
         for n in range(6, 9):
             await pipeline.process_item(_item(n))
@@ -198,11 +203,7 @@ def test_a_spilled_article_a_bug_keeps_out_stays_in_the_file_once(tmp_path, mong
     pipeline = _pipeline(mongo_uri, mongo_db.name, KZNEWS_SPILL_DIR=str(tmp_path), MONGO_BATCH_SIZE=100)
 
     async def run():
-        await pipeline.open_spider()
-        pipeline._mark_down(ConnectionError("simulated outage"))
-        for n in range(1, 7):
-            await pipeline.process_item(_item(n))
-        pipeline._spill_waiting()
+        await _open_and_spill(pipeline, range(1, 7))
         real = pipeline.store.store_articles
 
         def store_articles(batch):

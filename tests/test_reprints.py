@@ -132,3 +132,44 @@ def test_sweep_links_what_concurrent_writers_missed(store, mongo_uri, mongo_db):
     assert clusters == {"inform": original["url"], "kt": original["url"]}
     assert store.relink_reprints(datetime(2026, 2, 1, tzinfo=UTC))["articles"] == 2  # again: nothing changes
     assert {d["site"]: d["cluster_id"] for d in mongo_db.articles.find()} == clusters
+
+
+def test_relinking_writes_an_article_once_and_only_when_one_of_its_cluster_fields_changes(mongo_db):
+    """_relink is one update per field (each filter indexable by url); together they act as one conditional
+    write: nothing when every field is as stored, one write setting all of them when any differs."""
+    from pymongo import UpdateOne
+
+    from kznews.storage.reprints import _relink
+
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    mongo_db.articles.insert_one({"url": "https://kt.kz/a", "cluster_id": "c1", "similar_to": "s1",
+                                  "similarity": 0.5, "updated_at": long_ago})
+
+    def relink(fields):
+        operations = _relink("https://kt.kz/a", fields)
+        assert all(isinstance(op, UpdateOne) for op in operations) and len(operations) == len(fields)
+        result = mongo_db.articles.bulk_write(operations, ordered=True)
+        stored = mongo_db.articles.find_one({"url": "https://kt.kz/a"}, {"_id": 0})
+        return result.modified_count, stored
+
+    modified, stored = relink({"cluster_id": "c1", "similar_to": "s1", "similarity": 0.5})
+    assert modified == 0 and stored["updated_at"].replace(tzinfo=UTC) == long_ago  # pulls do not see it again
+    modified, stored = relink({"cluster_id": "c1", "similar_to": "s1", "similarity": 0.75})
+    assert modified == 1 and stored["similarity"] == 0.75 and stored["updated_at"].replace(tzinfo=UTC) > long_ago
+    modified, stored = relink({"cluster_id": "c2", "similar_to": "s2", "similarity": 0.9})
+    assert modified == 1 and (stored["cluster_id"], stored["similar_to"], stored["similarity"]) == ("c2", "s2", 0.9)
+    modified, stored = relink({"cluster_id": "c2"})
+    assert modified == 0
+
+
+def test_the_same_body_on_another_site_is_not_an_alias(store, mongo_db):
+    """Aliases are looked up by body hash alone and matched to the site here: another site's identical copy
+    stays a document of its own."""
+    when = datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
+    first = document("https://www.inform.kz/ru/doma-shkolnikov-abc123", "inform", BODY, when)
+    copy = document("https://kt.kz/rus/society/doma_shkolnikov_1377990001.html", "kt", BODY, when + timedelta(hours=1))
+    store.upsert_articles([first])
+    result = store.upsert_articles([copy])
+    assert result["aliased"] == 0
+    assert sorted(d["site"] for d in mongo_db.articles.find()) == ["inform", "kt"]
+    assert {d["cluster_id"] for d in mongo_db.articles.find()} == {first["url"]}

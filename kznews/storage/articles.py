@@ -124,6 +124,8 @@ class ArticleStore:
             partialFilterExpression={"body_hash": {"$type": "string"}},
             name="site_body_hash_unique",
         )
+        # Alias lookups read this one (a query planner need not prove a query implies the partial filter above).
+        self.articles.create_index([("body_hash", ASCENDING)], name="body_hash")
         self.articles.create_index([("cluster_id", ASCENDING)], name="cluster")
         # incremental pulls read changes in this order (kznews.storage.pulls)
         self.articles.create_index([("updated_at", ASCENDING), ("_id", ASCENDING)], name=UPDATED_INDEX)
@@ -224,9 +226,15 @@ class ArticleStore:
         hashed = [doc for doc in documents if doc.get("body_hash")]
         owners: dict[tuple[str, str], str] = {}
         if hashed:
-            query = {"$or": [{"site": site, "body_hash": {"$in": hashes}} for site, hashes in _by_site(hashed).items()]}
+            # One query on the plain body_hash index, the batch's sites picked out here: an $or of per-site
+            # conditions, or a query on the partial unique index, is a collection scan on some servers (the
+            # bundled test server: 10.7 s a batch at 20,000 articles, growing with the collection).
+            wanted = {(doc["site"], doc["body_hash"]) for doc in hashed}
+            query = {"body_hash": {"$in": sorted({body_hash for _, body_hash in wanted})}}
             for existing in self.articles.find(query, {"url": 1, "site": 1, "body_hash": 1, "_id": 0}):
-                owners[(existing["site"], existing["body_hash"])] = existing["url"]
+                key = (existing.get("site"), existing.get("body_hash"))
+                if key in wanted:
+                    owners[key] = existing["url"]
         stored, alias_ops = [], []
         for doc in documents:
             key = (doc.get("site"), doc.get("body_hash"))
@@ -276,7 +284,7 @@ class ArticleStore:
                 update["$setOnInsert"] = on_insert
             query: dict[str, Any] = {"url": doc["url"]}
             if doc.get("fetched_at") is not None:
-                query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
+                query["fetched_at"] = not_later_than(doc["fetched_at"])
             operations.append(UpdateOne(query, update, upsert=True))
         if not operations:
             return {"inserted": 0, "updated": 0, "unchanged": len(same), "stale": 0}
@@ -449,13 +457,6 @@ def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
-def _by_site(documents: list[dict]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for doc in documents:
-        grouped.setdefault(doc["site"], []).append(doc["body_hash"])
-    return grouped
-
-
 def is_archived(doc: Mapping[str, Any]) -> bool:
     """A copy read from a web archive (kznews.archives), not fetched from the site."""
     source = doc.get("source")
@@ -467,8 +468,15 @@ def _upsert_filter(doc: Mapping[str, Any]) -> dict[str, Any]:
     one fetched later (a live copy in particular: archives hold older pages)."""
     query: dict[str, Any] = {"url": doc["url"]}
     if is_archived(doc) and doc.get("fetched_at") is not None:
-        query["$or"] = [{"fetched_at": {"$lte": doc["fetched_at"]}}, {"fetched_at": None}]
+        query["fetched_at"] = not_later_than(doc["fetched_at"])
     return query
+
+
+def not_later_than(moment: datetime) -> dict[str, Any]:
+    """A condition on `fetched_at`: at or before `moment`, null or missing. Written as one field's condition, not
+    as an $or of two, so that with `url` beside it every server answers from the url index (an $or made the
+    bundled test server scan the collection on each write)."""
+    return {"$not": {"$gt": moment}}
 
 
 def now_utc() -> datetime:

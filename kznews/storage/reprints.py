@@ -206,7 +206,7 @@ class ReprintLinker:
                 if earlier:
                     best, containment, _ = max(earlier, key=lambda m: m[1])
                     fields.update(similar_to=best, similarity=round(containment, 4))
-                article_ops.append(_relink(url, fields))
+                article_ops.extend(_relink(url, fields))
                 for candidate, containment, _ in matches:
                     if _is_later(self.known[candidate].published_at, when):
                         article_ops.append(
@@ -289,11 +289,16 @@ class ReprintLinker:
         return min(choices, key=lambda choice: (choice[0].timestamp() if choice[0] else float("inf"), choice[1]))[1]
 
 
-def _relink(url: str, fields: dict[str, Any]) -> UpdateOne:
+def _relink(url: str, fields: dict[str, Any]) -> list[UpdateOne]:
     """Set an article's cluster fields, only when one of them changes: linking again (a sweep, a reloaded spill
-    file) must not move `updated_at` of an article whose story did not change, or pulls deliver it again."""
-    changed = [{name: {"$ne": value}} for name, value in fields.items()]
-    return UpdateOne({"url": url, "$or": changed}, {"$set": fields, **SERVER_UPDATED_AT})
+    file) must not move `updated_at` of an article whose story did not change, or pulls deliver it again.
+
+    One update per field, run in order: the first whose field differs sets them all, and the ones after it then
+    match nothing. The same effect as one update filtered by an $or of the fields, but each filter is `url` and one
+    field's condition, which every server answers from the url index (the $or made the bundled test server scan
+    the collection: 123 ms an update at 5,000 articles, growing with the collection)."""
+    update = {"$set": fields, **SERVER_UPDATED_AT}
+    return [UpdateOne({"url": url, name: {"$ne": value}}, update) for name, value in fields.items()]
 
 
 def _is_later(moment: datetime | None, than: datetime | None) -> bool:

@@ -173,3 +173,36 @@ def test_the_same_body_on_another_site_is_not_an_alias(store, mongo_db):
     assert result["aliased"] == 0
     assert sorted(d["site"] for d in mongo_db.articles.find()) == ["inform", "kt"]
     assert {d["cluster_id"] for d in mongo_db.articles.find()} == {first["url"]}
+
+
+def test_a_lone_writer_does_not_read_its_own_run_back_and_still_sees_what_others_store(mongo_uri, mongo_db,
+                                                                                       monkeypatch):
+    """The catch-up read (what other processes stored since the last batch, from `cursor` on the stored_at index)
+    moves on with this site's own writes: for a site storing alone, what the next catch-up reads through stays
+    about one batch, not its whole run, and another site's article stored meanwhile is still found and linked."""
+    from kznews.storage import reprints
+
+    monkeypatch.setattr(reprints, "CLOCK_SLACK", timedelta(0))  # batches here come faster than the real slack
+    when = datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
+    kt = ArticleStore(mongo_uri, mongo_db.name, site="kt")
+    inform = ArticleStore(mongo_uri, mongo_db.name, site="inform")
+    kt.ensure_indexes()
+    filler = [f"Новость номер {n} о событиях в регионе {n}: аким провёл совещание, обсудили дороги, школы, "
+              f"больницы и цены на продукты в районе номер {n} и планы на следующий год {n}." * 3 for n in range(100)]
+    next_read = []  # signatures the next catch-up reads through, after each batch
+    for batch in range(10):
+        docs = [document(f"https://kt.kz/rus/news/{batch}-{n}.html", "kt", filler[batch * 10 + n] + f" {batch}-{n}",
+                         when + timedelta(minutes=batch * 10 + n)) for n in range(10)]
+        kt.upsert_articles(docs)
+        if batch == 8:
+            inform.upsert_articles([document("https://www.inform.kz/ru/doma-shkolnikov-abc123", "inform", BODY,
+                                             when - timedelta(hours=1))])
+        next_read.append(mongo_db.signatures.count_documents({"stored_at": {"$gte": kt.reprints.cursor}}))
+    assert max(next_read[1:]) <= 21, next_read  # the last batch or two, not the run (100 by the end)
+    reprint = document("https://kt.kz/rus/society/doma_shkolnikov_1377990001.html", "kt",
+                       BODY + "\n\nИсточник: Казинформ", when + timedelta(hours=2))
+    kt.upsert_articles([reprint])
+    stored = mongo_db.articles.find_one({"url": reprint["url"]})
+    assert stored["cluster_id"] == "https://www.inform.kz/ru/doma-shkolnikov-abc123"
+    kt.close()
+    inform.close()

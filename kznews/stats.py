@@ -155,6 +155,8 @@ LOG = Key("kznews/log/{site}/{level}",
           "log records at WARNING or above that belong to this spider (its own logger, or Scrapy's and kznews' "
           "records naming it; with one spider in the process, every record): the `errors` check reads ERROR, "
           "not Scrapy's process-wide log_count/ERROR (kznews.extensions.logcount)")
+MEMORY = Key("kznews/memory/{count}", "trims (heap memory handed back to the system, kznews.extensions.memory), "
+             "trimmed_mb (resident MB those trims gave back), rss_mb (resident MB after the last trim)")
 PROGRESS = Key("kznews/progress/{count}", "lines (periodic progress lines logged; kznews.extensions.progress)")
 MONITOR = Key("kznews/monitor/{result}", "healthy (1/0), failed (count), run_id")
 MONITOR_FAILED = Key("kznews/monitor/failed/{check}", "1 for each failed check (coverage/body, ...)", open_end=True)

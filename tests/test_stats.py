@@ -162,7 +162,7 @@ def test_dedupe_pipeline_drops_a_second_item_of_a_url_and_counts_it_once():
     from kznews.pipelines.dedupe import DedupePipeline
 
     crawler = get_crawler()
-    crawler.stats.open_spider(None)
+    crawler.stats.open_spider()
     pipeline = DedupePipeline(crawler)
 
     def article(url):

@@ -203,6 +203,9 @@ SETTINGS: tuple[Setting, ...] = (
     _own("KZNEWS_PROGRESS_INTERVAL", "float", 60.0,
          "seconds between progress lines per spider (pages, new, known, dropped, blocked, database write lag); "
          "0: none", "monitoring"),
+    _own("KZNEWS_MALLOC_TRIM_INTERVAL", "float", 60.0,
+         "seconds between handing freed heap memory back to the system (glibc malloc_trim; without it a long "
+         "crawl's resident memory grows with the heap's free space); 0: never", "monitoring"),
     _own("KZNEWS_NODE", "str", "", "shown as `node` in the `runs` collection (default: the host name)",
          "monitoring"),
     # --- distributed -----------------------------------------------------------------------------------------------
@@ -289,6 +292,7 @@ SETTINGS: tuple[Setting, ...] = (
         "kznews.extensions.secrets.SecretsGuard": 100,
         "kznews.extensions.logcount.SpiderLogCounter": 150,  # the per-spider log counts the `errors` check reads
         "kznews.extensions.progress.Progress": 400,
+        "kznews.extensions.memory.MemoryTrim": 450,
         "kznews.extensions.monitoring.Monitoring": 500,  # before StatsFile: the stats file shows the run's health
         "kznews.extensions.statsfile.StatsFile": 900,
     }, "", "components"),

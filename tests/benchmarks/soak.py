@@ -324,6 +324,7 @@ def main() -> None:
         "stored": len(stored), "faults_served": faults, "db_restarts": restarts, "seconds": round(seconds),
         "exit_code": code, "stalled": stalled, "redis_keys": redis_keys, "redis_mb": round(redis_memory, 1),
         "db_disk_mb": round(db_disk, 1), "spilled": spilled, "taken_back": taken_back,
+        "heap_trims": stats.get("kznews/memory/trims", 0), "heap_trimmed_mb": stats.get("kznews/memory/trimmed_mb", 0),
     }))
     # The soak's own verdict: nothing lost or stored twice, no stall, a crawl that finished. Exit 1 from the crawl
     # is a finished run whose checks failed, as they may under injected 429s and 503s (the `bans` check).
